@@ -1,0 +1,153 @@
+"""Frozen result types shared by every stage: spans, documents, passages, edits, verdicts.
+
+Every offset is a Python ``str`` index into the text exactly as the user gave it (after decoding),
+half-open ``[start, end)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+PassageKind = Literal["verbatim", "near-verbatim", "paraphrase"]
+EditKind = Literal["synonym", "substitution", "reorder", "insertion", "deletion", "punctuation"]
+VerdictLabel = Literal[
+    "identical", "near-duplicate", "spun-copy", "partial-reuse", "same-topic", "unrelated"
+]
+Side = Literal["a", "b"]
+Original = Literal["a", "b", "undetermined"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open character range ``[start, end)`` in an original text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def of(self, text: str) -> str:
+        """The characters of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """A region that is not article text (dateline, syndication marker, disclaimer …)."""
+
+    span: Span
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sentence (or clause of a long sentence) of the article body."""
+
+    span: Span
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date found in a text, with where it was found and how it was read."""
+
+    span: Span
+    date: str  # ISO 8601, YYYY-MM-DD
+    source: str  # e.g. "dateline", "id-line", "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A text as unspin sees it: the user's text plus what the text stage found in it."""
+
+    name: str
+    text: str
+    sha256: str
+    segments: tuple[Segment, ...]
+    boilerplate: tuple[Boilerplate, ...]
+    dates: tuple[DateMention, ...] = ()
+
+    @property
+    def body_chars(self) -> int:
+        """Non-whitespace characters outside boilerplate (the denominator of coverage)."""
+        return sum(1 for s in self.segments for c in s.span.of(self.text) if not c.isspace())
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One aligned unit pair (a sentence or clause group in each text) with its evidence."""
+
+    a: Span
+    b: Span
+    score: float
+    lexical: float
+    semantic: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A maximal run of aligned units, contiguous in both texts."""
+
+    a: Span
+    b: Span
+    score: float
+    kind: PassageKind
+    similarity: float  # token-level similarity of the two sides, 0..1
+    matches: tuple[Match, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One typed difference inside an aligned passage; an insertion has an empty ``a`` span."""
+
+    kind: EditKind
+    a: Span
+    b: Span
+    a_text: str
+    b_text: str
+    passage: int
+    meaning_change: bool = False
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One observation about which text is the original; ``favours`` names that text."""
+
+    kind: str
+    detail: str
+    favours: Side | None
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The relation between two texts, with coverage and the original-text decision."""
+
+    label: VerdictLabel
+    coverage_a: float
+    coverage_b: float
+    original: Original
+    evidence: tuple[Evidence, ...]
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Everything ``unspin.compare`` found about a pair; what every report renders."""
+
+    a: Document
+    b: Document
+    passages: tuple[Passage, ...]
+    edits: tuple[Edit, ...]
+    verdict: Verdict
+    timings: dict[str, float] = field(default_factory=dict)

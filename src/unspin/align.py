@@ -1,0 +1,338 @@
+"""Alignment: a pair of documents → passages (pairs of spans with the same content).
+
+This is unspin's edge, so it is written here rather than taken from a library. Units are the
+sentences/clauses of the text stage. Each unit pair gets a lexical score from spin-robust
+evidence (rarity-weighted content stems, character 4-grams, which survive inflection changes);
+pairs whose lexical score is neither clearly high nor clearly low are scored again with the
+bundled sentence model, which sees through synonym swaps and reordering. Matches are chosen
+greedily (one-to-one, then adjacent units for sentence splits and merges) and merged into
+passages that are contiguous in both texts.
+
+``lexical_matrix`` (sparse, vectorised) is the fast path; ``lexical_matrix_reference`` is the
+slow, obviously correct pure-Python twin, and tests check they agree.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz.distance import Indel
+from scipy import sparse
+
+from ._types import Document, Match, Passage, PassageKind, Span
+from .config import Config
+from .embed import Embedder
+from .fingerprint import char_ngrams, feature_id, skeleton, stem_weights
+from .text.normalize import Normalized, Token, normalize, tokenize
+
+STEM_WEIGHT = 0.6  # share of the stem cosine in the lexical score; the rest is char 4-grams
+MIN_UNIT_WEIGHT = 4.0  # units with less content weight than this never seed a match alone
+
+
+@dataclass
+class PreparedText:
+    """Per-document work done once and reused across every pair the document is in."""
+
+    doc: Document
+    norm: Normalized
+    tokens: list[list[Token]]
+    stems: list[dict[int, float]]
+    grams: list[dict[int, float]]
+    entities: set[str]
+    stem_matrix: sparse.csr_matrix
+    gram_matrix: sparse.csr_matrix
+    _embeddings: dict[int, NDArray[np.float32]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def unit_weight(self, i: int) -> float:
+        return sum(self.stems[i].values())
+
+    def embeddings(self, units: Sequence[int], embedder: Embedder) -> NDArray[np.float32]:
+        """Embeddings of ``units``; they must have been computed by ``embed_units`` before."""
+        if not units:
+            return np.zeros((0, embedder.dim), dtype=np.float32)
+        return np.stack([self._embeddings[i] for i in units])
+
+    def missing_embeddings(self, units: Sequence[int]) -> list[int]:
+        return sorted({i for i in units if i not in self._embeddings})
+
+
+def embed_units(embedder: Embedder, wanted: Sequence[tuple[PreparedText, Sequence[int]]]) -> None:
+    """Compute the embeddings of units not cached yet, for several texts in one model call
+    (one call with every sentence is faster than one per text: fewer, fuller batches)."""
+    jobs = [(p, i) for p, units in wanted for i in p.missing_embeddings(units)]
+    if not jobs:
+        return
+    vectors = embedder.encode([p.doc.segments[i].span.of(p.doc.text) for p, i in jobs])
+    for (p, i), vec in zip(jobs, vectors, strict=True):
+        p._embeddings[i] = vec
+
+
+def _hashed(features: dict[str, float] | Counter[str]) -> dict[int, float]:
+    out: dict[int, float] = {}
+    for key, value in features.items():
+        h = feature_id(key)
+        out[h] = out.get(h, 0.0) + float(value)
+    return out
+
+
+def _normalized_rows(rows: list[dict[int, float]]) -> sparse.csr_matrix:
+    indptr, indices, data = [0], [], []
+    for row in rows:
+        norm = math.sqrt(sum(v * v for v in row.values())) or 1.0
+        for k in sorted(row):
+            indices.append(k)
+            data.append(row[k] / norm)
+        indptr.append(len(indices))
+    return sparse.csr_matrix(
+        (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), indptr),
+        shape=(len(rows), 1 << 20),
+    )
+
+
+def prepare(doc: Document, norm: Normalized | None = None) -> PreparedText:
+    """Tokenise every unit of ``doc`` and build its feature matrices."""
+    norm = norm or normalize(doc.text)
+    tokens = [
+        tokenize(norm, norm.to_normalized(s.span.start), norm.to_normalized(s.span.end))
+        for s in doc.segments
+    ]
+    stems = [_hashed(stem_weights(t)) for t in tokens]
+    grams = [_hashed(char_ngrams(t)) for t in tokens]
+    entities: set[str] = set()
+    for t in tokens:
+        entities |= skeleton(t)
+    return PreparedText(
+        doc, norm, tokens, stems, grams, entities, _normalized_rows(stems), _normalized_rows(grams)
+    )
+
+
+def lexical_matrix(a: PreparedText, b: PreparedText) -> NDArray[np.float64]:
+    """Lexical scores of every unit pair (fast path: two sparse products)."""
+    if not len(a) or not len(b):
+        return np.zeros((len(a), len(b)))
+    stem_cos = (a.stem_matrix @ b.stem_matrix.T).toarray()
+    gram_cos = (a.gram_matrix @ b.gram_matrix.T).toarray()
+    return np.asarray(STEM_WEIGHT * stem_cos + (1 - STEM_WEIGHT) * gram_cos, dtype=np.float64)
+
+
+def _cosine(x: dict[int, float], y: dict[int, float]) -> float:
+    if not x or not y:
+        return 0.0
+    dot = sum(v * y[k] for k, v in x.items() if k in y)
+    return dot / (
+        math.sqrt(sum(v * v for v in x.values())) * math.sqrt(sum(v * v for v in y.values()))
+    )
+
+
+def lexical_matrix_reference(a: PreparedText, b: PreparedText) -> NDArray[np.float64]:
+    """The same scores as ``lexical_matrix``, one pair at a time in plain Python."""
+    out = np.zeros((len(a), len(b)))
+    for i in range(len(a)):
+        for j in range(len(b)):
+            out[i, j] = STEM_WEIGHT * _cosine(a.stems[i], b.stems[j]) + (1 - STEM_WEIGHT) * _cosine(
+                a.grams[i], b.grams[j]
+            )
+    return out
+
+
+def _semantic_scale(cosine: float, config: Config) -> float:
+    """Map a model cosine to 0..1: ``semantic_floor`` → 0, ``semantic_top`` → 1."""
+    span = config.semantic_top - config.semantic_floor
+    return min(1.0, max(0.0, (cosine - config.semantic_floor) / span))
+
+
+@dataclass
+class ScoredPairs:
+    """Scores of the candidate unit pairs of one document pair."""
+
+    lexical: NDArray[np.float64]
+    score: dict[tuple[int, int], float]
+    semantic: dict[tuple[int, int], float]
+
+
+def score_pairs(
+    a: PreparedText,
+    b: PreparedText,
+    lexical: NDArray[np.float64],
+    config: Config,
+    embedder: Embedder | None,
+) -> ScoredPairs:
+    """Combine lexical scores with the model where the lexical evidence is not decisive."""
+    scores: dict[tuple[int, int], float] = {}
+    semantic: dict[tuple[int, int], float] = {}
+    if lexical.size == 0:
+        return ScoredPairs(lexical, scores, semantic)
+    k = config.semantic_candidates
+    candidates: set[tuple[int, int]] = set()
+    row_top = np.argsort(-lexical, axis=1)[:, :k]
+    col_top = np.argsort(-lexical, axis=0)[:k, :]
+    # a candidate is among the k best partners of each of its two units (mutual top-k)
+    col_sets = [set(col_top[:, j].tolist()) for j in range(lexical.shape[1])]
+    for i in range(lexical.shape[0]):
+        for j in row_top[i]:
+            if i in col_sets[int(j)]:
+                candidates.add((i, int(j)))
+    sure = np.argwhere(lexical >= config.lexical_sure)
+    for i, j in sure:
+        candidates.add((int(i), int(j)))
+    gray: list[tuple[int, int]] = []
+    for i, j in sorted(candidates):
+        lex = float(lexical[i, j])
+        if lex >= config.lexical_sure:
+            scores[i, j] = lex
+        elif lex >= config.lexical_floor:
+            if embedder is not None and config.use_model:
+                gray.append((i, j))
+            else:
+                scores[i, j] = lex
+    if gray:
+        embed_units(
+            embedder,  # type: ignore[arg-type]
+            [(a, sorted({i for i, _ in gray})), (b, sorted({j for _, j in gray}))],
+        )
+        ea = a.embeddings(sorted({i for i, _ in gray}), embedder)  # type: ignore[arg-type]
+        eb = b.embeddings(sorted({j for _, j in gray}), embedder)  # type: ignore[arg-type]
+        rows = {i: r for r, i in enumerate(sorted({i for i, _ in gray}))}
+        cols = {j: c for c, j in enumerate(sorted({j for _, j in gray}))}
+        w = config.semantic_weight
+        for i, j in gray:
+            cos = float(ea[rows[i]] @ eb[cols[j]])
+            semantic[i, j] = cos
+            lex = float(lexical[i, j])
+            scores[i, j] = (1 - w) * lex + w * _semantic_scale(cos, config)
+    return ScoredPairs(lexical, scores, semantic)
+
+
+def select_matches(
+    a: PreparedText, b: PreparedText, scored: ScoredPairs, config: Config
+) -> list[tuple[int, int]]:
+    """Greedy one-to-one matches above threshold, then adjacent units (splits and merges)."""
+    t = config.match_threshold
+    seeds = sorted(
+        (
+            (s, i, j)
+            for (i, j), s in scored.score.items()
+            if s >= t and min(a.unit_weight(i), b.unit_weight(j)) >= MIN_UNIT_WEIGHT
+        ),
+        key=lambda x: (-x[0], x[1], x[2]),
+    )
+    used_a: dict[int, int] = {}
+    used_b: dict[int, int] = {}
+    for _, i, j in seeds:
+        if i not in used_a and j not in used_b:
+            used_a[i] = j
+            used_b[j] = i
+    matches = set(used_a.items())
+    # a sentence split in two (or two merged into one): the neighbour of a matched unit that
+    # shares content with the same partner joins the match
+    lex = scored.lexical
+    for i, j in list(matches):
+        for nj in (j - 1, j + 1):
+            if 0 <= nj < len(b) and nj not in used_b and lex[i, nj] >= config.lexical_floor * 2:
+                if scored.score.get((i, nj), lex[i, nj]) >= t * 0.7:
+                    matches.add((i, nj))
+                    used_b[nj] = i
+        for ni in (i - 1, i + 1):
+            if 0 <= ni < len(a) and ni not in used_a and lex[ni, j] >= config.lexical_floor * 2:
+                if scored.score.get((ni, j), lex[ni, j]) >= t * 0.7:
+                    matches.add((ni, j))
+                    used_a[ni] = j
+    return sorted(matches)
+
+
+def _word_forms(tokens: Sequence[Token]) -> list[str]:
+    return [t.lower for t in tokens if t.is_word]
+
+
+def passage_kind(similarity: float, config: Config) -> PassageKind:
+    if similarity >= config.verbatim_similarity:
+        return "verbatim"
+    if similarity >= config.near_verbatim_similarity:
+        return "near-verbatim"
+    return "paraphrase"
+
+
+def build_passages(
+    a: PreparedText,
+    b: PreparedText,
+    pairs: list[tuple[int, int]],
+    scored: ScoredPairs,
+    config: Config,
+) -> list[Passage]:
+    """Merge matches that are close in both texts into passages."""
+    gap = config.passage_gap + 1
+    clusters: list[list[tuple[int, int]]] = []
+    for i, j in sorted(pairs):
+        for cluster in reversed(clusters):
+            last_i = max(p[0] for p in cluster)
+            lo_j = min(p[1] for p in cluster)
+            hi_j = max(p[1] for p in cluster)
+            if i - last_i <= gap and lo_j - gap <= j <= hi_j + gap:
+                cluster.append((i, j))
+                break
+        else:
+            clusters.append([(i, j)])
+    passages = []
+    for cluster in clusters:
+        ia = sorted({i for i, _ in cluster})
+        jb = sorted({j for _, j in cluster})
+        a_span = Span(a.doc.segments[ia[0]].span.start, a.doc.segments[ia[-1]].span.end)
+        b_span = Span(b.doc.segments[jb[0]].span.start, b.doc.segments[jb[-1]].span.end)
+        words_a = [w for i in range(ia[0], ia[-1] + 1) for w in _word_forms(a.tokens[i])]
+        words_b = [w for j in range(jb[0], jb[-1] + 1) for w in _word_forms(b.tokens[j])]
+        similarity = float(Indel.normalized_similarity(words_a, words_b))
+        matches = tuple(
+            Match(
+                a=a.doc.segments[i].span,
+                b=b.doc.segments[j].span,
+                score=round(scored.score.get((i, j), float(scored.lexical[i, j])), 4),
+                lexical=round(float(scored.lexical[i, j]), 4),
+                semantic=(round(scored.semantic[i, j], 4) if (i, j) in scored.semantic else None),
+            )
+            for i, j in sorted(cluster)
+        )
+        weight = sum(len(m.a) + len(m.b) for m in matches) or 1
+        score = sum(m.score * (len(m.a) + len(m.b)) for m in matches) / weight
+        passages.append(
+            Passage(
+                a=a_span,
+                b=b_span,
+                score=round(score, 4),
+                kind=passage_kind(similarity, config),
+                similarity=round(similarity, 4),
+                matches=matches,
+            )
+        )
+    return sorted(passages, key=lambda p: (p.a.start, p.b.start))
+
+
+@dataclass
+class AlignmentResult:
+    """Passages plus the intermediate evidence (kept for reports and debugging)."""
+
+    passages: list[Passage]
+    pairs: list[tuple[int, int]]
+    scored: ScoredPairs
+
+
+def align_prepared(
+    a: PreparedText,
+    b: PreparedText,
+    config: Config,
+    embedder: Embedder | None,
+    *,
+    reference: bool = False,
+) -> AlignmentResult:
+    """Align two prepared documents; ``reference=True`` uses the slow lexical scorer."""
+    lexical = lexical_matrix_reference(a, b) if reference else lexical_matrix(a, b)
+    scored = score_pairs(a, b, lexical, config, embedder)
+    pairs = select_matches(a, b, scored, config)
+    return AlignmentResult(build_passages(a, b, pairs, scored, config), pairs, scored)

@@ -1,0 +1,140 @@
+"""The ``unspin`` command: parse arguments, call the library, render. Nothing else."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+
+from . import __version__
+from .compare import Comparer
+from .config import DEFAULT_CONFIG
+from .errors import UnspinError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEMO_A = "seed_000_syndicated.txt"
+DEMO_B = "seed_002_spun.txt"
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(f"unspin: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _guarded(func: F) -> F:
+    """Turn every error into one line on stderr and a non-zero exit, never a traceback."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except UnspinError as exc:
+            _fail(str(exc))
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(1)
+        except MemoryError:
+            _fail("out of memory: the input is too large for this machine")
+        except OSError as exc:
+            _fail(f"{exc.filename or 'I/O'}: {exc.strerror or exc}")
+        except Exception as exc:  # a bug: still one line, unless debugging
+            if os.environ.get("UNSPIN_DEBUG"):
+                raise
+            _fail(
+                f"internal error ({type(exc).__name__}: {exc}); set UNSPIN_DEBUG=1 for details", 70
+            )
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="unspin")
+def main() -> None:
+    """unspin: find and explain spun text."""
+
+
+@main.command()
+@click.argument("a", required=False)
+@click.argument("b", required=False)
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="Compare the bundled seed pair (a syndicated op-ed and its spun rewrite).",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the result as JSON (schema unspin.compare/1)."
+)
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write a self-contained HTML report to this file.",
+)
+@click.option(
+    "--pan-xml",
+    "pan_dir",
+    type=click.Path(file_okay=False),
+    help="Write PAN detection XML (a = suspicious, b = source) into this directory.",
+)
+@click.option(
+    "--no-model", is_flag=True, help="Lexical evidence only: do not load the sentence model."
+)
+@click.option(
+    "--max-passages",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Show at most this many passages in the terminal report.",
+)
+@_guarded
+def compare(
+    a: str | None,
+    b: str | None,
+    demo: bool,
+    as_json: bool,
+    html_path: str | None,
+    pan_dir: str | None,
+    no_model: bool,
+    max_passages: int | None,
+) -> None:
+    """Compare two texts A and B (files, or - for stdin): passages, edits, verdict."""
+    if demo:
+        if a or b:
+            _fail("--demo takes no file arguments", 2)
+        demo_dir = files("unspin") / "demo"
+        a, b = str(demo_dir / DEMO_A), str(demo_dir / DEMO_B)
+    if not a or not b:
+        _fail("compare needs two inputs: unspin compare A B (or --demo)", 2)
+    assert a is not None and b is not None
+    if a == "-" and b == "-":
+        _fail("only one of A and B can be - (stdin)", 2)
+    config = DEFAULT_CONFIG.with_overrides(use_model=not no_model)
+    comparison = Comparer(config).compare_files(a, b)
+    if html_path:
+        from .report.html import render_html
+
+        Path(html_path).write_text(render_html(comparison), encoding="utf-8")
+    if pan_dir:
+        from .report.pan import write_detections
+
+        write_detections(comparison, Path(pan_dir))
+    if as_json:
+        from .report.json import comparison_to_dict
+
+        click.echo(json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2))
+    else:
+        from .report.terminal import render
+
+        render(comparison, Console(), max_passages)
+        if html_path:
+            click.echo(f"HTML report written to {html_path}", err=True)

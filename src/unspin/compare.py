@@ -1,0 +1,94 @@
+"""The pipeline of one pair: text stage → alignment → edits → verdict, with stage timings.
+
+``Comparer`` holds what is expensive to load (the sentence model, WordNet) so a long-lived
+process (the CLI's batch modes, the server, a Spark executor) loads it once; ``compare`` is the
+one-call API over a shared default ``Comparer``.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from pathlib import Path
+
+from ._types import Comparison, Document
+from .align import PreparedText, align_prepared, prepare
+from .config import DEFAULT_CONFIG, Config
+from .diff import EditTyper, passage_edits
+from .embed import Embedder, OnnxMiniLMEmbedder
+from .lexicon import Lexicon
+from .text import make_document, normalize, read_text
+from .verdict import decide
+
+
+class Comparer:
+    """Compares pairs of texts; owns the model and lexicon (injected for tests)."""
+
+    def __init__(
+        self,
+        config: Config = DEFAULT_CONFIG,
+        embedder: Embedder | None = None,
+        lexicon: Lexicon | None = None,
+    ) -> None:
+        self.config = config
+        self._embedder = embedder
+        self.typer = EditTyper(lexicon)
+
+    @property
+    def embedder(self) -> Embedder | None:
+        """The sentence model, created on first use unless the config turns it off."""
+        if not self.config.use_model:
+            return None
+        if self._embedder is None:
+            self._embedder = OnnxMiniLMEmbedder()
+        return self._embedder
+
+    def document(self, text: str, name: str) -> Document:
+        return make_document(name, text, self.config)
+
+    def prepare(self, text: str, name: str) -> PreparedText:
+        norm = normalize(text)
+        return prepare(make_document(name, text, self.config, norm), norm)
+
+    def compare_prepared(self, a: PreparedText, b: PreparedText) -> Comparison:
+        timings: dict[str, float] = {}
+        start = time.perf_counter()
+        result = align_prepared(a, b, self.config, self.embedder)
+        timings["align"] = time.perf_counter() - start
+        start = time.perf_counter()
+        edits = passage_edits(self.typer, a, b, result.passages)
+        timings["edits"] = time.perf_counter() - start
+        start = time.perf_counter()
+        verdict = decide(a, b, result.passages, edits, self.config)
+        timings["verdict"] = time.perf_counter() - start
+        return Comparison(a.doc, b.doc, tuple(result.passages), tuple(edits), verdict, timings)
+
+    def compare(self, a: str, b: str, a_name: str = "a", b_name: str = "b") -> Comparison:
+        """Compare two texts given as strings."""
+        start = time.perf_counter()
+        pa, pb = self.prepare(a, a_name), self.prepare(b, b_name)
+        text_time = time.perf_counter() - start
+        result = self.compare_prepared(pa, pb)
+        result.timings["text"] = text_time
+        result.timings["total"] = sum(result.timings.values())
+        return result
+
+    def compare_files(self, a: str | Path, b: str | Path) -> Comparison:
+        """Read, decode and compare two files (``-`` is stdin for one of them)."""
+        name_a, text_a = read_text(a, self.config.max_input_bytes)
+        name_b, text_b = read_text(b, self.config.max_input_bytes)
+        return self.compare(text_a, text_b, name_a, name_b)
+
+
+@functools.cache
+def default_comparer() -> Comparer:
+    """The process-wide ``Comparer`` with default settings (model loaded on first use)."""
+    return Comparer()
+
+
+def compare(
+    a: str, b: str, *, a_name: str = "a", b_name: str = "b", config: Config | None = None
+) -> Comparison:
+    """Compare two texts: passages, typed edits, verdict. The CLI renders exactly this."""
+    comparer = default_comparer() if config is None else Comparer(config)
+    return comparer.compare(a, b, a_name, b_name)

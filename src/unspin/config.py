@@ -1,0 +1,55 @@
+"""One configuration object with every tunable default in one place.
+
+The CLI, the (future) server and the Spark job all read the same ``Config``; nothing else holds
+thresholds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Thresholds and limits of the comparison pipeline."""
+
+    # input
+    max_input_bytes: int = 64 * 1024 * 1024
+    # segmentation: sentences longer than this many words are split at clause boundaries
+    max_unit_words: int = 60
+    # alignment: a unit pair is a match when its combined score reaches this
+    match_threshold: float = 0.50
+    # lexical score above which the model is not consulted (the pair is clearly the same content)
+    lexical_sure: float = 0.70
+    # lexical score below which the model is not consulted (the pair is clearly unrelated)
+    lexical_floor: float = 0.15
+    # weight of the semantic (embedding) score in the combined score when it is consulted
+    semantic_weight: float = 0.6
+    # model cosines are rescaled so that semantic_floor → 0 and semantic_top → 1
+    semantic_floor: float = 0.50
+    semantic_top: float = 0.80
+    # candidate units per unit examined with the model
+    semantic_candidates: int = 2
+    # units (sentences) that may separate two matches of one passage, on each side
+    passage_gap: int = 1
+    # passage kinds by token similarity of the two sides
+    verbatim_similarity: float = 0.97
+    near_verbatim_similarity: float = 0.80
+    # verdicts
+    copy_coverage: float = 0.50
+    same_topic_entities: int = 3
+    use_model: bool = True
+
+    def with_overrides(self, **overrides: Any) -> Config:
+        """A copy with some fields replaced; unknown names are a ``ConfigError``."""
+        known = {f.name for f in fields(self)}
+        unknown = sorted(set(overrides) - known)
+        if unknown:
+            raise ConfigError(f"unknown configuration field(s): {', '.join(unknown)}")
+        return replace(self, **overrides)
+
+
+DEFAULT_CONFIG = Config()

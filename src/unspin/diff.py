@@ -1,0 +1,368 @@
+"""Edits: inside each aligned passage, a token-level diff turned into typed edits.
+
+rapidfuzz computes the Levenshtein opcodes over lowercase tokens; what is ours is the typing:
+moved blocks become ``reorder`` edits, the rest ``synonym`` / ``substitution`` / ``insertion`` /
+``deletion`` / ``punctuation``, and edits that change facts are flagged ``meaning_change`` with a
+reason (an entity or nationality swapped, a number changed, negation added or removed, a direct
+quotation altered, an antonym).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from ._types import Edit, EditKind, Passage, Span
+from .align import PreparedText
+from .fingerprint import NEGATIONS, STOPWORDS, stem
+from .lexicon import Lexicon
+from .text.normalize import Token
+
+_NUMBER_WORDS = frozenset(
+    [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "half",
+        "dozen",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+    ]
+)
+
+
+@dataclass
+class _Tok:
+    token: Token
+    initial: bool  # first word of its unit: capitalisation says nothing there
+    quote: int  # index of the quotation it is inside, -1 if none
+    moved: bool = False
+
+    @property
+    def key(self) -> str:
+        return self.token.lower
+
+
+def _is_negation(word: str) -> bool:
+    return word in NEGATIONS or word.endswith("n't")
+
+
+def _is_number(word: str) -> bool:
+    return word[0].isdigit() or word in _NUMBER_WORDS
+
+
+def _is_capitalised(t: _Tok) -> bool:
+    w = t.token.text
+    return t.token.is_word and w[0].isupper() and not t.initial and w.lower() not in STOPWORDS
+
+
+def _annotate(units: Sequence[Sequence[Token]]) -> tuple[list[_Tok], list[str]]:
+    """Flatten the tokens of some units, marking sentence-initial words and quotations."""
+    toks: list[_Tok] = []
+    quotes: list[str] = []
+    for unit in units:
+        first_word = True
+        open_at = -1
+        unit_toks: list[_Tok] = []
+        for t in unit:
+            if t.text == '"':
+                if open_at < 0:
+                    open_at = len(unit_toks) + 1
+                else:
+                    inner = unit_toks[open_at:]
+                    if inner:
+                        q = len(quotes)
+                        quotes.append(" ".join(x.token.text for x in inner))
+                        for x in inner:
+                            x.quote = q
+                    open_at = -1
+                unit_toks.append(_Tok(t, False, -1))
+                continue
+            unit_toks.append(_Tok(t, first_word and t.is_word, -1))
+            if t.is_word:
+                first_word = False
+        toks.extend(unit_toks)
+    return toks, quotes
+
+
+def _hull(toks: Sequence[_Tok]) -> Span:
+    return Span(toks[0].token.span.start, toks[-1].token.span.end)
+
+
+def _find_moves(
+    runs_a: list[list[_Tok]], runs_b: list[list[_Tok]]
+) -> list[tuple[list[_Tok], list[_Tok]]]:
+    """Blocks deleted in one place and inserted in another: longest common runs first."""
+    moves: list[tuple[list[_Tok], list[_Tok]]] = []
+    while True:
+        best: tuple[int, list[_Tok], list[_Tok]] | None = None
+        for ra in runs_a:
+            for rb in runs_b:
+                for i in range(len(ra)):
+                    for j in range(len(rb)):
+                        n = 0
+                        while (
+                            i + n < len(ra)
+                            and j + n < len(rb)
+                            and not ra[i + n].moved
+                            and not rb[j + n].moved
+                            and ra[i + n].key == rb[j + n].key
+                        ):
+                            n += 1
+                        block = ra[i : i + n]
+                        content = [x for x in block if x.token.is_word and x.key not in STOPWORDS]
+                        if content and (best is None or n > best[0]):
+                            best = (n, block, rb[j : j + n])
+        if best is None:
+            return moves
+        _, block_a, block_b = best
+        for x in (*block_a, *block_b):
+            x.moved = True
+        moves.append((block_a, block_b))
+
+
+class EditTyper:
+    """Types the differences of aligned units; holds the lexicon so it loads once."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon if lexicon is not None else Lexicon()
+
+    def _word_relation(self, a: str, b: str) -> str:
+        if not self.lexicon.available:
+            return "substitution"
+        if self.lexicon.are_antonyms(a, b):
+            return "antonym"
+        if stem(a) == stem(b) or self.lexicon.same_lemma(a, b) or self.lexicon.are_synonyms(a, b):
+            return "synonym"
+        return "substitution"
+
+    def _meaning_change(
+        self,
+        a_toks: list[_Tok],
+        b_toks: list[_Tok],
+        quotes_a: list[str],
+        negation_changed: bool,
+    ) -> str | None:
+        words_a = [t for t in a_toks if t.token.is_word]
+        words_b = [t for t in b_toks if t.token.is_word]
+        caps_a = [t.token.text for t in words_a if _is_capitalised(t)]
+        caps_b = [t.token.text for t in words_b if _is_capitalised(t)]
+        if caps_a and caps_b and {c.lower() for c in caps_a} != {c.lower() for c in caps_b}:
+            if not any(
+                self._word_relation(x.lower(), y.lower()) == "synonym"
+                and stem(x.lower()) == stem(y.lower())
+                for x in caps_a
+                for y in caps_b
+            ):
+                return f"named entity changed: {' '.join(caps_a)} → {' '.join(caps_b)}"
+        nums_a = [t.key for t in words_a if _is_number(t.key)]
+        nums_b = [t.key for t in words_b if _is_number(t.key)]
+        if (nums_a or nums_b) and sorted(nums_a) != sorted(nums_b) and nums_a and nums_b:
+            return f"number changed: {' '.join(nums_a)} → {' '.join(nums_b)}"
+        if negation_changed and any(_is_negation(t.key) for t in (*words_a, *words_b)):
+            side = "removed" if any(_is_negation(t.key) for t in words_a) else "added"
+            return f"negation {side}"
+        quoted = sorted({t.quote for t in a_toks if t.quote >= 0})
+        if quoted and any(t.key not in STOPWORDS for t in (*words_a, *words_b)):
+            return "direct quotation altered: " + "; ".join(f'"{quotes_a[q]}"' for q in quoted)
+        if len(words_a) == 1 and len(words_b) == 1:
+            if self._word_relation(words_a[0].key, words_b[0].key) == "antonym":
+                return f"antonym: {words_a[0].token.text} → {words_b[0].token.text}"
+        return None
+
+    def _kind(self, a_toks: list[_Tok], b_toks: list[_Tok]) -> EditKind:
+        words_a = [t.key for t in a_toks if t.token.is_word]
+        words_b = [t.key for t in b_toks if t.token.is_word]
+        if not words_a and not words_b:
+            return "punctuation"
+        if not words_a:
+            return "insertion"
+        if not words_b:
+            return "deletion"
+        content_a = [w for w in words_a if w not in STOPWORDS] or words_a
+        content_b = [w for w in words_b if w not in STOPWORDS] or words_b
+        if len(content_a) == len(content_b) and all(
+            self._word_relation(x, y) == "synonym"
+            for x, y in zip(content_a, content_b, strict=True)
+        ):
+            return "synonym"
+        return "substitution"
+
+    def unit_edits(
+        self,
+        units_a: Sequence[Sequence[Token]],
+        units_b: Sequence[Sequence[Token]],
+        passage: int,
+    ) -> list[Edit]:
+        """Typed edits turning the tokens of ``units_a`` into those of ``units_b``."""
+        ta, quotes_a = _annotate(units_a)
+        tb, _ = _annotate(units_b)
+        if not ta or not tb:
+            return []
+        ops = _changed_blocks([t.key for t in ta], [t.key for t in tb])
+        moves = _find_moves(
+            [ta[a0:a1] for a0, a1, _, _ in ops if a1 > a0],
+            [tb[b0:b1] for _, _, b0, b1 in ops if b1 > b0],
+        )
+        neg_a = sum(_is_negation(t.key) for t in ta)
+        neg_b = sum(_is_negation(t.key) for t in tb)
+        negation_changed = (neg_a == 0) != (neg_b == 0)
+        text_of = " ".join
+        edits: list[Edit] = []
+        for block_a, block_b in moves:
+            edits.append(
+                Edit(
+                    "reorder",
+                    _hull(block_a),
+                    _hull(block_b),
+                    text_of(t.token.text for t in block_a),
+                    text_of(t.token.text for t in block_b),
+                    passage,
+                )
+            )
+        for op in ops:
+            a_toks = [t for t in ta[op[0] : op[1]] if not t.moved]
+            b_toks = [t for t in tb[op[2] : op[3]] if not t.moved]
+            if not a_toks and not b_toks:
+                continue
+            a_span = _hull(a_toks) if a_toks else _insertion_point(ta, op[0])
+            b_span = _hull(b_toks) if b_toks else _insertion_point(tb, op[2])
+            kind = self._kind(a_toks, b_toks)
+            reason = (
+                None
+                if kind == "punctuation"
+                else self._meaning_change(a_toks, b_toks, quotes_a, negation_changed)
+            )
+            edits.append(
+                Edit(
+                    kind,
+                    a_span,
+                    b_span,
+                    text_of(t.token.text for t in a_toks),
+                    text_of(t.token.text for t in b_toks),
+                    passage,
+                    meaning_change=reason is not None,
+                    reason=reason,
+                )
+            )
+        return sorted(edits, key=lambda e: (e.a.start, e.b.start))
+
+
+def _changed_blocks(a: list[str], b: list[str]) -> list[tuple[int, int, int, int]]:
+    """Changed ``(a_start, a_end, b_start, b_end)`` blocks of an LCS diff, where a deletion
+    next to an insertion is one replacement (LCS keeps more words aligned than Levenshtein
+    when a spinner replaces one word by two)."""
+    blocks: list[tuple[int, int, int, int]] = []
+    for op in Indel.opcodes(a, b):
+        if op.tag == "equal":
+            continue
+        if blocks and blocks[-1][1] == op.src_start and blocks[-1][3] == op.dest_start:
+            a0, _, b0, _ = blocks[-1]
+            blocks[-1] = (a0, op.src_end, b0, op.dest_end)
+        else:
+            blocks.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return blocks
+
+
+def _insertion_point(toks: Sequence[_Tok], index: int) -> Span:
+    pos = toks[index].token.span.start if index < len(toks) else toks[-1].token.span.end
+    return Span(pos, pos)
+
+
+def passage_edits(
+    typer: EditTyper,
+    a: PreparedText,
+    b: PreparedText,
+    passages: Sequence[Passage],
+) -> list[Edit]:
+    """Edits of every passage: per match (sentence pair), plus units the other side dropped."""
+    starts_a = {s.span: k for k, s in enumerate(a.doc.segments)}
+    starts_b = {s.span: k for k, s in enumerate(b.doc.segments)}
+    edits: list[Edit] = []
+    for p_index, passage in enumerate(passages):
+        # group matches sharing a unit (sentence splits/merges) so each group is diffed once
+        groups: list[tuple[set[int], set[int]]] = []
+        for m in passage.matches:
+            i, j = starts_a[m.a], starts_b[m.b]
+            for ga, gb in groups:
+                if i in ga or j in gb:
+                    ga.add(i)
+                    gb.add(j)
+                    break
+            else:
+                groups.append(({i}, {j}))
+        matched_a = set().union(*(g[0] for g in groups)) if groups else set()
+        matched_b = set().union(*(g[1] for g in groups)) if groups else set()
+        for ga, gb in groups:
+            edits.extend(
+                typer.unit_edits(
+                    [a.tokens[i] for i in sorted(ga)], [b.tokens[j] for j in sorted(gb)], p_index
+                )
+            )
+        for i in range(min(matched_a), max(matched_a) + 1):
+            if i not in matched_a:
+                span = a.doc.segments[i].span
+                edits.append(
+                    Edit(
+                        "deletion",
+                        span,
+                        Span(passage.b.start, passage.b.start),
+                        span.of(a.doc.text),
+                        "",
+                        p_index,
+                    )
+                )
+        for j in range(min(matched_b), max(matched_b) + 1):
+            if j not in matched_b:
+                span = b.doc.segments[j].span
+                edits.append(
+                    Edit(
+                        "insertion",
+                        Span(passage.a.start, passage.a.start),
+                        span,
+                        "",
+                        span.of(b.doc.text),
+                        p_index,
+                    )
+                )
+    return sorted(edits, key=lambda e: (e.passage, e.a.start, e.b.start))

@@ -1,0 +1,23 @@
+"""One exception tree: every error unspin raises on purpose is an ``UnspinError``.
+
+The CLI turns any ``UnspinError`` into a one-line message and a non-zero exit code; anything
+else escaping is a bug.
+"""
+
+from __future__ import annotations
+
+
+class UnspinError(Exception):
+    """Base class of every error unspin raises deliberately."""
+
+
+class InputError(UnspinError):
+    """The input cannot be used: missing, a directory, empty, binary, undecodable, too big."""
+
+
+class ModelError(UnspinError):
+    """The bundled sentence model (or a lexical resource) cannot be loaded."""
+
+
+class ConfigError(UnspinError):
+    """An option or configuration value is invalid."""

@@ -1,0 +1,99 @@
+"""Rule-based recognition of text that is not the article: datelines, syndication markers, ID
+lines, legal disclaimers, stray navigation words. Boilerplate is excluded from matching and
+shown as such in reports.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .._types import Boilerplate, Span
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_WEEKDAYS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    "mon|tue|tues|wed|thu|thurs|fri|sat|sun"
+)
+_DATE_WORDS = re.compile(
+    rf"\b(?:{_MONTHS}|{_WEEKDAYS}|gmt|utc|[ap]\.?m\.?|cet|est|edt|pst|bst|ist|updated|published|posted|"
+    r"am|pm|on|at|last|\d{1,4})\b|[\s,:./|-]+",
+    re.IGNORECASE,
+)
+_HAS_DATE = re.compile(
+    rf"\b\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}\b|"
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
+    re.IGNORECASE,
+)
+_SYNDICATION = re.compile(
+    r"\(\s*(?:[A-Z][A-Za-z]{1,20}\s*-\s*[^()\n]{1,50}|AP|AFP|Reuters|UPI|IANS|PTI|ANI|CNN|"
+    r"Xinhua|dpa|EFE|Bloomberg)\s*\)\s*(?:[-\u2013\u2014]\s*)?"
+)
+_ID_LINE = re.compile(r"^(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{16,}$")
+_DISCLAIMER_HEAD = re.compile(
+    r"^\s*(?:legal\s+)?disclaimer\s*:?\s*$|^\s*(?:copyright|\u00a9|\(c\))\b.*$|"
+    r"^.*\ball rights reserved\.?\s*$",
+    re.IGNORECASE,
+)
+_NAV = re.compile(
+    r"^\s*(?:search|menu|home|share|share this|subscribe|log ?in|sign ?in|sign up|"
+    r"advertisement|read more|related|related articles|tweet|comments?|print|e-?mail|"
+    r"skip to (?:main )?content|follow us|back to top|next|previous|close|loading\.*)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line, without its newline."""
+    spans, start = [], 0
+    for m in re.finditer(r"\n", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_dateline(line: str) -> bool:
+    if len(line) > 80 or not _HAS_DATE.search(line):
+        return False
+    leftover = _DATE_WORDS.sub("", line)
+    return len(leftover) <= 4
+
+
+def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
+    """Boilerplate regions of ``text``, sorted, non-overlapping."""
+    found: list[Boilerplate] = []
+    lines = _lines(text)
+    in_disclaimer = False
+    for start, end in lines:
+        start, end = _trimmed(text, start, end)
+        line = text[start:end]
+        if not line:
+            in_disclaimer = False  # a blank line ends a disclaimer block
+            continue
+        if in_disclaimer:
+            found.append(Boilerplate(Span(start, end), "legal-disclaimer"))
+        elif _DISCLAIMER_HEAD.match(line):
+            found.append(Boilerplate(Span(start, end), "legal-disclaimer"))
+            in_disclaimer = line.rstrip(":").strip().lower().endswith("disclaimer")
+        elif _is_dateline(line):
+            found.append(Boilerplate(Span(start, end), "dateline"))
+        elif _ID_LINE.match(line):
+            found.append(Boilerplate(Span(start, end), "id-line"))
+        elif _NAV.match(line):
+            found.append(Boilerplate(Span(start, end), "navigation"))
+        else:
+            m = _SYNDICATION.match(line)
+            if m:
+                found.append(Boilerplate(Span(start, start + m.end()), "syndication-marker"))
+    return tuple(found)

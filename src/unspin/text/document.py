@@ -1,0 +1,40 @@
+"""Build a ``Document``: boilerplate, body regions, segments and dates of one text."""
+
+from __future__ import annotations
+
+import hashlib
+
+from .._types import Document, Span
+from ..config import Config
+from .boilerplate import find_boilerplate
+from .dates import find_dates
+from .normalize import Normalized, normalize
+from .segment import segment
+
+
+def body_regions(text: str, boilerplate_spans: list[Span]) -> list[Span]:
+    """The complement of the boilerplate spans in ``[0, len(text))``."""
+    regions, pos = [], 0
+    for span in sorted(boilerplate_spans):
+        if span.start > pos:
+            regions.append(Span(pos, span.start))
+        pos = max(pos, span.end)
+    if pos < len(text):
+        regions.append(Span(pos, len(text)))
+    return regions
+
+
+def make_document(name: str, text: str, config: Config, norm: Normalized | None = None) -> Document:
+    """Run the text stage on ``text`` (already decoded)."""
+    norm = norm or normalize(text)
+    boilerplate = find_boilerplate(text)
+    regions = body_regions(text, [b.span for b in boilerplate])
+    segments = segment(norm, regions, config.max_unit_words)
+    return Document(
+        name=name,
+        text=text,
+        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        segments=segments,
+        boilerplate=boilerplate,
+        dates=find_dates(text, boilerplate),
+    )

@@ -1,0 +1,154 @@
+"""Typography normalisation for matching that never loses offsets.
+
+Matching runs on a normalised copy of the text (straight quotes, ASCII dashes, single spaces, a
+space restored in ``kind of“peace”``); ``Normalized.origin`` maps every normalised character back
+to the index of the original character it came from, so every reported span refers to the text as
+the user gave it. Hand-written because the offset map is the point: libraries such as ftfy or
+unicodedata.normalize return a new string without one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .._types import Span
+
+_CHAR_MAP: dict[str, str] = {
+    # quotes
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "`": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2033": '"',
+    # dashes and hyphens
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    # ellipsis
+    "\u2026": "...",
+    # C0/C1 controls that are mis-decoded punctuation in web text (U+2019 → U+0019 …)
+    "\x19": "'",
+    "\x18": "'",
+    "\x92": "'",
+    "\x91": "'",
+    "\x13": "-",
+    "\x14": "-",
+    "\x96": "-",
+    "\x97": "-",
+    "\x1c": '"',
+    "\x1d": '"',
+    "\x93": '"',
+    "\x94": '"',
+}
+_DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+_OPENING_QUOTES = {"\u201c", "\u2018", "\u00ab", "\u201e"}
+_CLOSING_QUOTES = {"\u201d", "\u00bb"}
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalised copy of ``original`` with a map back to original offsets."""
+
+    original: str
+    text: str
+    origin: tuple[int, ...]  # origin[i] = index in original of normalised char i
+
+    def to_original(self, start: int, end: int) -> Span:
+        """The original span of normalised characters ``[start, end)``."""
+        if start >= end:
+            pos = self.origin[start] if start < len(self.origin) else len(self.original)
+            return Span(pos, pos)
+        return Span(self.origin[start], self.origin[end - 1] + 1)
+
+    def to_normalized(self, pos: int) -> int:
+        """First normalised index whose original index is ``>= pos``."""
+        return bisect.bisect_left(self.origin, pos)
+
+
+def _map_char(ch: str) -> str:
+    if ch in _DROP:
+        return ""
+    mapped = _CHAR_MAP.get(ch)
+    if mapped is not None:
+        return mapped
+    if ch in "\t\r\f\v\u00a0\u2028\u2029" or (ch.isspace() and ch != "\n"):
+        return " "
+    if ord(ch) < 32 and ch != "\n":
+        return " "
+    if ord(ch) > 127 and unicodedata.category(ch) in ("Cf", "Cc"):
+        return " "
+    if ord(ch) >= 0xFB00 and ord(ch) <= 0xFB06:  # ligatures ﬁ ﬂ …
+        return unicodedata.normalize("NFKC", ch)
+    return ch
+
+
+def normalize(original: str) -> Normalized:
+    """Normalise typography for matching; see the module docstring for what changes."""
+    out: list[str] = []
+    origin: list[int] = []
+    n = len(original)
+    for i, ch in enumerate(original):
+        mapped = _map_char(ch)
+        if not mapped:
+            continue
+        # restore the space a scraper dropped before an opening or after a closing quote
+        if ch in _OPENING_QUOTES and i > 0 and original[i - 1].isalnum():
+            out.append(" ")
+            origin.append(i)
+        out.append(mapped)
+        origin.extend([i] * len(mapped))
+        if (
+            ch in _CLOSING_QUOTES
+            and i + 1 < n
+            and original[i + 1].isalnum()
+            and i > 0
+            and (original[i - 1].isalnum() or original[i - 1] in ".,!?")
+        ):
+            out.append(" ")
+            origin.append(i)
+    return Normalized(original, "".join(out), tuple(origin))
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark: its normalised form and its span in the original text."""
+
+    text: str  # normalised surface form (case kept)
+    span: Span
+    norm_start: int
+    norm_end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+
+def tokenize(norm: Normalized, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of normalised characters ``[start, end)`` with original spans."""
+    stop = len(norm.text) if end is None else end
+    return [
+        Token(m.group(), norm.to_original(m.start(), m.end()), m.start(), m.end())
+        for m in _TOKEN.finditer(norm.text, start, stop)
+    ]

@@ -1,0 +1,157 @@
+"""Sentence and clause segmentation with offsets into the original text.
+
+A small rule-based splitter (terminal punctuation + capitalised next word, an abbreviation list,
+blank lines as paragraph breaks) written here because every unit must carry exact original
+offsets and the body may have holes where boilerplate was cut out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .._types import Segment, Span
+from .normalize import Normalized
+
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "eg",
+        "ie",
+        "al",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "no",
+        "nos",
+        "fig",
+        "figs",
+        "vol",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "univ",
+        "approx",
+        "est",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+    ]
+)
+# a sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a likely start
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|[.!?]+[\"')\]]*\s*\n")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+_CLAUSE = re.compile(r";\s+|:\s+|\s+-\s+")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` ends an abbreviation or an initial, not a sentence."""
+    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, dot - 12) : dot])
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in _ABBREVIATIONS:
+        return True
+    return len(word) == 1 and m.group(1)[0].isupper()  # an initial: "J. K. Rowling"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _split_sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    pos = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        if (
+            text[m.start()] == "."
+            and m.end() - m.start() >= 1
+            and _is_abbreviation(text, m.start())
+        ):
+            continue
+        s, e = _trim(text, pos, m.end())
+        if e > s:
+            yield s, e
+        pos = m.end()
+    s, e = _trim(text, pos, end)
+    if e > s:
+        yield s, e
+
+
+def _split_clauses(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:
+    """Split a long sentence at ``;`` ``:`` or spaced dashes into parts of at least 5 words."""
+    if len(text[start:end].split()) <= max_words:
+        return [(start, end)]
+    parts: list[tuple[int, int]] = []
+    pos = start
+    for m in _CLAUSE.finditer(text, start, end):
+        if len(text[pos : m.start()].split()) >= 5 and len(text[m.end() : end].split()) >= 5:
+            parts.append(_trim(text, pos, m.start() + 1 if text[m.start()] in ";:" else m.start()))
+            pos = m.end()
+    parts.append(_trim(text, pos, end))
+    return [p for p in parts if p[1] > p[0]]
+
+
+def segment(
+    norm: Normalized, regions: Iterable[Span], max_unit_words: int = 60
+) -> tuple[Segment, ...]:
+    """Segments of the original text inside ``regions`` (original offsets), in text order."""
+    text = norm.text
+    segments: list[Segment] = []
+    paragraph = 0
+    last_end = 0
+    for region in regions:
+        r_start, r_end = norm.to_normalized(region.start), norm.to_normalized(region.end)
+        if "\n" in text[last_end:r_start]:
+            paragraph += 1
+        pos = r_start
+        blocks = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text, r_start, r_end)]
+        for b_start, b_end in [*blocks, (r_end, r_end)]:
+            for s, e in _split_sentences(text, pos, b_start):
+                for cs, ce in _split_clauses(text, s, e, max_unit_words):
+                    if any(c.isalnum() for c in text[cs:ce]):
+                        segments.append(Segment(norm.to_original(cs, ce), paragraph))
+            if b_start < r_end:
+                paragraph += 1
+            pos = b_end
+        last_end = r_end
+    return tuple(segments)

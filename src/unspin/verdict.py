@@ -1,0 +1,257 @@
+"""Verdict: passages + edits + what the texts say about themselves → a label, coverage, and
+which text is the original, with every piece of evidence listed.
+
+The rules are ours (no library decides what a spun copy is); each threshold lives in ``Config``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ._types import (
+    Document,
+    Edit,
+    Evidence,
+    Original,
+    Passage,
+    Side,
+    Span,
+    Verdict,
+    VerdictLabel,
+)
+from .align import PreparedText
+from .config import Config
+from .fingerprint import stem
+
+# punctuation a spinner garbles and a careful writer (or a scraper) does not
+_GARBLED = re.compile(
+    r"\w\s+[,;:](?=\s)"  # space before a comma: "Washington ,"
+    r"|[,;]\s*[,;]"  # doubled separators: ", ,"
+    r"|\b(?:a|an|the)\s+,"  # an article left dangling: "a , a serious"
+    r"|\(\s+\w|\w\s+\)",  # spaces inside brackets: "( not"
+    re.MULTILINE,
+)
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _nonspace(text: str, start: int, end: int) -> int:
+    return end - start - len(_SPACE.findall(text, start, end))
+
+
+def merge_spans(spans: Sequence[Span]) -> list[Span]:
+    """Sorted, non-overlapping union of ``spans``."""
+    merged: list[Span] = []
+    for s in sorted(spans):
+        if merged and s.start <= merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, s.end))
+        else:
+            merged.append(s)
+    return merged
+
+
+def coverage(doc: Document, spans: Sequence[Span]) -> float:
+    """Share of the body's non-whitespace characters inside ``spans``."""
+    total = sum(_nonspace(doc.text, s.span.start, s.span.end) for s in doc.segments)
+    if not total:
+        return 0.0
+    covered = 0
+    merged = merge_spans(spans)
+    k = 0
+    for seg in doc.segments:  # segments and merged spans are both sorted: one sweep
+        while k < len(merged) and merged[k].end <= seg.span.start:
+            k += 1
+        j = k
+        while j < len(merged) and merged[j].start < seg.span.end:
+            lo, hi = max(seg.span.start, merged[j].start), min(seg.span.end, merged[j].end)
+            covered += _nonspace(doc.text, lo, hi)
+            j += 1
+    return covered / total
+
+
+def _unbalanced_quotes(text: str) -> int:
+    """Curly quotes that close nothing or open twice: against” Little Rocket Man”."""
+    depth = bad = 0
+    for ch in text:
+        if ch == "\u201c":
+            bad += depth
+            depth = 1
+        elif ch == "\u201d":
+            if depth:
+                depth = 0
+            else:
+                bad += 1
+    return bad
+
+
+def _garbled_rate(doc: Document, spans: Sequence[Span]) -> tuple[int, float]:
+    count = sum(
+        len(_GARBLED.findall(s.of(doc.text))) + _unbalanced_quotes(s.of(doc.text)) for s in spans
+    )
+    chars = sum(len(s) for s in spans) or 1
+    return count, 1000.0 * count / chars
+
+
+def _words(p: PreparedText) -> list[str]:
+    return [t.lower for unit in p.tokens for t in unit if t.is_word]
+
+
+def _entity_evidence(edits: Sequence[Edit], a: PreparedText, b: PreparedText) -> list[Evidence]:
+    """An entity swapped in one place: the side whose entity the rest of both texts supports
+    is the original; the spinner's replacement appears nowhere else."""
+    stems_a = [stem(w) for w in _words(a)]
+    stems_b = [stem(w) for w in _words(b)]
+    out: list[Evidence] = []
+    for e in edits:
+        if not (e.meaning_change and e.reason and e.reason.startswith("named entity")):
+            continue
+        wa, wb = e.a_text.split(), e.b_text.split()
+        if not wa or not wb:
+            continue
+        sa, sb = stem(wa[0].lower()), stem(wb[0].lower())
+        a_in_b = stems_b.count(sa)
+        b_in_a = stems_a.count(sb)
+        b_in_b = stems_b.count(sb) - 1
+        if a_in_b > 0 and b_in_a == 0 and b_in_b == 0:
+            out.append(
+                Evidence(
+                    "entity-consistency",
+                    f"'{e.a_text}' → '{e.b_text}': '{wa[0]}' recurs in both texts, "
+                    f"'{wb[0]}' appears only in this edit",
+                    "a",
+                    1.5,
+                )
+            )
+        elif b_in_a > 0 and a_in_b == 0 and stems_a.count(sa) == 1:
+            out.append(
+                Evidence(
+                    "entity-consistency",
+                    f"'{e.a_text}' → '{e.b_text}': '{wb[0]}' recurs in both texts, "
+                    f"'{wa[0]}' appears only in this edit",
+                    "b",
+                    1.5,
+                )
+            )
+    return out[:3]
+
+
+def decide_original(
+    a: PreparedText,
+    b: PreparedText,
+    passages: Sequence[Passage],
+    edits: Sequence[Edit],
+    coverage_a: float,
+    coverage_b: float,
+) -> tuple[Original, list[Evidence]]:
+    """Weigh the evidence of which text the other was derived from."""
+    evidence: list[Evidence] = []
+    pub_a = [d for d in a.doc.dates if d.source in ("dateline", "body")]
+    pub_b = [d for d in b.doc.dates if d.source in ("dateline", "body")]
+    for doc, dates in ((a.doc, pub_a), (b.doc, pub_b)):
+        others = {d.date for d in doc.dates if d.source not in ("dateline", "body")}
+        if dates and others and any(o != dates[0].date for o in others):
+            evidence.append(
+                Evidence(
+                    "date-conflict",
+                    f"{doc.name}: dateline says {dates[0].date} but its "
+                    f"{', '.join(sorted({d.source for d in doc.dates} - {'dateline', 'body'}))} "
+                    f"encodes {', '.join(sorted(others))}; its dateline is suspect",
+                    None,
+                    0.0,
+                )
+            )
+    if pub_a and pub_b:
+        da, db = min(d.date for d in pub_a), min(d.date for d in pub_b)
+        if da != db:
+            earlier: Side = "a" if da < db else "b"
+            evidence.append(
+                Evidence("publication-date", f"a dated {da}, b dated {db}", earlier, 1.0)
+            )
+    elif pub_a or pub_b:
+        side, dates = ("a", pub_a) if pub_a else ("b", pub_b)
+        evidence.append(
+            Evidence(
+                "publication-date",
+                f"only {side} carries a date ({dates[0].date}); nothing to compare it with",
+                None,
+                0.0,
+            )
+        )
+    if passages:
+        count_a, rate_a = _garbled_rate(a.doc, [p.a for p in passages])
+        count_b, rate_b = _garbled_rate(b.doc, [p.b for p in passages])
+        if max(count_a, count_b) >= 2 and max(rate_a, rate_b) >= 3 * max(min(rate_a, rate_b), 0.1):
+            garbled: Side = "b" if rate_b > rate_a else "a"
+            clean: Side = "a" if garbled == "b" else "b"
+            evidence.append(
+                Evidence(
+                    "spin-artefacts",
+                    f"garbled punctuation in the reused passages: {garbled} has "
+                    f"{max(count_a, count_b)} ({max(rate_a, rate_b):.1f}/1000 chars), "
+                    f"{clean} {min(count_a, count_b)} ({min(rate_a, rate_b):.1f}/1000 chars)",
+                    clean,
+                    2.0,
+                )
+            )
+        evidence.extend(_entity_evidence(edits, a, b))
+        for part, whole, cov_part, cov_whole in (
+            ("a", "b", coverage_a, coverage_b),
+            ("b", "a", coverage_b, coverage_a),
+        ):
+            if cov_part >= 0.9 and cov_whole < 0.6:
+                evidence.append(
+                    Evidence(
+                        "containment",
+                        f"{part} is {cov_part:.0%} covered but {whole} only {cov_whole:.0%}: "
+                        f"{part} may be an excerpt of {whole}, or {whole} an expansion of {part}; "
+                        "this says nothing about whose wording came first",
+                        None,
+                        0.0,
+                    )
+                )
+    score_a = sum(e.weight for e in evidence if e.favours == "a")
+    score_b = sum(e.weight for e in evidence if e.favours == "b")
+    if abs(score_a - score_b) >= 1.5:
+        return ("a" if score_a > score_b else "b"), evidence
+    return "undetermined", evidence
+
+
+def decide(
+    a: PreparedText,
+    b: PreparedText,
+    passages: Sequence[Passage],
+    edits: Sequence[Edit],
+    config: Config,
+) -> Verdict:
+    """Label the pair and decide which text is the original."""
+    cov_a = coverage(a.doc, [p.a for p in passages])
+    cov_b = coverage(b.doc, [p.b for p in passages])
+    label: VerdictLabel
+    if _words(a) == _words(b) and _words(a):
+        label = "identical"
+    elif not passages:
+        shared = a.entities & b.entities
+        label = "same-topic" if len(shared) >= config.same_topic_entities else "unrelated"
+    elif max(cov_a, cov_b) >= config.copy_coverage:
+        weight = sum(len(p.a) + len(p.b) for p in passages) or 1
+        similarity = sum(p.similarity * (len(p.a) + len(p.b)) for p in passages) / weight
+        label = "near-duplicate" if similarity >= config.near_verbatim_similarity else "spun-copy"
+    else:
+        label = "partial-reuse"
+    original, evidence = decide_original(a, b, passages, edits, cov_a, cov_b)
+    if label == "identical":
+        original = "undetermined" if not any(e.favours for e in evidence) else original
+    meaning = sum(e.meaning_change for e in edits)
+    summary = {
+        "identical": "the texts are the same (up to whitespace and typography)",
+        "near-duplicate": "one text is a lightly edited copy of the other",
+        "spun-copy": "one text is a machine-spun rewrite of the other",
+        "partial-reuse": "some passages are reused, most of each text is not",
+        "same-topic": "the texts share names and numbers but no passage",
+        "unrelated": "the texts share no passage and little vocabulary",
+    }[label]
+    if passages:
+        summary += f"; {len(passages)} passage(s), {meaning} meaning change(s)"
+    return Verdict(label, round(cov_a, 4), round(cov_b, 4), original, tuple(evidence), summary)
