@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from importlib.resources import files
+from pathlib import Path
 
 COLD_SNIPPET = """
 import json, resource, sys, time
@@ -42,7 +43,8 @@ def main() -> None:
     args = parser.parse_args()
     demo = files("unspin") / "demo"
     path_a, path_b = str(demo / "seed_000_syndicated.txt"), str(demo / "seed_002_spun.txt")
-    text_a, text_b = open(path_a, encoding="utf-8").read(), open(path_b, encoding="utf-8").read()
+    text_a = Path(path_a).read_text(encoding="utf-8")
+    text_b = Path(path_b).read_text(encoding="utf-8")
 
     diff_times = [_difflib(text_a, text_b) for _ in range(args.repeat)]
     diff_ms = statistics.median(diff_times) * 1000

