@@ -137,5 +137,7 @@ def test_hashing_basics() -> None:
     assert np.array_equal(v, HashingEmbedder().encode(texts))
     assert float(v[0] @ v[1]) > float(v[0] @ v[2])
     assert h.encode([]).shape == (0, 256)
-    assert np.allclose(h.encode(["The  CAT sat on the mat."])[0], h.encode(["the cat sat on the mat."])[0])
+    assert np.allclose(
+        h.encode(["The  CAT sat on the mat."])[0], h.encode(["the cat sat on the mat."])[0]
+    )
     assert HashingEmbedder(dim=64).encode(["x"]).shape == (1, 64)
