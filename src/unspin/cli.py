@@ -25,7 +25,8 @@ DEMO_B = "seed_002_spun.txt"
 
 
 def _fail(message: str, code: int = 1) -> None:
-    click.echo(f"unspin: error: {message}", err=True)
+    one_line = message.replace("\r", "\\r").replace("\n", "\\n")  # a file name may hold one
+    click.echo(f"unspin: error: {one_line}", err=True)
     sys.exit(code)
 
 

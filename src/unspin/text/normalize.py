@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 
 from .._types import Span
@@ -66,7 +67,7 @@ class Normalized:
 
     original: str
     text: str
-    origin: tuple[int, ...]  # origin[i] = index in original of normalised char i
+    origin: array[int]  # origin[i] = index in original of normalised char i (compact ints)
 
     def to_original(self, start: int, end: int) -> Span:
         """The original span of normalised characters ``[start, end)``."""
@@ -100,7 +101,7 @@ def _map_char(ch: str) -> str:
 def normalize(original: str) -> Normalized:
     """Normalise typography for matching; see the module docstring for what changes."""
     out: list[str] = []
-    origin: list[int] = []
+    origin: array[int] = array("q")
     n = len(original)
     for i, ch in enumerate(original):
         mapped = _map_char(ch)
@@ -121,7 +122,7 @@ def normalize(original: str) -> Normalized:
         ):
             out.append(" ")
             origin.append(i)
-    return Normalized(original, "".join(out), tuple(origin))
+    return Normalized(original, "".join(out), origin)
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]", re.UNICODE)

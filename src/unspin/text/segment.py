@@ -38,8 +38,6 @@ _ABBREVIATIONS = frozenset(
         "capt",
         "cmdr",
         "adm",
-        "no",
-        "nos",
         "fig",
         "figs",
         "vol",
@@ -74,6 +72,8 @@ _ABBREVIATIONS = frozenset(
         "p.m",
     ]
 )
+# abbreviations only before a number ("No. 5")
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
 # a sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a likely start
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|[.!?]+[\"')\]]*\s*\n")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
@@ -86,6 +86,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
+    if word in _NUMBER_ABBREVIATIONS:  # "No. 5" but "the answer was no. He left."
+        return bool(re.match(r"\s*\d", text[dot + 1 : dot + 4]))
     if word in _ABBREVIATIONS:
         return True
     return len(word) == 1 and m.group(1)[0].isupper()  # an initial: "J. K. Rowling"
