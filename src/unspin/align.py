@@ -120,7 +120,7 @@ def lexical_matrix(a: PreparedText, b: PreparedText) -> NDArray[np.float64]:
         return np.zeros((len(a), len(b)))
     stem_cos = (a.stem_matrix @ b.stem_matrix.T).toarray()
     gram_cos = (a.gram_matrix @ b.gram_matrix.T).toarray()
-    return np.asarray(STEM_WEIGHT * stem_cos + (1 - STEM_WEIGHT) * gram_cos, dtype=np.float64)
+    return _quantized(STEM_WEIGHT * stem_cos + (1 - STEM_WEIGHT) * gram_cos)
 
 
 def _cosine(x: dict[int, float], y: dict[int, float]) -> float:
@@ -140,7 +140,13 @@ def lexical_matrix_reference(a: PreparedText, b: PreparedText) -> NDArray[np.flo
             out[i, j] = STEM_WEIGHT * _cosine(a.stems[i], b.stems[j]) + (1 - STEM_WEIGHT) * _cosine(
                 a.grams[i], b.grams[j]
             )
-    return out
+    return _quantized(out)
+
+
+def _quantized(scores: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Round away float noise (sparse and plain sums differ in the last bits) so that ties,
+    and thus greedy match choices, are the same on the fast path and the reference."""
+    return np.asarray(np.round(scores, 9), dtype=np.float64)
 
 
 def _semantic_scale(cosine: float, config: Config) -> float:

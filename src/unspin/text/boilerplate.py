@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .._types import Boilerplate, Span
+from .segment import trim
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -55,14 +56,6 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _is_dateline(line: str) -> bool:
     if len(line) > 80 or not _HAS_DATE.search(line):
         return False
@@ -76,7 +69,7 @@ def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
     lines = _lines(text)
     in_disclaimer = False
     for start, end in lines:
-        start, end = _trimmed(text, start, end)
+        start, end = trim(text, start, end)
         line = text[start:end]
         if not line:
             in_disclaimer = False  # a blank line ends a disclaimer block

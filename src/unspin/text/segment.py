@@ -93,7 +93,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 and m.group(1)[0].isupper()  # an initial: "J. K. Rowling"
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without leading and trailing whitespace."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -110,11 +111,11 @@ def _split_sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int
             and _is_abbreviation(text, m.start())
         ):
             continue
-        s, e = _trim(text, pos, m.end())
+        s, e = trim(text, pos, m.end())
         if e > s:
             yield s, e
         pos = m.end()
-    s, e = _trim(text, pos, end)
+    s, e = trim(text, pos, end)
     if e > s:
         yield s, e
 
@@ -127,9 +128,9 @@ def _split_clauses(text: str, start: int, end: int, max_words: int) -> list[tupl
     pos = start
     for m in _CLAUSE.finditer(text, start, end):
         if len(text[pos : m.start()].split()) >= 5 and len(text[m.end() : end].split()) >= 5:
-            parts.append(_trim(text, pos, m.start() + 1 if text[m.start()] in ";:" else m.start()))
+            parts.append(trim(text, pos, m.start() + 1 if text[m.start()] in ";:" else m.start()))
             pos = m.end()
-    parts.append(_trim(text, pos, end))
+    parts.append(trim(text, pos, end))
     return [p for p in parts if p[1] > p[0]]
 
 
