@@ -27,7 +27,7 @@ from scipy import sparse
 from ._types import Document, Match, Passage, PassageKind, Span
 from .config import Config
 from .embed import Embedder
-from .fingerprint import char_ngrams, feature_id, skeleton, stem_weights
+from .fingerprint import char_ngrams, cosine_of_weights, feature_id, skeleton, stem_weights
 from .text.normalize import Normalized, Token, normalize, tokenize
 
 STEM_WEIGHT = 0.6  # share of the stem cosine in the lexical score; the rest is char 4-grams
@@ -123,23 +123,14 @@ def lexical_matrix(a: PreparedText, b: PreparedText) -> NDArray[np.float64]:
     return _quantized(STEM_WEIGHT * stem_cos + (1 - STEM_WEIGHT) * gram_cos)
 
 
-def _cosine(x: dict[int, float], y: dict[int, float]) -> float:
-    if not x or not y:
-        return 0.0
-    dot = sum(v * y[k] for k, v in x.items() if k in y)
-    return dot / (
-        math.sqrt(sum(v * v for v in x.values())) * math.sqrt(sum(v * v for v in y.values()))
-    )
-
-
 def lexical_matrix_reference(a: PreparedText, b: PreparedText) -> NDArray[np.float64]:
     """The same scores as ``lexical_matrix``, one pair at a time in plain Python."""
     out = np.zeros((len(a), len(b)))
     for i in range(len(a)):
         for j in range(len(b)):
-            out[i, j] = STEM_WEIGHT * _cosine(a.stems[i], b.stems[j]) + (1 - STEM_WEIGHT) * _cosine(
-                a.grams[i], b.grams[j]
-            )
+            stem_cos = cosine_of_weights(a.stems[i], b.stems[j])
+            gram_cos = cosine_of_weights(a.grams[i], b.grams[j])
+            out[i, j] = STEM_WEIGHT * stem_cos + (1 - STEM_WEIGHT) * gram_cos
     return _quantized(out)
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import math
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 import Stemmer
 import wordfreq
@@ -240,6 +241,8 @@ NEGATIONS = frozenset(
     ]
 )
 
+K = TypeVar("K", bound=Hashable)
+
 _FEATURE_SPACE = 1 << 20
 _stemmer = Stemmer.Stemmer("english")
 
@@ -315,7 +318,7 @@ def skeleton(tokens: Sequence[Token]) -> set[str]:
     return out
 
 
-def cosine_of_weights(a: dict[str, float], b: dict[str, float]) -> float:
+def cosine_of_weights(a: Mapping[K, float], b: Mapping[K, float]) -> float:
     """Cosine of two sparse weight vectors given as dicts (the reference formula)."""
     if not a or not b:
         return 0.0
