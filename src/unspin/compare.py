@@ -11,7 +11,7 @@ import functools
 import time
 from pathlib import Path
 
-from ._types import Comparison, Document
+from ._types import Comparison
 from .align import PreparedText, align_prepared, prepare
 from .config import DEFAULT_CONFIG, Config
 from .diff import EditTyper, passage_edits
@@ -42,9 +42,6 @@ class Comparer:
         if self._embedder is None:
             self._embedder = OnnxMiniLMEmbedder()
         return self._embedder
-
-    def document(self, text: str, name: str) -> Document:
-        return make_document(name, text, self.config)
 
     def prepare(self, text: str, name: str) -> PreparedText:
         norm = normalize(text)

@@ -229,7 +229,8 @@ def decide(
     cov_a = coverage(a.doc, [p.a for p in passages])
     cov_b = coverage(b.doc, [p.b for p in passages])
     label: VerdictLabel
-    if _words(a) == _words(b) and _words(a):
+    words_a = _words(a)
+    if words_a and words_a == _words(b):
         label = "identical"
     elif not passages:
         shared = a.entities & b.entities
