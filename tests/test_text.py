@@ -591,11 +591,20 @@ class TestSegments:
         )
         whole = make_document("t", text, DEFAULT_CONFIG)
         assert len(whole.segments) == 1
-        split = make_document("t", text, DEFAULT_CONFIG.with_overrides(max_unit_words=10))
+        split = make_document("t", text, DEFAULT_CONFIG.with_overrides(max_unit_words=15))
         assert [s.span.of(text) for s in split.segments] == [
             "The council approved the plan after a long debate on Monday evening;",
             "the mayor said the work would start in spring and end next year.",
         ]
+
+    def test_long_run_without_punctuation_is_cut_at_lines_then_words(self) -> None:
+        line = " ".join(f"word{k}" for k in range(30))
+        text = f"{line}\n{line} {line}"
+        doc = make_document("t", text, DEFAULT_CONFIG.with_overrides(max_unit_words=20))
+        spans = [s.span.of(text) for s in doc.segments]
+        assert spans[0] == " ".join(f"word{k}" for k in range(15))
+        assert all(len(s.split()) <= 20 for s in spans)
+        assert sum(len(s.split()) for s in spans) == 90
 
 
 # --------------------------------------------------------------------------- seed 000

@@ -15,12 +15,14 @@ slow, obviously correct pure-Python twin, and tests check they agree.
 from __future__ import annotations
 
 import math
+import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 from scipy import sparse
 
@@ -204,7 +206,8 @@ def score_pairs(
             cos = float(ea[rows[i]] @ eb[cols[j]])
             semantic[i, j] = cos
             lex = float(lexical[i, j])
-            scores[i, j] = (1 - w) * lex + w * _semantic_scale(cos, config)
+            # the model can confirm what the words alone do not, never overrule them
+            scores[i, j] = max(lex, (1 - w) * lex + w * _semantic_scale(cos, config))
     return ScoredPairs(lexical, scores, semantic)
 
 
@@ -257,15 +260,8 @@ def passage_kind(similarity: float, config: Config) -> PassageKind:
     return "paraphrase"
 
 
-def build_passages(
-    a: PreparedText,
-    b: PreparedText,
-    pairs: list[tuple[int, int]],
-    scored: ScoredPairs,
-    config: Config,
-) -> list[Passage]:
-    """Merge matches that are close in both texts into passages."""
-    gap = config.passage_gap + 1
+def _clusters(pairs: list[tuple[int, int]], gap: int) -> list[list[tuple[int, int]]]:
+    """Group matches that are within ``gap`` units of each other in both texts."""
     clusters: list[list[tuple[int, int]]] = []
     for i, j in sorted(pairs):
         for cluster in reversed(clusters):
@@ -277,19 +273,114 @@ def build_passages(
                 break
         else:
             clusters.append([(i, j)])
+    return clusters
+
+
+def _merge_summaries(
+    a: PreparedText, b: PreparedText, clusters: list[list[tuple[int, int]]], config: Config
+) -> list[list[tuple[int, int]]]:
+    """Join clusters that are adjacent in ``a`` and in order but far apart in ``b`` when the
+    joined ``b`` side is much longer than the ``a`` side: ``a`` summarises a stretch of ``b``.
+    """
+    gap = config.passage_gap + 1
+    merged: list[list[tuple[int, int]]] = []
+    for cluster in sorted(clusters, key=min):
+        if merged:
+            prev = merged[-1]
+            adjacent = min(i for i, _ in cluster) - max(i for i, _ in prev) <= gap
+            in_order = min(j for _, j in cluster) > max(j for _, j in prev)
+            if adjacent and in_order:
+                both = prev + cluster
+                a_len = _hull_len(a, [i for i, _ in both])
+                b_len = _hull_len(b, [j for _, j in both])
+                if b_len >= config.summary_ratio * a_len:
+                    merged[-1] = both
+                    continue
+        merged.append(cluster)
+    return merged
+
+
+def _hull_len(p: PreparedText, units: list[int]) -> int:
+    return p.doc.segments[max(units)].span.end - p.doc.segments[min(units)].span.start
+
+
+def _snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` to whole words."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def _trimmed_spans(
+    a: PreparedText, b: PreparedText, cluster: list[tuple[int, int]], config: Config
+) -> tuple[Span, Span]:
+    """Hulls of the cluster's units, with the outer units trimmed to the part that aligns.
+
+    A copied passage rarely starts and ends on the other text's sentence boundaries: where a
+    first (last) unit is much longer than its partner, only the best-aligning stretch of it
+    is kept (rapidfuzz's partial alignment).
+    """
+    ia = [i for i, _ in cluster]
+    jb = [j for _, j in cluster]
+    a_start, a_end = a.doc.segments[min(ia)].span.start, a.doc.segments[max(ia)].span.end
+    b_start, b_end = b.doc.segments[min(jb)].span.start, b.doc.segments[max(jb)].span.end
+    ends = {(min(cluster), "start"), (max(cluster), "end")}
+    for (i, j), which in sorted(ends):
+        ua, ub = a.doc.segments[i].span, b.doc.segments[j].span
+        ta, tb = ua.of(a.doc.text), ub.of(b.doc.text)
+        if True:
+            if len(ta) <= len(tb):
+                al = fuzz.partial_ratio_alignment(ta, tb, processor=str.lower)
+                if al is None or al.score < config.trim_alignment:
+                    continue
+                lo, hi = _snap(b.doc.text, ub.start + al.dest_start, ub.start + al.dest_end)
+                if which == "start" and j == min(jb):
+                    b_start = max(b_start, lo)
+                if which == "end" and j == max(jb):
+                    b_end = min(b_end, hi)
+            else:
+                al = fuzz.partial_ratio_alignment(tb, ta, processor=str.lower)
+                if al is None or al.score < config.trim_alignment:
+                    continue
+                lo, hi = _snap(a.doc.text, ua.start + al.dest_start, ua.start + al.dest_end)
+                if which == "start" and i == min(ia):
+                    a_start = max(a_start, lo)
+                if which == "end" and i == max(ia):
+                    a_end = min(a_end, hi)
+    return Span(a_start, max(a_start, a_end)), Span(b_start, max(b_start, b_end))
+
+
+def _clip(span: Span, bounds: Span) -> Span:
+    start = min(max(span.start, bounds.start), bounds.end)
+    return Span(start, max(start, min(span.end, bounds.end)))
+
+
+def build_passages(
+    a: PreparedText,
+    b: PreparedText,
+    pairs: list[tuple[int, int]],
+    scored: ScoredPairs,
+    config: Config,
+) -> list[Passage]:
+    """Merge matches that are close in both texts into passages; drop passages too short to
+    tell reuse from a shared phrase."""
+    clusters = _merge_summaries(a, b, _clusters(pairs, config.passage_gap + 1), config)
     passages = []
     for cluster in clusters:
+        a_span, b_span = _trimmed_spans(a, b, cluster, config)
+        if min(len(a_span), len(b_span)) < config.min_passage_chars:
+            continue
         ia = sorted({i for i, _ in cluster})
         jb = sorted({j for _, j in cluster})
-        a_span = Span(a.doc.segments[ia[0]].span.start, a.doc.segments[ia[-1]].span.end)
-        b_span = Span(b.doc.segments[jb[0]].span.start, b.doc.segments[jb[-1]].span.end)
         words_a = [w for i in range(ia[0], ia[-1] + 1) for w in _word_forms(a.tokens[i])]
         words_b = [w for j in range(jb[0], jb[-1] + 1) for w in _word_forms(b.tokens[j])]
         similarity = float(Indel.normalized_similarity(words_a, words_b))
         matches = tuple(
             Match(
-                a=a.doc.segments[i].span,
-                b=b.doc.segments[j].span,
+                a=_clip(a.doc.segments[i].span, a_span),
+                b=_clip(b.doc.segments[j].span, b_span),
                 score=round(scored.score.get((i, j), float(scored.lexical[i, j])), 4),
                 lexical=round(float(scored.lexical[i, j]), 4),
                 semantic=(round(scored.semantic[i, j], 4) if (i, j) in scored.semantic else None),
@@ -327,9 +418,28 @@ def align_prepared(
     embedder: Embedder | None,
     *,
     reference: bool = False,
+    timings: dict[str, float] | None = None,
 ) -> AlignmentResult:
-    """Align two prepared documents; ``reference=True`` uses the slow lexical scorer."""
+    """Align two prepared documents; ``reference=True`` uses the slow lexical scorer.
+
+    ``timings``, if given, receives seconds per stage: ``seed`` (lexical scores), ``embed``
+    (model scores of undecided pairs), ``extend`` (match selection), ``filter`` (passages).
+    """
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        if timings is not None:
+            timings[stage] = timings.get(stage, 0.0) + now - clock
+        clock = now
+
     lexical = lexical_matrix_reference(a, b) if reference else lexical_matrix(a, b)
+    lap("seed")
     scored = score_pairs(a, b, lexical, config, embedder)
+    lap("embed")
     pairs = select_matches(a, b, scored, config)
-    return AlignmentResult(build_passages(a, b, pairs, scored, config), pairs, scored)
+    lap("extend")
+    passages = build_passages(a, b, pairs, scored, config)
+    lap("filter")
+    return AlignmentResult(passages, pairs, scored)

@@ -19,7 +19,7 @@ class Config:
     # input
     max_input_bytes: int = 64 * 1024 * 1024
     # segmentation: sentences longer than this many words are split at clause boundaries
-    max_unit_words: int = 60
+    max_unit_words: int = 40
     # alignment: a unit pair is a match when its combined score reaches this
     match_threshold: float = 0.50
     # lexical score above which the model is not consulted (the pair is clearly the same content)
@@ -35,6 +35,13 @@ class Config:
     semantic_candidates: int = 2
     # units (sentences) that may separate two matches of one passage, on each side
     passage_gap: int = 1
+    # passages shorter than this (characters, on either side) are dropped as shared phrases
+    min_passage_chars: int = 100
+    # a passage whose b side is this many times longer than its a side is a summary: matches
+    # adjacent in a but far apart in b are joined
+    summary_ratio: float = 3.0
+    # partial-alignment score (0-100) needed to trim a passage's outer sentences
+    trim_alignment: float = 60.0
     # passage kinds by token similarity of the two sides
     verbatim_similarity: float = 0.97
     near_verbatim_similarity: float = 0.80

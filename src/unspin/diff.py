@@ -9,6 +9,7 @@ quotation altered, an antonym).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -316,14 +317,16 @@ def passage_edits(
     passages: Sequence[Passage],
 ) -> list[Edit]:
     """Edits of every passage: per match (sentence pair), plus units the other side dropped."""
-    starts_a = {s.span: k for k, s in enumerate(a.doc.segments)}
-    starts_b = {s.span: k for k, s in enumerate(b.doc.segments)}
+    starts_a = [s.span.start for s in a.doc.segments]
+    starts_b = [s.span.start for s in b.doc.segments]
     edits: list[Edit] = []
     for p_index, passage in enumerate(passages):
         # group matches sharing a unit (sentence splits/merges) so each group is diffed once
         groups: list[tuple[set[int], set[int]]] = []
         for m in passage.matches:
-            i, j = starts_a[m.a], starts_b[m.b]
+            # a match may be trimmed at a passage's edge: find the unit it lies in
+            i = bisect.bisect_right(starts_a, m.a.start) - 1
+            j = bisect.bisect_right(starts_b, m.b.start) - 1
             for ga, gb in groups:
                 if i in ga or j in gb:
                     ga.add(i)

@@ -78,6 +78,7 @@ _NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|[.!?]+[\"')\]]*\s*\n")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 _CLAUSE = re.compile(r";\s+|:\s+|\s+-\s+")
+_LINE = re.compile(r"\s*\n\s*")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -120,18 +121,49 @@ def _split_sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int
         yield s, e
 
 
-def _split_clauses(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:
-    """Split a long sentence at ``;`` ``:`` or spaced dashes into parts of at least 5 words."""
-    if len(text[start:end].split()) <= max_words:
-        return [(start, end)]
+def _split_at(
+    text: str, start: int, end: int, pattern: re.Pattern[str], keep_mark: bool
+) -> list[tuple[int, int]]:
+    """Split ``[start, end)`` at ``pattern`` where both sides keep at least 5 words."""
     parts: list[tuple[int, int]] = []
     pos = start
-    for m in _CLAUSE.finditer(text, start, end):
+    for m in pattern.finditer(text, start, end):
         if len(text[pos : m.start()].split()) >= 5 and len(text[m.end() : end].split()) >= 5:
-            parts.append(trim(text, pos, m.start() + 1 if text[m.start()] in ";:" else m.start()))
+            cut = m.start() + 1 if keep_mark and text[m.start()] in ";:" else m.start()
+            parts.append(trim(text, pos, cut))
             pos = m.end()
     parts.append(trim(text, pos, end))
     return [p for p in parts if p[1] > p[0]]
+
+
+def _chunks(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:
+    """Cut ``[start, end)`` into runs of at most ``max_words`` words, at word boundaries."""
+    words = [m.span() for m in re.finditer(r"\S+", text[start:end])]
+    n = -(-len(words) // max_words)  # as many chunks as needed, of even size
+    size = -(-len(words) // n)
+    return [
+        (start + words[k][0], start + words[min(k + size, len(words)) - 1][1])
+        for k in range(0, len(words), size)
+    ]
+
+
+def _split_clauses(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:
+    """Split a unit of more than ``max_words`` words: at ``;`` ``:`` or spaced dashes, then at
+    line breaks, then into even runs of words (web text has "sentences" of hundreds of words,
+    and a unit much longer than a reused passage hides it)."""
+    if len(text[start:end].split()) <= max_words:
+        return [(start, end)]
+    out: list[tuple[int, int]] = []
+    for s, e in _split_at(text, start, end, _CLAUSE, keep_mark=True):
+        if len(text[s:e].split()) <= max_words:
+            out.append((s, e))
+            continue
+        for s2, e2 in _split_at(text, s, e, _LINE, keep_mark=False):
+            if len(text[s2:e2].split()) <= max_words:
+                out.append((s2, e2))
+            else:
+                out.extend(_chunks(text, s2, e2, max_words))
+    return out
 
 
 def segment(

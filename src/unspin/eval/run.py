@@ -1,0 +1,119 @@
+"""Run the aligner over PAN pairs: one ``Comparer`` per worker process, per-document work
+cached so a document used in several pairs is prepared (and embedded) once."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..align import PreparedText, align_prepared
+from ..compare import Comparer
+from ..config import Config
+from ..errors import InputError
+from .pan import Case, PairTruth
+
+
+@dataclass(frozen=True, slots=True)
+class PairDetections:
+    """The detections of one pair and the seconds spent on it, per stage."""
+
+    susp: str
+    src: str
+    class_name: str
+    cases: tuple[Case, ...]
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.susp, self.src)
+
+
+def read_document(path: Path) -> str:
+    """A PAN document exactly as its offsets count it (UTF-8, control characters kept)."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such document") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 (byte {exc.start}); is it a text document?") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+class PairAligner:
+    """Aligns PAN pairs with one ``Comparer``, keeping prepared documents in an LRU cache."""
+
+    def __init__(self, config: Config, cache_size: int = 256) -> None:
+        self.comparer = Comparer(config)
+        self.cache: OrderedDict[Path, PreparedText] = OrderedDict()
+        self.cache_size = cache_size
+
+    def _prepared(self, path: Path, timings: dict[str, float]) -> PreparedText:
+        hit = self.cache.get(path)
+        if hit is not None:
+            self.cache.move_to_end(path)
+            return hit
+        start = time.perf_counter()
+        prepared = self.comparer.prepare(read_document(path), path.name)
+        timings["segment"] = timings.get("segment", 0.0) + time.perf_counter() - start
+        self.cache[path] = prepared
+        if len(self.cache) > self.cache_size:
+            self.cache.popitem(last=False)
+        return prepared
+
+    def detect(self, pair: PairTruth) -> PairDetections:
+        if pair.susp_path is None or pair.src_path is None:
+            raise InputError(f"{pair.susp} / {pair.src}: pair without document paths")
+        timings: dict[str, float] = {}
+        susp = self._prepared(pair.susp_path, timings)
+        src = self._prepared(pair.src_path, timings)
+        result = align_prepared(
+            susp, src, self.comparer.config, self.comparer.embedder, timings=timings
+        )
+        cases = tuple(Case(p.a.start, len(p.a), p.b.start, len(p.b)) for p in result.passages)
+        return PairDetections(pair.susp, pair.src, pair.class_name, cases, timings)
+
+
+_worker: PairAligner | None = None
+
+
+def _init_worker(config: Config) -> None:
+    global _worker  # one aligner per worker process (the pool's initializer pattern)
+    _worker = PairAligner(config)
+
+
+def _detect_group(group: Sequence[PairTruth]) -> list[PairDetections]:
+    assert _worker is not None
+    return [_worker.detect(p) for p in group]
+
+
+def detect_pairs(
+    pairs: Sequence[PairTruth],
+    config: Config,
+    jobs: int = 1,
+    on_done: Callable[[int], None] | None = None,
+) -> Iterator[PairDetections]:
+    """Detections for every pair; pairs sharing a suspicious document go to one worker so its
+    prepared form is reused. Results come in completion order."""
+    groups: dict[Path | None, list[PairTruth]] = defaultdict(list)
+    for p in pairs:
+        groups[p.susp_path].append(p)
+    batches = list(groups.values())
+    if jobs <= 1:
+        aligner = PairAligner(config)
+        for batch in batches:
+            for p in batch:
+                yield aligner.detect(p)
+            if on_done:
+                on_done(len(batch))
+        return
+    ctx = multiprocessing.get_context("forkserver")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(config,)) as pool:
+        for done in pool.imap_unordered(_detect_group, batches, chunksize=4):
+            yield from done
+            if on_done:
+                on_done(len(done))
