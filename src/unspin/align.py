@@ -245,6 +245,22 @@ def select_matches(
                 if scored.score.get((ni, j), lex[ni, j]) >= t * 0.7:
                     matches.add((ni, j))
                     used_a[ni] = j
+    # extension: the units just before and after a match, in both texts, join it when they
+    # share enough words; repeated, so a passage grows outward one unit pair at a time
+    frontier = sorted(matches)
+    while frontier:
+        grown = []
+        for i, j in frontier:
+            for di in (-1, 1):
+                ni, nj = i + di, j + di
+                if not (0 <= ni < len(a) and 0 <= nj < len(b)):
+                    continue
+                if ni in used_a or nj in used_b or lex[ni, nj] < config.extend_threshold:
+                    continue
+                matches.add((ni, nj))
+                used_a[ni], used_b[nj] = nj, ni
+                grown.append((ni, nj))
+        frontier = grown
     return sorted(matches)
 
 

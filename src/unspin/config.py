@@ -33,6 +33,8 @@ class Config:
     semantic_top: float = 0.80
     # candidate units per unit examined with the model
     semantic_candidates: int = 2
+    # lexical score at which the units next to a match (in both texts) extend it
+    extend_threshold: float = 0.25
     # units (sentences) that may separate two matches of one passage, on each side
     passage_gap: int = 1
     # passages shorter than this (characters, on either side) are dropped as shared phrases
