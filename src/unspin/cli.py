@@ -3,60 +3,21 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
-from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 from rich.console import Console
 
 from . import __version__
+from .cliutil import fail as _fail
+from .cliutil import guarded as _guarded
 from .compare import Comparer
 from .config import DEFAULT_CONFIG
-from .errors import UnspinError
-
-F = TypeVar("F", bound=Callable[..., Any])
+from .eval.cli import eval_group
 
 DEMO_A = "seed_000_syndicated.txt"
 DEMO_B = "seed_002_spun.txt"
-
-
-def _fail(message: str, code: int = 1) -> None:
-    one_line = message.replace("\r", "\\r").replace("\n", "\\n")  # a file name may hold one
-    click.echo(f"unspin: error: {one_line}", err=True)
-    sys.exit(code)
-
-
-def _guarded(func: F) -> F:
-    """Turn every error into one line on stderr and a non-zero exit, never a traceback."""
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except UnspinError as exc:
-            _fail(str(exc))
-        except KeyboardInterrupt:
-            _fail("interrupted", 130)
-        except BrokenPipeError:
-            sys.stderr.close()
-            sys.exit(1)
-        except MemoryError:
-            _fail("out of memory: the input is too large for this machine")
-        except OSError as exc:
-            _fail(f"{exc.filename or 'I/O'}: {exc.strerror or exc}")
-        except Exception as exc:  # a bug: still one line, unless debugging
-            if os.environ.get("UNSPIN_DEBUG"):
-                raise
-            _fail(
-                f"internal error ({type(exc).__name__}: {exc}); set UNSPIN_DEBUG=1 for details", 70
-            )
-
-    wrapper.__name__ = func.__name__
-    wrapper.__doc__ = func.__doc__
-    return wrapper  # type: ignore[return-value]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -139,3 +100,6 @@ def compare(
         render(comparison, Console(), max_passages)
         if html_path:
             click.echo(f"HTML report written to {html_path}", err=True)
+
+
+main.add_command(eval_group)

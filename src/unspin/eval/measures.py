@@ -187,3 +187,19 @@ def score_reference(truth: Annotations, detections: Annotations) -> Scores:
     det_ratios = [len(nothing.union(*(meet(s, r) for s in cases))) / len(r) for r in dets]
     counts = [sum(1 for r in dets if meet(s, r)) for s in cases]
     return _finish(case_ratios, det_ratios, [n for n in counts if n > 0])
+
+
+def scores_by_class(
+    truth: Sequence[PairTruth], detections: Mapping[Key, Sequence[Case]]
+) -> dict[str, Scores]:
+    """Scores per obfuscation class (each pair's ``class_name``) and ``overall``; detections of
+    pairs outside ``truth`` are ignored."""
+    classes: dict[str, list[PairTruth]] = {}
+    for p in truth:
+        classes.setdefault(p.class_name, []).append(p)
+    out = {
+        name: score(pairs, {p.key: detections.get(p.key, []) for p in pairs})
+        for name, pairs in sorted(classes.items())
+    }
+    out["overall"] = score(truth, {p.key: detections.get(p.key, []) for p in truth})
+    return out

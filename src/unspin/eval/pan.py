@@ -107,22 +107,32 @@ def read_features(path: Path | str, name: str = TRUTH) -> list[Case]:
     return [case for _, case in _features(Path(path), name)[1]]
 
 
-def read_detections_dir(directory: Path | str) -> dict[tuple[str, str], list[Case]]:
-    """Detections from a folder of PAN XML files, keyed by (suspicious, source) reference.
+def read_detections_dir(
+    directory: Path | str, names: tuple[str, ...] = (DETECTION,)
+) -> dict[tuple[str, str], list[Case]]:
+    """Detections from a folder (searched recursively) of PAN XML files, keyed by
+    (suspicious, source) reference.
 
     The references come from inside each file (the root's ``reference`` and each feature's
     ``source_reference``); a file without detections contributes an empty list under the pair
     its name gives (``suspicious-documentX-source-documentY.xml``), if it gives one. Files not
-    ending in ``.xml`` are skipped.
+    ending in ``.xml`` are skipped. ``names`` are the feature names read, the first one a file
+    has wins: ``(DETECTION, TRUTH)`` reads a truth folder as detections, so it can be scored
+    against itself.
     """
     directory = Path(directory)
     if not directory.is_dir():
         raise InputError(f"{directory}: not a directory of detection files")
     out: dict[tuple[str, str], list[Case]] = {}
-    for path in sorted(directory.iterdir()):
-        if path.suffix.lower() != ".xml" or not path.is_file():
+    for path in sorted(directory.rglob("*.xml")):
+        if not path.is_file():
             continue
-        reference, found = _features(path, DETECTION)
+        reference: str | None = None
+        found: list[tuple[str | None, Case]] = []
+        for name in names:
+            reference, found = _features(path, name)
+            if found:
+                break
         if not found:
             m = _PAIR_XML.match(path.name)
             if m:

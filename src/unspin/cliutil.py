@@ -1,0 +1,49 @@
+"""Error handling shared by every ``unspin`` command: one line on stderr, a non-zero exit."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from .errors import UnspinError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail(message: str, code: int = 1) -> None:
+    one_line = message.replace("\r", "\\r").replace("\n", "\\n")  # a file name may hold one
+    click.echo(f"unspin: error: {one_line}", err=True)
+    sys.exit(code)
+
+
+def guarded(func: F) -> F:
+    """Turn every error into one line on stderr and a non-zero exit, never a traceback."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except UnspinError as exc:
+            fail(str(exc))
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(1)
+        except MemoryError:
+            fail("out of memory: the input is too large for this machine")
+        except OSError as exc:
+            fail(f"{exc.filename or 'I/O'}: {exc.strerror or exc}")
+        except Exception as exc:  # a bug: still one line, unless debugging
+            if os.environ.get("UNSPIN_DEBUG"):
+                raise
+            fail(
+                f"internal error ({type(exc).__name__}: {exc}); set UNSPIN_DEBUG=1 for details", 70
+            )
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return wrapper  # type: ignore[return-value]

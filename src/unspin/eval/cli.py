@@ -1,0 +1,183 @@
+"""``unspin eval``: run the aligner on a PAN corpus and score detections. Thin: argument
+parsing and rendering only; the work is in ``eval.run`` and ``eval.measures``."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+from rich.table import Table
+
+from .._types import Span
+from ..cliutil import guarded
+from ..config import DEFAULT_CONFIG
+from ..errors import InputError
+from ..report.pan import write_pan_xml
+from .measures import Scores, scores_by_class
+from .pan import DETECTION, TRUTH, Case, PairTruth, load_corpus, read_detections_dir
+from .run import detect_pairs
+
+
+def _table(scores: dict[str, Scores], title: str) -> Table:
+    table = Table(title=title)
+    for col in ("class", "cases", "detections", "precision", "recall", "granularity", "plagdet"):
+        table.add_column(col, justify="left" if col == "class" else "right")
+    for name, s in scores.items():
+        table.add_row(
+            name,
+            str(s.cases),
+            str(s.detections),
+            f"{s.precision:.4f}",
+            f"{s.recall:.4f}",
+            f"{s.granularity:.4f}",
+            f"{s.plagdet:.4f}",
+            style="bold" if name == "overall" else None,
+        )
+    return table
+
+
+def _as_json(scores: dict[str, Scores]) -> dict[str, dict[str, float | int]]:
+    return {
+        name: {
+            "precision": s.precision,
+            "recall": s.recall,
+            "granularity": s.granularity,
+            "plagdet": s.plagdet,
+            "cases": s.cases,
+            "detections": s.detections,
+        }
+        for name, s in scores.items()
+    }
+
+
+def _clean_pairs(truth: list[PairTruth], detections: dict[tuple[str, str], list[Case]]) -> float:
+    """Share of the pairs without any case that got no detection either."""
+    clean = [p for p in truth if not p.cases]
+    if not clean:
+        return 1.0
+    return sum(1 for p in clean if not detections.get(p.key)) / len(clean)
+
+
+def _load_truth(path: Path) -> list[PairTruth]:
+    """A corpus root, a class folder of one, or a bare folder of truth XML files."""
+    if (path / "pairs").is_file() and (path / "susp").is_dir():
+        return load_corpus(path)
+    if (path / "pairs").is_file() and (path.parent / "susp").is_dir():
+        return load_corpus(path.parent, class_name=path.name)
+    found = read_detections_dir(path, names=(TRUTH,))
+    return [PairTruth(s, r, tuple(c), class_name=path.name) for (s, r), c in found.items()]
+
+
+@click.group(name="eval")
+def eval_group() -> None:
+    """Measure alignment quality on the PAN text-alignment benchmark."""
+
+
+@eval_group.command("pan13")
+@click.argument("corpus_dir", type=click.Path(path_type=Path))
+@click.option(
+    "--pairs", "pairs_file", type=click.Path(path_type=Path), help="A pairs file (subset)."
+)
+@click.option("--class", "class_name", help="Only this class folder, e.g. 03-random-obfuscation.")
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: cores)."
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write PAN detection XML here.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--no-model", is_flag=True, help="Lexical evidence only.")
+@guarded
+def pan13(
+    corpus_dir: Path,
+    pairs_file: Path | None,
+    class_name: str | None,
+    jobs: int | None,
+    out_dir: Path | None,
+    as_json: bool,
+    no_model: bool,
+) -> None:
+    """Align every pair of a PAN corpus and score the detections per obfuscation class."""
+    truth = load_corpus(corpus_dir, pairs_file, class_name)
+    if not truth:
+        raise InputError(f"{pairs_file or corpus_dir}: no pairs to evaluate")
+    config = DEFAULT_CONFIG.with_overrides(use_model=not no_model)
+    jobs = jobs or os.cpu_count() or 1
+    detections: dict[tuple[str, str], list[Case]] = {}
+    stages: dict[str, float] = {}
+    start = time.perf_counter()
+    console = Console(stderr=True)
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        "[progress.percentage]{task.percentage:>3.0f}%",
+        TimeRemainingColumn(),
+        console=console,
+        disable=as_json or not console.is_terminal,
+    ) as progress:
+        task = progress.add_task("aligning", total=len(truth))
+        for result in detect_pairs(truth, config, jobs, lambda n: progress.advance(task, n)):
+            detections[result.key] = list(result.cases)
+            for stage, seconds in result.timings.items():
+                stages[stage] = stages.get(stage, 0.0) + seconds
+            if out_dir is not None:
+                write_pan_xml(
+                    out_dir,
+                    result.susp,
+                    result.src,
+                    (
+                        (Span(c.this_offset, c.this_end), Span(c.source_offset, c.source_end))
+                        for c in result.cases
+                    ),
+                )
+    wall = time.perf_counter() - start
+    scores = scores_by_class(truth, detections)
+    clean = _clean_pairs(truth, detections)
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "scores": _as_json(scores),
+                    "pairs": len(truth),
+                    "wall_s": round(wall, 2),
+                    "pairs_per_s": round(len(truth) / wall, 2),
+                    "jobs": jobs,
+                    "stage_cpu_s": {k: round(v, 2) for k, v in stages.items()},
+                    "no_detection_on_clean_pairs": clean,
+                },
+                indent=2,
+            )
+        )
+        return
+    out = Console()
+    out.print(_table(scores, f"PAN plagdet on {corpus_dir} ({len(truth)} pairs)"))
+    out.print(
+        f"{len(truth)} pairs in {wall:.1f} s = {len(truth) / wall:.1f} pairs/s with {jobs} "
+        f"job(s); stage CPU s: " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items())
+    )
+    out.print(f"pairs without a case that got no detection: {clean:.2%}")
+
+
+@eval_group.command("score")
+@click.argument("truth_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("detections_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@guarded
+def score_command(truth_dir: Path, detections_dir: Path, as_json: bool) -> None:
+    """Score PAN detection XML (from any system) against a PAN truth folder."""
+    truth = _load_truth(truth_dir)
+    detections = read_detections_dir(detections_dir, names=(DETECTION, TRUTH))
+    scores = scores_by_class(truth, detections)
+    if as_json:
+        click.echo(json.dumps(_as_json(scores), indent=2))
+        return
+    Console().print(_table(scores, f"{detections_dir} scored against {truth_dir}"))
