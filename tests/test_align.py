@@ -24,11 +24,13 @@ text = st.lists(sentence, min_size=1, max_size=8).map(" ".join)
 
 
 @settings(max_examples=60, deadline=None)
-@given(text, text)
-def test_fast_lexical_matrix_equals_reference(a: str, b: str) -> None:
-    pa = prepare(make_document("a", a, DEFAULT_CONFIG))
-    pb = prepare(make_document("b", b, DEFAULT_CONFIG))
-    assert np.allclose(lexical_matrix(pa, pb), lexical_matrix_reference(pa, pb), atol=1e-9)
+@given(text, text, st.sampled_from([DEFAULT_CONFIG.lexical_weights, (0.3, 0.7)]))
+def test_fast_lexical_matrix_equals_reference(a: str, b: str, weights: tuple[float, float]) -> None:
+    config = DEFAULT_CONFIG.with_overrides(lexical_weights=weights)
+    pa = prepare(make_document("a", a, config))
+    pb = prepare(make_document("b", b, config))
+    fast, slow = lexical_matrix(pa, pb, config), lexical_matrix_reference(pa, pb, config)
+    assert np.allclose(fast, slow, atol=1e-9)
 
 
 @settings(max_examples=40, deadline=None)

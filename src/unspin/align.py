@@ -32,7 +32,9 @@ from .embed import Embedder
 from .fingerprint import char_ngrams, cosine_of_weights, feature_id, skeleton, stem_weights
 from .text.normalize import Normalized, Token, normalize, tokenize
 
-STEM_WEIGHT = 0.6  # share of the stem cosine in the lexical score; the rest is char 4-grams
+# the lexical score mixes two cosines: content stems (rarity-weighted) and character 4-grams of
+# content words (survive inflection changes); ``Config.lexical_weights`` weighs them
+CHANNELS = ("stems", "grams")
 MIN_UNIT_WEIGHT = 4.0  # units with less content weight than this never seed a match alone
 
 
@@ -46,8 +48,7 @@ class PreparedText:
     stems: list[dict[int, float]]
     grams: list[dict[int, float]]
     entities: set[str]
-    stem_matrix: sparse.csr_matrix
-    gram_matrix: sparse.csr_matrix
+    matrices: dict[str, sparse.csr_matrix]
     _embeddings: dict[int, NDArray[np.float32]] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -111,28 +112,40 @@ def prepare(doc: Document, norm: Normalized | None = None) -> PreparedText:
     entities: set[str] = set()
     for t in tokens:
         entities |= skeleton(t)
+    rows = {"stems": stems, "grams": grams}
     return PreparedText(
-        doc, norm, tokens, stems, grams, entities, _normalized_rows(stems), _normalized_rows(grams)
+        doc,
+        norm,
+        tokens,
+        stems,
+        grams,
+        entities,
+        {name: _normalized_rows(r) for name, r in rows.items()},
     )
 
 
-def lexical_matrix(a: PreparedText, b: PreparedText) -> NDArray[np.float64]:
-    """Lexical scores of every unit pair (fast path: two sparse products)."""
+def lexical_matrix(a: PreparedText, b: PreparedText, config: Config) -> NDArray[np.float64]:
+    """Lexical scores of every unit pair (fast path: one sparse product per channel)."""
+    out = np.zeros((len(a), len(b)))
     if not len(a) or not len(b):
-        return np.zeros((len(a), len(b)))
-    stem_cos = (a.stem_matrix @ b.stem_matrix.T).toarray()
-    gram_cos = (a.gram_matrix @ b.gram_matrix.T).toarray()
-    return _quantized(STEM_WEIGHT * stem_cos + (1 - STEM_WEIGHT) * gram_cos)
+        return out
+    for name, weight in zip(CHANNELS, config.lexical_weights, strict=True):
+        if weight:
+            out += weight * (a.matrices[name] @ b.matrices[name].T).toarray()
+    return _quantized(out)
 
 
-def lexical_matrix_reference(a: PreparedText, b: PreparedText) -> NDArray[np.float64]:
+def lexical_matrix_reference(
+    a: PreparedText, b: PreparedText, config: Config
+) -> NDArray[np.float64]:
     """The same scores as ``lexical_matrix``, one pair at a time in plain Python."""
     out = np.zeros((len(a), len(b)))
+    w_stems, w_grams = config.lexical_weights
     for i in range(len(a)):
         for j in range(len(b)):
-            stem_cos = cosine_of_weights(a.stems[i], b.stems[j])
-            gram_cos = cosine_of_weights(a.grams[i], b.grams[j])
-            out[i, j] = STEM_WEIGHT * stem_cos + (1 - STEM_WEIGHT) * gram_cos
+            out[i, j] = w_stems * cosine_of_weights(
+                a.stems[i], b.stems[j]
+            ) + w_grams * cosine_of_weights(a.grams[i], b.grams[j])
     return _quantized(out)
 
 
@@ -305,7 +318,12 @@ def _merge_summaries(
             prev = merged[-1]
             adjacent = min(i for i, _ in cluster) - max(i for i, _ in prev) <= gap
             in_order = min(j for _, j in cluster) > max(j for _, j in prev)
-            if adjacent and in_order:
+            # a summary rewrites; two copied blocks that happen to sit side by side do not
+            reworded = (
+                max(_similarity(a, b, prev), _similarity(a, b, cluster))
+                < config.near_verbatim_similarity
+            )
+            if adjacent and in_order and reworded:
                 both = prev + cluster
                 a_len = _hull_len(a, [i for i, _ in both])
                 b_len = _hull_len(b, [j for _, j in both])
@@ -314,6 +332,19 @@ def _merge_summaries(
                     continue
         merged.append(cluster)
     return merged
+
+
+def _similarity(a: PreparedText, b: PreparedText, cluster: list[tuple[int, int]]) -> float:
+    """Token-level similarity of the unit ranges a cluster spans in the two texts."""
+    ia = [i for i, _ in cluster]
+    jb = [j for _, j in cluster]
+    words_a = [w for i in range(min(ia), max(ia) + 1) for w in _word_forms(a.tokens[i])]
+    words_b = [w for j in range(min(jb), max(jb) + 1) for w in _word_forms(b.tokens[j])]
+    return float(Indel.normalized_similarity(words_a, words_b))
+
+
+def _body_len(p: PreparedText) -> int:
+    return sum(len(s.span) for s in p.doc.segments)
 
 
 def _hull_len(p: PreparedText, units: list[int]) -> int:
@@ -329,42 +360,48 @@ def _snap(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _aligned_window(
+    needle: str, text: str, lo: int, hi: int, config: Config
+) -> tuple[int, int] | None:
+    """Where ``needle`` best aligns inside ``text[lo:hi]`` (whole words), if well enough."""
+    if hi - lo <= 1.2 * len(needle):
+        return None
+    al = fuzz.partial_ratio_alignment(needle, text[lo:hi], processor=str.lower)
+    if al is None or al.score < config.trim_alignment:
+        return None
+    return _snap(text, lo + al.dest_start, lo + al.dest_end)
+
+
 def _trimmed_spans(
     a: PreparedText, b: PreparedText, cluster: list[tuple[int, int]], config: Config
 ) -> tuple[Span, Span]:
-    """Hulls of the cluster's units, with the outer units trimmed to the part that aligns.
+    """Hulls of the cluster's units, with the ends trimmed to the part that aligns.
 
-    A copied passage rarely starts and ends on the other text's sentence boundaries: where a
-    first (last) unit is much longer than its partner, only the best-aligning stretch of it
-    is kept (rapidfuzz's partial alignment).
+    A reused passage rarely starts and ends on the other text's unit boundaries: the first
+    (last) unit of each side is looked for near the start (end) of the other side's hull
+    (rapidfuzz's partial alignment), and the other side is cut there.
     """
     ia = [i for i, _ in cluster]
     jb = [j for _, j in cluster]
-    a_start, a_end = a.doc.segments[min(ia)].span.start, a.doc.segments[max(ia)].span.end
-    b_start, b_end = b.doc.segments[min(jb)].span.start, b.doc.segments[max(jb)].span.end
-    ends = {(min(cluster), "start"), (max(cluster), "end")}
-    for (i, j), which in sorted(ends):
-        ua, ub = a.doc.segments[i].span, b.doc.segments[j].span
-        ta, tb = ua.of(a.doc.text), ub.of(b.doc.text)
-        if True:
-            if len(ta) <= len(tb):
-                al = fuzz.partial_ratio_alignment(ta, tb, processor=str.lower)
-                if al is None or al.score < config.trim_alignment:
-                    continue
-                lo, hi = _snap(b.doc.text, ub.start + al.dest_start, ub.start + al.dest_end)
-                if which == "start" and j == min(jb):
-                    b_start = max(b_start, lo)
-                if which == "end" and j == max(jb):
-                    b_end = min(b_end, hi)
-            else:
-                al = fuzz.partial_ratio_alignment(tb, ta, processor=str.lower)
-                if al is None or al.score < config.trim_alignment:
-                    continue
-                lo, hi = _snap(a.doc.text, ua.start + al.dest_start, ua.start + al.dest_end)
-                if which == "start" and i == min(ia):
-                    a_start = max(a_start, lo)
-                if which == "end" and i == max(ia):
-                    a_end = min(a_end, hi)
+    spans = {
+        "a": [a.doc.segments[min(ia)].span.start, a.doc.segments[max(ia)].span.end],
+        "b": [b.doc.segments[min(jb)].span.start, b.doc.segments[max(jb)].span.end],
+    }
+    sides = {"a": (a, min(ia), max(ia)), "b": (b, min(jb), max(jb))}
+    for side, other in (("a", "b"), ("b", "a")):
+        prepared, first, last = sides[side]
+        target = sides[other][0].doc.text
+        lo, hi = spans[other]
+        head = prepared.doc.segments[first].span.of(prepared.doc.text)
+        found = _aligned_window(head, target, lo, min(hi, lo + 2 * len(head) + 100), config)
+        if found:
+            spans[other][0] = max(lo, found[0])
+        lo = spans[other][0]
+        tail = prepared.doc.segments[last].span.of(prepared.doc.text)
+        found = _aligned_window(tail, target, max(lo, hi - 2 * len(tail) - 100), hi, config)
+        if found:
+            spans[other][1] = min(hi, found[1])
+    (a_start, a_end), (b_start, b_end) = spans["a"], spans["b"]
     return Span(a_start, max(a_start, a_end)), Span(b_start, max(b_start, b_end))
 
 
@@ -383,16 +420,15 @@ def build_passages(
     """Merge matches that are close in both texts into passages; drop passages too short to
     tell reuse from a shared phrase."""
     clusters = _merge_summaries(a, b, _clusters(pairs, config.passage_gap + 1), config)
+    # a short text copied whole is reuse even when shorter than the usual minimum
+    shortest_body = min(_body_len(a), _body_len(b))
+    min_chars = min(config.min_passage_chars, int(0.5 * shortest_body))
     passages = []
     for cluster in clusters:
         a_span, b_span = _trimmed_spans(a, b, cluster, config)
-        if min(len(a_span), len(b_span)) < config.min_passage_chars:
+        if min(len(a_span), len(b_span)) < min_chars:
             continue
-        ia = sorted({i for i, _ in cluster})
-        jb = sorted({j for _, j in cluster})
-        words_a = [w for i in range(ia[0], ia[-1] + 1) for w in _word_forms(a.tokens[i])]
-        words_b = [w for j in range(jb[0], jb[-1] + 1) for w in _word_forms(b.tokens[j])]
-        similarity = float(Indel.normalized_similarity(words_a, words_b))
+        similarity = _similarity(a, b, cluster)
         matches = tuple(
             Match(
                 a=_clip(a.doc.segments[i].span, a_span),
@@ -450,7 +486,8 @@ def align_prepared(
             timings[stage] = timings.get(stage, 0.0) + now - clock
         clock = now
 
-    lexical = lexical_matrix_reference(a, b) if reference else lexical_matrix(a, b)
+    scorer = lexical_matrix_reference if reference else lexical_matrix
+    lexical = scorer(a, b, config)
     lap("seed")
     scored = score_pairs(a, b, lexical, config, embedder)
     lap("embed")

@@ -20,6 +20,8 @@ class Config:
     max_input_bytes: int = 64 * 1024 * 1024
     # segmentation: sentences longer than this many words are split at clause boundaries
     max_unit_words: int = 40
+    # weights of the lexical channels: content stems, character 4-grams of content words
+    lexical_weights: tuple[float, float] = (0.6, 0.4)
     # alignment: a unit pair is a match when its combined score reaches this
     match_threshold: float = 0.50
     # lexical score above which the model is not consulted (the pair is clearly the same content)
@@ -38,12 +40,12 @@ class Config:
     # units (sentences) that may separate two matches of one passage, on each side
     passage_gap: int = 1
     # passages shorter than this (characters, on either side) are dropped as shared phrases
-    min_passage_chars: int = 100
+    min_passage_chars: int = 150
     # a passage whose b side is this many times longer than its a side is a summary: matches
     # adjacent in a but far apart in b are joined
     summary_ratio: float = 3.0
     # partial-alignment score (0-100) needed to trim a passage's outer sentences
-    trim_alignment: float = 60.0
+    trim_alignment: float = 90.0
     # passage kinds by token similarity of the two sides
     verbatim_similarity: float = 0.97
     near_verbatim_similarity: float = 0.80
