@@ -441,6 +441,9 @@ def build_passages(
         )
         weight = sum(len(m.a) + len(m.b) for m in matches) or 1
         score = sum(m.score * (len(m.a) + len(m.b)) for m in matches) / weight
+        # validation: a passage must be convincing as a whole, by its evidence or its wording
+        if score < config.passage_score and similarity < config.passage_similarity:
+            continue
         passages.append(
             Passage(
                 a=a_span,

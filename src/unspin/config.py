@@ -23,7 +23,7 @@ class Config:
     # weights of the lexical channels: content stems, character 4-grams of content words
     lexical_weights: tuple[float, float] = (0.6, 0.4)
     # alignment: a unit pair is a match when its combined score reaches this
-    match_threshold: float = 0.50
+    match_threshold: float = 0.45
     # lexical score above which the model is not consulted (the pair is clearly the same content)
     lexical_sure: float = 0.70
     # lexical score below which the model is not consulted (the pair is clearly unrelated)
@@ -39,6 +39,9 @@ class Config:
     extend_threshold: float = 0.25
     # units (sentences) that may separate two matches of one passage, on each side
     passage_gap: int = 1
+    # a passage is kept when its mean match score or its token similarity reaches these
+    passage_score: float = 0.5
+    passage_similarity: float = 0.3
     # passages shorter than this (characters, on either side) are dropped as shared phrases
     min_passage_chars: int = 150
     # a passage whose b side is this many times longer than its a side is a summary: matches
