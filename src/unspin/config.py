@@ -23,7 +23,7 @@ class Config:
     # weights of the lexical channels: content stems, character 4-grams of content words
     lexical_weights: tuple[float, float] = (0.6, 0.4)
     # alignment: a unit pair is a match when its combined score reaches this
-    match_threshold: float = 0.45
+    match_threshold: float = 0.40
     # lexical score above which the model is not consulted (the pair is clearly the same content)
     lexical_sure: float = 0.70
     # lexical score below which the model is not consulted (the pair is clearly unrelated)
@@ -36,9 +36,9 @@ class Config:
     # candidate units per unit examined with the model
     semantic_candidates: int = 2
     # lexical score at which the units next to a match (in both texts) extend it
-    extend_threshold: float = 0.25
+    extend_threshold: float = 0.20
     # units (sentences) that may separate two matches of one passage, on each side
-    passage_gap: int = 1
+    passage_gap: int = 3
     # a passage is kept when its mean match score or its token similarity reaches these
     passage_score: float = 0.5
     passage_similarity: float = 0.3
