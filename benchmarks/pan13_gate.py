@@ -1,0 +1,78 @@
+"""Quality gate: align the fixed PAN13 gate pairs (benchmarks/pan13-gate.pairs, 380 pairs drawn
+from the validation split, stratified by class) and fail if plagdet falls under the floors
+pinned in benchmarks/pan13-floors.json, as trafilatura pins its F1.
+
+Run: .venv/bin/python benchmarks/pan13_gate.py [--corpus DIR] [--set FIELD=VALUE ...]
+``--set`` overrides a Config field for this run only (e.g. to show the gate failing when the
+aligner is degraded: ``--set match_threshold=0.9``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from unspin.config import DEFAULT_CONFIG
+from unspin.eval.measures import scores_by_class
+from unspin.eval.pan import load_corpus
+from unspin.eval.run import detect_pairs
+
+HERE = Path(__file__).parent
+PAIRS = HERE / "pan13-gate.pairs"
+FLOORS = HERE / "pan13-floors.json"
+
+
+def _value(raw: str) -> object:
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError:
+        return raw
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", default=str(HERE.parent.parent / "shared/data/pan13-train"))
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE")
+    args = parser.parse_args()
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    digest = hashlib.sha256(PAIRS.read_bytes()).hexdigest()
+    if digest != floors["pairs_sha256"]:
+        print(f"gate: {PAIRS.name} changed (sha256 {digest}); re-pin the floors", file=sys.stderr)
+        return 1
+    overrides = dict(item.split("=", 1) for item in args.set)
+    config = DEFAULT_CONFIG.with_overrides(**{k: _value(v) for k, v in overrides.items()})
+    truth = load_corpus(args.corpus, PAIRS)
+    start = time.perf_counter()
+    detections = {d.key: list(d.cases) for d in detect_pairs(truth, config, args.jobs)}
+    wall = time.perf_counter() - start
+    scores = scores_by_class(truth, detections)
+    clean = [p for p in truth if not p.cases]
+    clean_rate = sum(1 for p in clean if not detections.get(p.key)) / len(clean)
+    failed = []
+    print(f"PAN13 gate: {len(truth)} pairs in {wall:.1f} s")
+    for name, s in scores.items():
+        floor = floors["plagdet"].get(name)
+        mark = ""
+        if floor is not None and s.plagdet < floor:
+            failed.append(f"{name} plagdet {s.plagdet:.4f} < floor {floor}")
+            mark = "  FAIL"
+        print(
+            f"  {name:<28} P {s.precision:.4f} R {s.recall:.4f} G {s.granularity:.4f} "
+            f"plagdet {s.plagdet:.4f} (floor {floor}){mark}"
+        )
+    print(f"  clean pairs without detection: {clean_rate:.4f} (floor {floors['clean_rate']})")
+    if clean_rate < floors["clean_rate"]:
+        failed.append(f"clean-pair rate {clean_rate:.4f} < floor {floors['clean_rate']}")
+    for line in failed:
+        print(f"gate FAILED: {line}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
