@@ -27,12 +27,12 @@ class Config:
     # lexical score above which the model is not consulted (the pair is clearly the same content)
     lexical_sure: float = 0.70
     # lexical score below which the model is not consulted (the pair is clearly unrelated)
-    lexical_floor: float = 0.15
+    lexical_floor: float = 0.25
     # weight of the semantic (embedding) score in the combined score when it is consulted
     semantic_weight: float = 0.6
     # model cosines are rescaled so that semantic_floor → 0 and semantic_top → 1
-    semantic_floor: float = 0.50
-    semantic_top: float = 0.80
+    semantic_floor: float = 0.60
+    semantic_top: float = 0.90
     # candidate units per unit examined with the model
     semantic_candidates: int = 2
     # lexical score at which the units next to a match (in both texts) extend it
