@@ -1,10 +1,10 @@
 # One command each: `make setup` installs everything (Debian packages + a venv), `make demo`
-# compares the bundled seed pair, `make test` runs lint, types and tests.
+# compares the bundled seed pair, `make test` runs lint, types, tests and the PAN quality gate.
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test lint
+.PHONY: setup demo test lint gate
 
 setup:
 	@if [ ! -f /usr/share/wordnet/data.noun ]; then \
@@ -23,5 +23,8 @@ lint:
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 
-test: lint
+gate:
+	$(BIN)/python benchmarks/pan13_gate.py
+
+test: lint gate
 	$(BIN)/pytest -q

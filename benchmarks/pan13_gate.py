@@ -40,6 +40,12 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE")
     args = parser.parse_args()
+    if not Path(args.corpus).is_dir():
+        if os.environ.get("CI"):  # CI always has ../shared: a missing corpus is an error there
+            print(f"gate: no PAN13 corpus at {args.corpus}", file=sys.stderr)
+            return 1
+        print(f"gate skipped: no PAN13 corpus at {args.corpus}")
+        return 0
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))
     digest = hashlib.sha256(PAIRS.read_bytes()).hexdigest()
     if digest != floors["pairs_sha256"]:
