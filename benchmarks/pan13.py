@@ -82,6 +82,7 @@ def main() -> None:
     print(f"  pairs without a case that got no detection: {_clean_rate(truth, detections)}")
 
     if args.peer_cmd and args.peer_out:
+        Path(args.peer_out).mkdir(parents=True, exist_ok=True)
         start = time.perf_counter()
         subprocess.run(args.peer_cmd, shell=True, check=True)  # the user's own command
         peer_wall = time.perf_counter() - start
