@@ -16,7 +16,7 @@ from unspin._types import Document, Span
 from unspin.config import DEFAULT_CONFIG
 from unspin.errors import InputError, UnspinError
 from unspin.text import decode_bytes, make_document, normalize, read_text
-from unspin.text.normalize import tokenize
+from unspin.text.normalize import normalize_reference, tokenize
 
 SEED_000 = (files("unspin") / "demo" / "seed_000_syndicated.txt").read_text(encoding="utf-8")
 
@@ -240,6 +240,13 @@ class TestReadText:
 
 
 class TestNormalize:
+    @given(st.one_of(typo_text, st.text()))
+    @settings(max_examples=500, deadline=None)
+    def test_fast_path_equals_reference(self, original: str) -> None:
+        fast, slow = normalize(original), normalize_reference(original)
+        assert fast.text == slow.text
+        assert list(fast.origin) == list(slow.origin)
+
     @given(typo_text)
     @settings(max_examples=400, deadline=None)
     def test_origin_map_is_monotone_and_in_range(self, original: str) -> None:

@@ -98,30 +98,74 @@ def _map_char(ch: str) -> str:
     return ch
 
 
-def normalize(original: str) -> Normalized:
-    """Normalise typography for matching; see the module docstring for what changes."""
+def _emit(original: str, i: int, out: list[str], origin: array[int]) -> None:
+    """Append the normalised form of ``original[i]`` (the rules, one character at a time)."""
+    ch = original[i]
+    mapped = _map_char(ch)
+    if not mapped:
+        return
+    # restore the space a scraper dropped before an opening or after a closing quote
+    if ch in _OPENING_QUOTES and i > 0 and original[i - 1].isalnum():
+        out.append(" ")
+        origin.append(i)
+    out.append(mapped)
+    origin.extend([i] * len(mapped))
+    if (
+        ch in _CLOSING_QUOTES
+        and i + 1 < len(original)
+        and original[i + 1].isalnum()
+        and i > 0
+        and (original[i - 1].isalnum() or original[i - 1] in ".,!?")
+    ):
+        out.append(" ")
+        origin.append(i)
+
+
+def normalize_reference(original: str) -> Normalized:
+    """``normalize`` one character at a time: slow, obviously the rules (tests compare)."""
     out: list[str] = []
     origin: array[int] = array("q")
-    n = len(original)
-    for i, ch in enumerate(original):
-        mapped = _map_char(ch)
-        if not mapped:
-            continue
-        # restore the space a scraper dropped before an opening or after a closing quote
-        if ch in _OPENING_QUOTES and i > 0 and original[i - 1].isalnum():
-            out.append(" ")
-            origin.append(i)
-        out.append(mapped)
-        origin.extend([i] * len(mapped))
-        if (
-            ch in _CLOSING_QUOTES
-            and i + 1 < n
-            and original[i + 1].isalnum()
-            and i > 0
-            and (original[i - 1].isalnum() or original[i - 1] in ".,!?")
-        ):
-            out.append(" ")
-            origin.append(i)
+    for i in range(len(original)):
+        _emit(original, i, out, origin)
+    return Normalized(original, "".join(out), origin)
+
+
+class _OneToOne(dict[int, str]):
+    """``str.translate`` table for characters that map to exactly one character, filled on
+    first sight of each code point (C-speed lookups afterwards)."""
+
+    def __missing__(self, code: int) -> str:
+        mapped = _map_char(chr(code))
+        self[code] = mapped
+        return mapped
+
+
+_TABLE = _OneToOne()
+# characters that may map to zero or several characters, or insert a space: the slow path
+_IRREGULAR = re.compile(
+    "[" + "".join(sorted(_DROP | _OPENING_QUOTES | _CLOSING_QUOTES)) + "\u2026\ufb00-\ufb06]"
+)
+
+
+def normalize(original: str) -> Normalized:
+    """Normalise typography for matching; see the module docstring for what changes.
+
+    Runs of regular characters go through ``str.translate`` (one character in, one out, so
+    their offsets are a plain range); only the few irregular characters take ``_emit``.
+    """
+    out: list[str] = []
+    origin: array[int] = array("q")
+    pos = 0
+    for m in _IRREGULAR.finditer(original):
+        k = m.start()
+        if k > pos:
+            out.append(original[pos:k].translate(_TABLE))
+            origin.extend(range(pos, k))
+        _emit(original, k, out, origin)
+        pos = k + 1
+    if pos < len(original):
+        out.append(original[pos:].translate(_TABLE))
+        origin.extend(range(pos, len(original)))
     return Normalized(original, "".join(out), origin)
 
 
