@@ -68,3 +68,67 @@ def test_verbatim_copy_aligns_completely() -> None:
     (p,) = result.passages
     assert p.kind == "verbatim"
     assert p.a.of(a) == a
+
+
+# a source of twenty sentences and a summary of five that condenses sentences from all over it,
+# in its own order
+FLOOD_SOURCE = (
+    "The river flooded the old market town on Tuesday after three days of heavy rain. "
+    "Shopkeepers carried their goods to the upper floors as the water rose through the streets. "
+    "Volunteers from nearby villages arrived with boats and sandbags before nightfall. "
+    "The council opened the school hall as a shelter for families who lost their homes. "
+    "More than two hundred people spent the night there on camp beds and blankets. "
+    "The railway line to the city was closed when a bridge embankment gave way. "
+    "Engineers said the repairs would take at least a fortnight to complete. "
+    "Farmers in the valley reported that whole fields of winter wheat were under water. "
+    "Insurance companies sent assessors to the town centre on Thursday morning. "
+    "The mayor promised that a new flood barrier would be built before next winter. "
+    "Residents said they had heard such promises after the last flood ten years ago. "
+    "The weather service expects drier conditions to return by the end of the week. "
+    "Local churches collected clothes and food for the people staying in the hall. "
+    "A charity concert is planned for next month to raise money for repairs. "
+    "Children from the primary school wrote letters to thank the volunteers. "
+    "The army was not called in, although soldiers were on standby in the barracks. "
+    "Several historic buildings in the square will need to be surveyed for damage. "
+    "The museum moved its collection of paintings to a warehouse outside town. "
+    "Traders fear that the summer tourist season will be lost this year."
+)
+FLOOD_SUMMARY = (
+    "Traders fear this year's summer tourist season will be lost. "
+    "The mayor promised a new flood barrier before next winter, "
+    "but residents had heard such promises before. "
+    "After three days of heavy rain, the river flooded the market town on Tuesday. "
+    "Whole fields of winter wheat in the valley were under water, farmers reported. "
+    "The council turned the school hall into a shelter for families who lost their homes."
+)
+
+
+def test_summary_reads_as_one_passage_over_the_whole_source() -> None:
+    config = DEFAULT_CONFIG.with_overrides(use_model=False)
+    pa = prepare(make_document("summary", FLOOD_SUMMARY, config))
+    pb = prepare(make_document("source", FLOOD_SOURCE, config))
+    result = align_prepared(pa, pb, config, None)
+    assert [(p.a.start, p.a.end, p.b.start, p.b.end) for p in result.passages] == [
+        (0, len(FLOOD_SUMMARY), 0, len(FLOOD_SOURCE))
+    ]
+    # every summary sentence is matched, each to where it came from in the source
+    assert sorted({i for i, _ in result.pairs}) == [0, 1, 2, 3, 4]
+
+
+def test_stray_heading_match_does_not_make_a_copy_a_summary() -> None:
+    """A copied paragraph plus one short heading of the source matched far away stays a copy
+    of the paragraph: the summary reading needs substantial parts."""
+    config = DEFAULT_CONFIG.with_overrides(use_model=False)
+    reworded = (
+        "The railway line to the city closed after an embankment near the bridge gave way. "
+        "According to engineers, the repair work would need a fortnight at least. "
+        "In the valley, farmers said entire fields of winter wheat were flooded."
+    )
+    a = "Flooded market town. " + reworded
+    b = FLOOD_SOURCE + " Flooded market town."
+    result = align_prepared(
+        prepare(make_document("a", a, config)), prepare(make_document("b", b, config)), config, None
+    )
+    assert len(result.passages) == 1
+    passage = result.passages[0]
+    assert len(passage.b) < 2 * len(passage.a)

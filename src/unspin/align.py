@@ -18,7 +18,7 @@ import math
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -410,6 +410,98 @@ def _clip(span: Span, bounds: Span) -> Span:
     return Span(start, max(start, min(span.end, bounds.end)))
 
 
+def _validated(
+    a: PreparedText,
+    b: PreparedText,
+    cluster: list[tuple[int, int]],
+    spans: tuple[Span, Span],
+    scored: ScoredPairs,
+    config: Config,
+    min_chars: int,
+) -> Passage | None:
+    """The passage a cluster makes, or None when it is too short or not convincing."""
+    a_span, b_span = spans
+    if min(len(a_span), len(b_span)) < min_chars:
+        return None
+    similarity = _similarity(a, b, cluster)
+    matches = tuple(
+        Match(
+            a=_clip(a.doc.segments[i].span, a_span),
+            b=_clip(b.doc.segments[j].span, b_span),
+            score=round(scored.score.get((i, j), float(scored.lexical[i, j])), 4),
+            lexical=round(float(scored.lexical[i, j]), 4),
+            semantic=(round(scored.semantic[i, j], 4) if (i, j) in scored.semantic else None),
+        )
+        for i, j in sorted(cluster)
+    )
+    weight = sum(len(m.a) + len(m.b) for m in matches) or 1
+    score = sum(m.score * (len(m.a) + len(m.b)) for m in matches) / weight
+    # validation: a passage must be convincing as a whole, by its evidence or its wording
+    if score < config.passage_score and similarity < config.passage_similarity:
+        return None
+    return Passage(
+        a=a_span,
+        b=b_span,
+        score=round(score, 4),
+        kind=passage_kind(similarity, config),
+        similarity=round(similarity, 4),
+        matches=matches,
+    )
+
+
+def _whole_b(b: PreparedText, span: Span, config: Config) -> Span:
+    """The whole body of ``b`` when a summary's source side spreads over most of it.
+
+    A summary condenses a document, not a stretch of it: its sentences draw on the whole
+    source, so the matched source sentences reach from near its start to near its end. When
+    they span ``summary_whole`` of the body, the passage's source side is the whole body.
+    """
+    segments = b.doc.segments
+    if not segments or len(span) < config.summary_whole * _body_len(b):
+        return span
+    return Span(segments[0].span.start, segments[-1].span.end)
+
+
+def _convincing(
+    a: PreparedText,
+    b: PreparedText,
+    cluster: list[tuple[int, int]],
+    scored: ScoredPairs,
+    config: Config,
+) -> bool:
+    """The validation rule of a passage, without its length minimum."""
+    score = max(scored.score.get((i, j), float(scored.lexical[i, j])) for i, j in cluster)
+    return score >= config.passage_score or _similarity(a, b, cluster) >= config.passage_similarity
+
+
+def _summary_clusters(
+    a: PreparedText,
+    b: PreparedText,
+    pairs: list[tuple[int, int]],
+    scored: ScoredPairs,
+    config: Config,
+) -> list[list[tuple[int, int]]]:
+    """Matches clustered with the wide summary gap, from the ordinary clusters that are
+    convincing on their own: a stray weak match far off in ``b`` must not stretch a copied
+    passage into a summary of the whole document."""
+    kept = [
+        pair
+        for cluster in _clusters(pairs, config.passage_gap + 1)
+        if _convincing(a, b, cluster, scored, config)
+        and min(_hull_len(a, [i for i, _ in cluster]), _hull_len(b, [j for _, j in cluster]))
+        >= config.summary_part_chars
+        for pair in cluster
+    ]
+    # a summary follows its own order, not the source's: group by closeness in a alone
+    clusters: list[list[tuple[int, int]]] = []
+    for i, j in sorted(kept):
+        if clusters and i - clusters[-1][-1][0] <= config.summary_gap:
+            clusters[-1].append((i, j))
+        else:
+            clusters.append([(i, j)])
+    return clusters
+
+
 def build_passages(
     a: PreparedText,
     b: PreparedText,
@@ -418,43 +510,35 @@ def build_passages(
     config: Config,
 ) -> list[Passage]:
     """Merge matches that are close in both texts into passages; drop passages too short to
-    tell reuse from a shared phrase."""
-    clusters = _merge_summaries(a, b, _clusters(pairs, config.passage_gap + 1), config)
+    tell reuse from a shared phrase.
+
+    Two readings are built, as the PAN 2014 winner (Sanchez-Perez et al.) did: the ordinary
+    one, with a small gap between matches, and a summary one, with a wide gap. The summary
+    reading wins when its passages are, taken together, summary-shaped (the b sides
+    ``summary_ratio`` times longer than the a sides) and no ordinary passage is a
+    near-verbatim copy (a copier who pastes does not summarise).
+    """
     # a short text copied whole is reuse even when shorter than the usual minimum
     shortest_body = min(_body_len(a), _body_len(b))
     min_chars = min(config.min_passage_chars, int(0.5 * shortest_body))
-    passages = []
-    for cluster in clusters:
-        a_span, b_span = _trimmed_spans(a, b, cluster, config)
-        if min(len(a_span), len(b_span)) < min_chars:
-            continue
-        similarity = _similarity(a, b, cluster)
-        matches = tuple(
-            Match(
-                a=_clip(a.doc.segments[i].span, a_span),
-                b=_clip(b.doc.segments[j].span, b_span),
-                score=round(scored.score.get((i, j), float(scored.lexical[i, j])), 4),
-                lexical=round(float(scored.lexical[i, j]), 4),
-                semantic=(round(scored.semantic[i, j], 4) if (i, j) in scored.semantic else None),
-            )
-            for i, j in sorted(cluster)
-        )
-        weight = sum(len(m.a) + len(m.b) for m in matches) or 1
-        score = sum(m.score * (len(m.a) + len(m.b)) for m in matches) / weight
-        # validation: a passage must be convincing as a whole, by its evidence or its wording
-        if score < config.passage_score and similarity < config.passage_similarity:
-            continue
-        passages.append(
-            Passage(
-                a=a_span,
-                b=b_span,
-                score=round(score, 4),
-                kind=passage_kind(similarity, config),
-                similarity=round(similarity, 4),
-                matches=matches,
-            )
-        )
-    return sorted(passages, key=lambda p: (p.a.start, p.b.start))
+
+    def passages_of(clusters: list[list[tuple[int, int]]]) -> list[Passage]:
+        found = []
+        for cluster in clusters:
+            spans = _trimmed_spans(a, b, cluster, config)
+            passage = _validated(a, b, cluster, spans, scored, config, min_chars)
+            if passage is not None:
+                found.append(passage)
+        return found
+
+    ordinary = passages_of(_merge_summaries(a, b, _clusters(pairs, config.passage_gap + 1), config))
+    if pairs and all(p.similarity < config.near_verbatim_similarity for p in ordinary):
+        wide = passages_of(_summary_clusters(a, b, pairs, scored, config))
+        a_total = sum(len(p.a) for p in wide)
+        b_total = sum(len(p.b) for p in wide)
+        if wide and b_total >= config.summary_ratio * a_total:
+            ordinary = [replace(p, b=_whole_b(b, p.b, config)) for p in wide]
+    return sorted(ordinary, key=lambda p: (p.a.start, p.b.start))
 
 
 @dataclass

@@ -47,6 +47,14 @@ class Config:
     # a passage whose b side is this many times longer than its a side is a summary: matches
     # adjacent in a but far apart in b are joined
     summary_ratio: float = 3.0
+    # summary mode: when the passages of a pair, clustered with this wider gap (units), are
+    # summary-shaped as a whole, the pair is read as a summary of b
+    summary_gap: int = 4
+    # ... counting only match clusters this long (characters, each side): a heading is not
+    # a part of a summary
+    summary_part_chars: int = 50
+    # a summary whose matches span at least this share of b's body summarises all of b
+    summary_whole: float = 0.5
     # partial-alignment score (0-100) needed to trim a passage's outer sentences
     trim_alignment: float = 90.0
     # passage kinds by token similarity of the two sides
