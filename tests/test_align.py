@@ -132,3 +132,36 @@ def test_stray_heading_match_does_not_make_a_copy_a_summary() -> None:
     assert len(result.passages) == 1
     passage = result.passages[0]
     assert len(passage.b) < 2 * len(passage.a)
+
+
+def test_pasted_copy_is_cut_to_its_exact_run() -> None:
+    """A verbatim copy is reported with exact edges, however the sentence units around it
+    fall; in a copy-and-paste pair, a shorter shared sentence elsewhere is not reuse."""
+    config = DEFAULT_CONFIG.with_overrides(use_model=False)
+    pasted = ". ".join(FLOOD_SOURCE.split(". ")[:4]) + "."
+    shared = (
+        "Several historic buildings in the square will need to be surveyed for damage by "
+        "the county architects before the owners can return to them next spring."
+    )
+    a = (
+        "Readers wrote to us all week about the storm and the damage in the hills, and "
+        f"Tuesday's flood downstream {pasted} Our own reporter, who was there on the day, "
+        "adds more below. "
+        "She spoke to the baker, whose oven was ruined. The school reopens on Monday. "
+        "Buses replace the trains until the line is repaired. Parking is free in the "
+        f"upper town this week. {shared} "
+        "The paper will follow the story."
+    )
+    b = (
+        "Storm report, first edition, with pictures. Last week we wrote that "
+        f"{pasted} Elsewhere in the county, several roads were closed for the whole weekend. "
+        "The hospital asked visitors to stay away. Two bridges were inspected by divers. "
+        "The fire brigade pumped out cellars all night. A lorry was stuck on the bypass. "
+        f"{shared} "
+        "Next week: the cost of the clean-up."
+    )
+    result = align_prepared(
+        prepare(make_document("a", a, config)), prepare(make_document("b", b, config)), config, None
+    )
+    assert [(p.a.of(a), p.b.of(b)) for p in result.passages] == [(pasted, pasted)]
+    assert result.passages[0].kind == "verbatim"

@@ -55,6 +55,18 @@ class Config:
     summary_part_chars: int = 50
     # a summary whose matches span at least this share of b's body summarises all of b
     summary_whole: float = 0.5
+    # verbatim pairs: an exact common run of words this long (characters) marks a pair whose
+    # reuse is copy-and-paste; its passages are then cut to their exact runs, grouped when
+    # the text between two runs is at most verbatim_gap characters on both sides, and
+    # passages without such a run are dropped as coincidental shared phrases
+    verbatim_run_chars: int = 256
+    verbatim_piece_chars: int = 40
+    verbatim_gap: int = 40
+    # ... when the runs cover this share of the passage (a translated passage can hold one
+    # long stretch that came back word for word; a pasted one is nearly all runs)
+    verbatim_cover: float = 0.97
+    # ... and when such passages make up this share of the pair's passages (characters in a)
+    verbatim_share: float = 0.35
     # partial-alignment score (0-100) needed to trim a passage's outer sentences
     trim_alignment: float = 90.0
     # passage kinds by token similarity of the two sides
