@@ -232,9 +232,19 @@ def select_matches(
 ) -> list[tuple[int, int]]:
     """Greedy one-to-one matches above threshold, then adjacent units (splits and merges)."""
     t = config.match_threshold
+    lex = scored.lexical
+
+    def support(i: int, j: int) -> float:
+        """How well the diagonal neighbours of (i, j) match: a unit repeated elsewhere in
+        the other text is claimed by the copy whose neighbours are copies too."""
+        before = lex[i - 1, j - 1] if i > 0 and j > 0 else 0.0
+        after = lex[i + 1, j + 1] if i + 1 < lex.shape[0] and j + 1 < lex.shape[1] else 0.0
+        return float(max(before, after))
+
+    w = config.context_weight
     seeds = sorted(
         (
-            (s, i, j)
+            (s + w * support(i, j), i, j)
             for (i, j), s in scored.score.items()
             if s >= t and min(a.unit_weight(i), b.unit_weight(j)) >= MIN_UNIT_WEIGHT
         ),
@@ -249,7 +259,6 @@ def select_matches(
     matches = set(used_a.items())
     # a sentence split in two (or two merged into one): the neighbour of a matched unit that
     # shares content with the same partner joins the match
-    lex = scored.lexical
     for i, j in list(matches):
         for nj in (j - 1, j + 1):
             if 0 <= nj < len(b) and nj not in used_b and lex[i, nj] >= config.lexical_floor * 2:
@@ -391,17 +400,23 @@ def _trimmed_spans(
         "b": [b.doc.segments[min(jb)].span.start, b.doc.segments[max(jb)].span.end],
     }
     sides = {"a": (a, min(ia), max(ia)), "b": (b, min(jb), max(jb))}
+    # an end is trimmed only where the two texts' outer units are partners: when the copier
+    # reordered sentences, the outer unit of one side belongs inside the other's hull
+    heads_paired = (min(ia), min(jb)) in cluster
+    tails_paired = (max(ia), max(jb)) in cluster
     for side, other in (("a", "b"), ("b", "a")):
         prepared, first, last = sides[side]
         target = sides[other][0].doc.text
         lo, hi = spans[other]
         head = prepared.doc.segments[first].span.of(prepared.doc.text)
-        found = _aligned_window(head, target, lo, min(hi, lo + 2 * len(head) + 100), config)
+        window_end = min(hi, lo + 2 * len(head) + 100)
+        found = _aligned_window(head, target, lo, window_end, config) if heads_paired else None
         if found:
             spans[other][0] = max(lo, found[0])
         lo = spans[other][0]
         tail = prepared.doc.segments[last].span.of(prepared.doc.text)
-        found = _aligned_window(tail, target, max(lo, hi - 2 * len(tail) - 100), hi, config)
+        window_start = max(lo, hi - 2 * len(tail) - 100)
+        found = _aligned_window(tail, target, window_start, hi, config) if tails_paired else None
         if found:
             spans[other][1] = min(hi, found[1])
     (a_start, a_end), (b_start, b_end) = spans["a"], spans["b"]
@@ -421,6 +436,7 @@ def _validated(
     scored: ScoredPairs,
     config: Config,
     min_chars: int,
+    summary_matches: int,
 ) -> Passage | None:
     """The passage a cluster makes, or None when it is too short or not convincing."""
     a_span, b_span = spans
@@ -441,6 +457,10 @@ def _validated(
     score = sum(m.score * (len(m.a) + len(m.b)) for m in matches) / weight
     # validation: a passage must be convincing as a whole, by its evidence or its wording
     if score < config.passage_score and similarity < config.passage_similarity:
+        return None
+    # a summary-shaped passage condenses several sentences, each drawing on the source; two
+    # matches far apart in b are as often two sentences on the same topic
+    if len(b_span) >= config.summary_ratio * len(a_span) and len(cluster) < summary_matches:
         return None
     return Passage(
         a=a_span,
@@ -651,18 +671,21 @@ def build_passages(
     shortest_body = min(_body_len(a), _body_len(b))
     min_chars = min(config.min_passage_chars, int(0.5 * shortest_body))
 
-    def passages_of(clusters: list[list[tuple[int, int]]]) -> list[Passage]:
+    def passages_of(clusters: list[list[tuple[int, int]]], needed: int) -> list[Passage]:
         found = []
         for cluster in clusters:
             spans = _trimmed_spans(a, b, cluster, config)
-            passage = _validated(a, b, cluster, spans, scored, config, min_chars)
+            passage = _validated(a, b, cluster, spans, scored, config, min_chars, needed)
             if passage is not None:
                 found.append(passage)
         return found
 
-    ordinary = passages_of(_merge_summaries(a, b, _clusters(pairs, config.passage_gap + 1), config))
+    ordinary = passages_of(
+        _merge_summaries(a, b, _clusters(pairs, config.passage_gap + 1), config),
+        config.summary_matches_alone,
+    )
     if pairs and all(p.similarity < config.near_verbatim_similarity for p in ordinary):
-        wide = passages_of(_summary_clusters(a, b, pairs, scored, config))
+        wide = passages_of(_summary_clusters(a, b, pairs, scored, config), config.summary_matches)
         a_total = sum(len(p.a) for p in wide)
         b_total = sum(len(p.b) for p in wide)
         if wide and b_total >= config.summary_ratio * a_total:

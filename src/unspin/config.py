@@ -35,6 +35,8 @@ class Config:
     semantic_top: float = 0.90
     # candidate units per unit examined with the model
     semantic_candidates: int = 2
+    # weight of a candidate's diagonal neighbours' score when matches are chosen greedily
+    context_weight: float = 0.25
     # lexical score at which the units next to a match (in both texts) extend it
     extend_threshold: float = 0.20
     # units (sentences) that may separate two matches of one passage, on each side
@@ -53,6 +55,11 @@ class Config:
     # ... counting only match clusters this long (characters, each side): a heading is not
     # a part of a summary
     summary_part_chars: int = 50
+    # a summary-shaped passage needs at least this many unit matches in the summary reading
+    # (the pair as a whole is summary-shaped), and more where it stands alone in an ordinary
+    # reading: two sentences on one topic, far apart in b, look like a tiny summary
+    summary_matches: int = 2
+    summary_matches_alone: int = 3
     # a summary whose matches span at least this share of b's body summarises all of b
     summary_whole: float = 0.5
     # verbatim pairs: an exact common run of words this long (characters) marks a pair whose
