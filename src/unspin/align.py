@@ -27,7 +27,7 @@ from rapidfuzz.distance import Indel
 from scipy import sparse
 
 from ._types import Document, Match, Passage, PassageKind, Span
-from .config import Config
+from .config import DEFAULT_CONFIG, Config
 from .embed import Embedder
 from .fingerprint import char_ngrams, cosine_of_weights, feature_id, skeleton, stem_weights
 from .text.normalize import Normalized, Token, normalize, tokenize
@@ -103,7 +103,9 @@ def _normalized_rows(rows: list[dict[int, float]]) -> sparse.csr_matrix:
     )
 
 
-def prepare(doc: Document, norm: Normalized | None = None) -> PreparedText:
+def prepare(
+    doc: Document, norm: Normalized | None = None, config: Config = DEFAULT_CONFIG
+) -> PreparedText:
     """Tokenise every unit of ``doc`` and build its feature matrices."""
     norm = norm or normalize(doc.text)
     tokens = [
@@ -111,6 +113,14 @@ def prepare(doc: Document, norm: Normalized | None = None) -> PreparedText:
         for s in doc.segments
     ]
     stems = [_hashed(stem_weights(t)) for t in tokens]
+    if config.local_rarity:
+        # tf-isf in spirit: a stem in many units of its own document is the document's
+        # topic, weak evidence that two units are the same sentence; the weight falls as
+        # df ** -local_rarity (0.25: a stem in 16 units keeps half its weight)
+        df: Counter[int] = Counter()
+        for row in stems:
+            df.update(row.keys())
+        stems = [{k: w * df[k] ** -config.local_rarity for k, w in row.items()} for row in stems]
     grams = [_hashed(char_ngrams(t)) for t in tokens]
     entities: set[str] = set()
     for t in tokens:

@@ -45,7 +45,7 @@ class Comparer:
 
     def prepare(self, text: str, name: str) -> PreparedText:
         norm = normalize(text)
-        return prepare(make_document(name, text, self.config, norm), norm)
+        return prepare(make_document(name, text, self.config, norm), norm, self.config)
 
     def compare_prepared(self, a: PreparedText, b: PreparedText) -> Comparison:
         timings: dict[str, float] = {}

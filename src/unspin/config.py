@@ -22,6 +22,8 @@ class Config:
     max_unit_words: int = 40
     # weights of the lexical channels: content stems, character 4-grams of content words
     lexical_weights: tuple[float, float] = (0.6, 0.4)
+    # content stems lose weight as they recur in their own document: weight * df ** -this
+    local_rarity: float = 0.25
     # alignment: a unit pair is a match when its combined score reaches this
     match_threshold: float = 0.40
     # lexical score above which the model is not consulted (the pair is clearly the same content)
@@ -40,7 +42,7 @@ class Config:
     # lexical score at which the units next to a match (in both texts) extend it
     extend_threshold: float = 0.20
     # units (sentences) that may separate two matches of one passage, on each side
-    passage_gap: int = 3
+    passage_gap: int = 4
     # a passage is kept when its mean match score or its token similarity reaches these
     passage_score: float = 0.5
     passage_similarity: float = 0.3
@@ -61,7 +63,7 @@ class Config:
     summary_matches: int = 2
     summary_matches_alone: int = 3
     # a summary whose matches span at least this share of b's body summarises all of b
-    summary_whole: float = 0.5
+    summary_whole: float = 0.4
     # verbatim pairs: an exact common run of words this long (characters) marks a pair whose
     # reuse is copy-and-paste; its passages are then cut to their exact runs, grouped when
     # the text between two runs is at most verbatim_gap characters on both sides, and
