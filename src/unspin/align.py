@@ -269,17 +269,16 @@ def select_matches(
     matches = set(used_a.items())
     # a sentence split in two (or two merged into one): the neighbour of a matched unit that
     # shares content with the same partner joins the match
-    for i, j in list(matches):
-        for nj in (j - 1, j + 1):
-            if 0 <= nj < len(b) and nj not in used_b and lex[i, nj] >= config.lexical_floor * 2:
-                if scored.score.get((i, nj), lex[i, nj]) >= t * 0.7:
-                    matches.add((i, nj))
-                    used_b[nj] = i
-        for ni in (i - 1, i + 1):
-            if 0 <= ni < len(a) and ni not in used_a and lex[ni, j] >= config.lexical_floor * 2:
-                if scored.score.get((ni, j), lex[ni, j]) >= t * 0.7:
-                    matches.add((ni, j))
-                    used_a[ni] = j
+    near = [d for d in range(-config.merge_window, config.merge_window + 1) if d]
+    for i, j in sorted(matches):
+        for nj in (j + d for d in near):
+            if 0 <= nj < len(b) and nj not in used_b and lex[i, nj] >= config.merge_threshold:
+                matches.add((i, nj))
+                used_b[nj] = i
+        for ni in (i + d for d in near):
+            if 0 <= ni < len(a) and ni not in used_a and lex[ni, j] >= config.merge_threshold:
+                matches.add((ni, j))
+                used_a[ni] = j
     # extension: the units just before and after a match, in both texts, join it when they
     # share enough words; repeated, so a passage grows outward one unit pair at a time
     frontier = sorted(matches)

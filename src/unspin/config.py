@@ -37,6 +37,10 @@ class Config:
     semantic_top: float = 0.90
     # candidate units per unit examined with the model
     semantic_candidates: int = 2
+    # a unit within this many units of a match's partner joins the match (a sentence split in
+    # two, or two merged into one) when its lexical score with the matched unit reaches this
+    merge_window: int = 2
+    merge_threshold: float = 0.4
     # weight of a candidate's diagonal neighbours' score when matches are chosen greedily
     context_weight: float = 0.25
     # lexical score at which the units next to a match (in both texts) extend it
