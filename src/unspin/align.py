@@ -238,9 +238,10 @@ def score_pairs(
 
 
 def select_matches(
-    a: PreparedText, b: PreparedText, scored: ScoredPairs, config: Config
+    a: PreparedText, b: PreparedText, scored: ScoredPairs, config: Config, *, skip: bool = False
 ) -> list[tuple[int, int]]:
-    """Greedy one-to-one matches above threshold, then adjacent units (splits and merges)."""
+    """Greedy one-to-one matches above threshold, then adjacent units (splits and merges),
+    then extension; with ``skip``, extension may also step over one unit on one side."""
     t = config.match_threshold
     lex = scored.lexical
 
@@ -286,14 +287,18 @@ def select_matches(
         grown = []
         for i, j in frontier:
             for di in (-1, 1):
-                ni, nj = i + di, j + di
-                if not (0 <= ni < len(a) and 0 <= nj < len(b)):
-                    continue
-                if ni in used_a or nj in used_b or lex[ni, nj] < config.extend_threshold:
-                    continue
-                matches.add((ni, nj))
-                used_a[ni], used_b[nj] = nj, ni
-                grown.append((ni, nj))
+                # the diagonal first; then, with skip, over a unit the copier dropped or added
+                steps = [(di, di)] + ([(di, 2 * di), (2 * di, di)] if skip else [])
+                for si, sj in steps:
+                    ni, nj = i + si, j + sj
+                    if not (0 <= ni < len(a) and 0 <= nj < len(b)):
+                        continue
+                    if ni in used_a or nj in used_b or lex[ni, nj] < config.extend_threshold:
+                        continue
+                    matches.add((ni, nj))
+                    used_a[ni], used_b[nj] = nj, ni
+                    grown.append((ni, nj))
+                    break
         frontier = grown
     return sorted(matches)
 
@@ -666,9 +671,11 @@ def build_passages(
     pairs: list[tuple[int, int]],
     scored: ScoredPairs,
     config: Config,
+    summary_pairs: list[tuple[int, int]] | None = None,
 ) -> list[Passage]:
     """Merge matches that are close in both texts into passages; drop passages too short to
-    tell reuse from a shared phrase.
+    tell reuse from a shared phrase. ``summary_pairs`` (default ``pairs``) are the matches
+    the summary reading is built from.
 
     Two readings are built, as the PAN 2014 winner (Sanchez-Perez et al.) did: the ordinary
     one, with a small gap between matches, and a summary one, with a wide gap. The summary
@@ -693,8 +700,11 @@ def build_passages(
         _merge_summaries(a, b, _clusters(pairs, config.passage_gap + 1), config),
         config.summary_matches_alone,
     )
-    if pairs and all(p.similarity < config.near_verbatim_similarity for p in ordinary):
-        wide = passages_of(_summary_clusters(a, b, pairs, scored, config), config.summary_matches)
+    summary_pairs = pairs if summary_pairs is None else summary_pairs
+    if summary_pairs and all(p.similarity < config.near_verbatim_similarity for p in ordinary):
+        wide = passages_of(
+            _summary_clusters(a, b, summary_pairs, scored, config), config.summary_matches
+        )
         a_total = sum(len(p.a) for p in wide)
         b_total = sum(len(p.b) for p in wide)
         if wide and b_total >= config.summary_ratio * a_total:
@@ -740,8 +750,11 @@ def align_prepared(
     lap("seed")
     scored = score_pairs(a, b, lexical, config, embedder)
     lap("embed")
-    pairs = select_matches(a, b, scored, config)
+    pairs = select_matches(a, b, scored, config, skip=config.extend_skip)
+    # the summary reading is built from diagonal extension only: steps over skipped units
+    # join a summary's stray matches into clusters that are not convincing on their own
+    summary_pairs = select_matches(a, b, scored, config) if config.extend_skip else pairs
     lap("extend")
-    passages = build_passages(a, b, pairs, scored, config)
+    passages = build_passages(a, b, pairs, scored, config, summary_pairs)
     lap("filter")
     return AlignmentResult(passages, pairs, scored)

@@ -45,6 +45,9 @@ class Config:
     context_weight: float = 0.25
     # lexical score at which the units next to a match (in both texts) extend it
     extend_threshold: float = 0.20
+    # extension may also step over one unit on one side (a sentence the copier dropped or
+    # added); the summary reading is still built from diagonal steps only
+    extend_skip: bool = True
     # units (sentences) that may separate two matches of one passage, on each side
     passage_gap: int = 4
     # a passage is kept when its mean match score or its token similarity reaches these
