@@ -487,7 +487,7 @@ def _validated(
 
 
 def _whole_b(b: PreparedText, span: Span, config: Config) -> Span:
-    """The whole body of ``b`` when a summary's source side spreads over most of it.
+    """The whole body of ``b`` when a summary's source side spreads over a large share of it.
 
     A summary condenses a document, not a stretch of it: its sentences draw on the whole
     source, so the matched source sentences reach from near its start to near its end. When
@@ -677,11 +677,12 @@ def build_passages(
     tell reuse from a shared phrase. ``summary_pairs`` (default ``pairs``) are the matches
     the summary reading is built from.
 
-    Two readings are built, as the PAN 2014 winner (Sanchez-Perez et al.) did: the ordinary
-    one, with a small gap between matches, and a summary one, with a wide gap. The summary
-    reading wins when its passages are, taken together, summary-shaped (the b sides
-    ``summary_ratio`` times longer than the a sides) and no ordinary passage is a
-    near-verbatim copy (a copier who pastes does not summarise).
+    Two readings are built, as the PAN 2014 winner (Sanchez-Perez et al.) did, ours in our
+    own way: the ordinary one, clusters of matches close in both texts, and a summary one,
+    convincing clusters grouped by closeness in ``a`` alone. The summary reading wins when
+    its passages are, taken together, summary-shaped (the b sides ``summary_ratio`` times
+    longer than the a sides) and no ordinary passage is a near-verbatim copy (a copier who
+    pastes does not summarise). Copy-and-paste pairs are then cut to their exact runs.
     """
     # a short text copied whole is reuse even when shorter than the usual minimum
     shortest_body = min(_body_len(a), _body_len(b))
@@ -718,7 +719,7 @@ class AlignmentResult:
     """Passages plus the intermediate evidence (kept for reports and debugging)."""
 
     passages: list[Passage]
-    pairs: list[tuple[int, int]]
+    pairs: list[tuple[int, int]]  # the ordinary reading's unit matches
     scored: ScoredPairs
 
 

@@ -58,8 +58,9 @@ class Config:
     # a passage whose b side is this many times longer than its a side is a summary: matches
     # adjacent in a but far apart in b are joined
     summary_ratio: float = 3.0
-    # summary mode: when the passages of a pair, clustered with this wider gap (units), are
-    # summary-shaped as a whole, the pair is read as a summary of b
+    # summary reading: match clusters grouped when within this many units of each other in a
+    # alone (a summary keeps its own order, not b's); when its passages are summary-shaped
+    # as a whole, the pair is read as a summary of b
     summary_gap: int = 4
     # ... counting only match clusters this long (characters, each side): a heading is not
     # a part of a summary
