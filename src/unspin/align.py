@@ -518,9 +518,9 @@ def _summary_clusters(
     scored: ScoredPairs,
     config: Config,
 ) -> list[list[tuple[int, int]]]:
-    """Matches clustered with the wide summary gap, from the ordinary clusters that are
-    convincing on their own: a stray weak match far off in ``b`` must not stretch a copied
-    passage into a summary of the whole document."""
+    """Matches grouped by closeness in ``a`` alone, from the ordinary clusters that are
+    convincing on their own and not tiny: a stray weak match far off in ``b`` must not
+    stretch a copied passage into a summary of the whole document."""
     kept = [
         pair
         for cluster in _clusters(pairs, config.passage_gap + 1)
@@ -634,8 +634,9 @@ def _verbatim_cut(
         and _run_cover(a, passage.a, [ra for ra, _ in groups]) >= config.verbatim_cover
         for passage, groups in zip(passages, runs, strict=True)
     ]
-    # the pasted passages must carry most of the pair's reuse: one translated passage that
-    # came back word for word does not make its neighbours coincidences
+    # the pasted passages must carry a good share of the pair's reuse (verbatim_share): one
+    # translated passage that came back word for word does not make its neighbours
+    # coincidences
     pasted_chars = sum(len(p.a) for p, is_pasted in zip(passages, pasted, strict=True) if is_pasted)
     if pasted_chars < config.verbatim_share * sum(len(p.a) for p in passages):
         return passages
@@ -659,7 +660,8 @@ def _verbatim_cut(
                     b=run_b,
                     similarity=round(similarity, 4),
                     kind=passage_kind(similarity, config),
-                    matches=matches or passage.matches,
+                    # a run no unit match overlaps still keeps one match, on the run itself
+                    matches=matches or (replace(passage.matches[0], a=run_a, b=run_b),),
                 )
             )
     return cut
