@@ -237,11 +237,12 @@ def score_pairs(
     return ScoredPairs(lexical, scores, semantic)
 
 
-def select_matches(
-    a: PreparedText, b: PreparedText, scored: ScoredPairs, config: Config, *, skip: bool = False
-) -> list[tuple[int, int]]:
-    """Greedy one-to-one matches above threshold, then adjacent units (splits and merges),
-    then extension; with ``skip``, extension may also step over one unit on one side."""
+# unit matches with, for each matched unit of a (of b), its partner in b (in a)
+Seeded = tuple[set[tuple[int, int]], dict[int, int], dict[int, int]]
+
+
+def _seeded(a: PreparedText, b: PreparedText, scored: ScoredPairs, config: Config) -> Seeded:
+    """Greedy one-to-one matches above threshold, then adjacent units (splits and merges)."""
     t = config.match_threshold
     lex = scored.lexical
 
@@ -280,8 +281,22 @@ def select_matches(
             if 0 <= ni < len(a) and ni not in used_a and lex[ni, j] >= config.merge_threshold:
                 matches.add((ni, j))
                 used_a[ni] = j
-    # extension: the units just before and after a match, in both texts, join it when they
-    # share enough words; repeated, so a passage grows outward one unit pair at a time
+    return matches, used_a, used_b
+
+
+def _extended(
+    a: PreparedText,
+    b: PreparedText,
+    scored: ScoredPairs,
+    config: Config,
+    seeded: Seeded,
+    skip: bool,
+) -> list[tuple[int, int]]:
+    """Extension: the units just before and after a match, in both texts, join it when they
+    share enough words; repeated, so a passage grows outward one unit pair at a time. With
+    ``skip``, a step may also pass over one unit on one side. ``seeded`` is not modified."""
+    lex = scored.lexical
+    matches, used_a, used_b = set(seeded[0]), dict(seeded[1]), dict(seeded[2])
     frontier = sorted(matches)
     while frontier:
         grown = []
@@ -301,6 +316,14 @@ def select_matches(
                     break
         frontier = grown
     return sorted(matches)
+
+
+def select_matches(
+    a: PreparedText, b: PreparedText, scored: ScoredPairs, config: Config, *, skip: bool = False
+) -> list[tuple[int, int]]:
+    """Greedy one-to-one matches above threshold, then adjacent units (splits and merges),
+    then extension; with ``skip``, extension may also step over one unit on one side."""
+    return _extended(a, b, scored, config, _seeded(a, b, scored, config), skip)
 
 
 def _word_forms(tokens: Sequence[Token]) -> list[str]:
@@ -506,7 +529,8 @@ def _convincing(
     scored: ScoredPairs,
     config: Config,
 ) -> bool:
-    """The validation rule of a passage, without its length minimum."""
+    """The validation rule of a passage, without its length minimum and with the best
+    match score in place of the mean: one strong match makes a part of a summary."""
     score = max(scored.score.get((i, j), float(scored.lexical[i, j])) for i, j in cluster)
     return score >= config.passage_score or _similarity(a, b, cluster) >= config.passage_similarity
 
@@ -753,10 +777,11 @@ def align_prepared(
     lap("seed")
     scored = score_pairs(a, b, lexical, config, embedder)
     lap("embed")
-    pairs = select_matches(a, b, scored, config, skip=config.extend_skip)
+    seeded = _seeded(a, b, scored, config)
+    pairs = _extended(a, b, scored, config, seeded, config.extend_skip)
     # the summary reading is built from diagonal extension only: steps over skipped units
     # join a summary's stray matches into clusters that are not convincing on their own
-    summary_pairs = select_matches(a, b, scored, config) if config.extend_skip else pairs
+    summary_pairs = _extended(a, b, scored, config, seeded, False) if config.extend_skip else pairs
     lap("extend")
     passages = build_passages(a, b, pairs, scored, config, summary_pairs)
     lap("filter")
