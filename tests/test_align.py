@@ -165,3 +165,31 @@ def test_pasted_copy_is_cut_to_its_exact_run() -> None:
     )
     assert [(p.a.of(a), p.b.of(b)) for p in result.passages] == [(pasted, pasted)]
     assert result.passages[0].kind == "verbatim"
+
+
+EXTRACTIVE_SUMMARY = (
+    "After three days of heavy rain, the river flooded the market town on Tuesday. "
+    "The council turned the school hall into a shelter for families who lost their homes. "
+    "Traders fear this year's summer tourist season will be lost. "
+    "The mayor promised that a new flood barrier would be built before next winter. "
+    "Residents said they had heard such promises after the last flood ten years ago."
+)
+
+
+def test_summary_keeping_two_sentences_verbatim_is_still_a_summary() -> None:
+    """An extractive summary keeps a sentence or two word for word: that short verbatim
+    stretch must not make the pair read as copy-and-paste pieces."""
+    config = DEFAULT_CONFIG.with_overrides(use_model=False)
+    pa = prepare(make_document("summary", EXTRACTIVE_SUMMARY, config))
+    pb = prepare(make_document("source", FLOOD_SOURCE, config))
+    result = align_prepared(pa, pb, config, None)
+    assert [(p.a.start, p.a.end, p.b.start, p.b.end) for p in result.passages] == [
+        (0, len(EXTRACTIVE_SUMMARY), 0, len(FLOOD_SOURCE))
+    ]
+    # were two pasted sentences enough to rule the summary reading out, the verbatim
+    # stretch would stand apart as its own passage
+    strict = config.with_overrides(summary_block_matches=2)
+    pieces = align_prepared(pa, pb, strict, None).passages
+    assert [(p.a.of(EXTRACTIVE_SUMMARY), p.kind) for p in pieces][1:] == [
+        (EXTRACTIVE_SUMMARY[224:], "verbatim")
+    ]

@@ -707,8 +707,10 @@ def build_passages(
     own way: the ordinary one, clusters of matches close in both texts, and a summary one,
     convincing clusters grouped by closeness in ``a`` alone. The summary reading wins when
     its passages are, taken together, summary-shaped (the b sides ``summary_ratio`` times
-    longer than the a sides) and no ordinary passage is a near-verbatim copy (a copier who
-    pastes does not summarise). Copy-and-paste pairs are then cut to their exact runs.
+    longer than the a sides) and no ordinary passage is a near-verbatim copy of
+    ``summary_block_matches`` units or more (a copier who pastes does not summarise; an
+    extractive summary keeps a sentence or two word for word). Copy-and-paste pairs are
+    then cut to their exact runs.
     """
     # a short text copied whole is reuse even when shorter than the usual minimum
     shortest_body = min(_body_len(a), _body_len(b))
@@ -728,7 +730,11 @@ def build_passages(
         config.summary_matches_alone,
     )
     summary_pairs = pairs if summary_pairs is None else summary_pairs
-    if summary_pairs and all(p.similarity < config.near_verbatim_similarity for p in ordinary):
+    if summary_pairs and all(
+        p.similarity < config.near_verbatim_similarity
+        or len(p.matches) < config.summary_block_matches
+        for p in ordinary
+    ):
         wide = passages_of(
             _summary_clusters(a, b, summary_pairs, scored, config), config.summary_matches
         )

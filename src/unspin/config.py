@@ -72,6 +72,10 @@ class Config:
     summary_matches_alone: int = 3
     # a summary whose matches span at least this share of b's body summarises all of b
     summary_whole: float = 0.4
+    # a near-verbatim ordinary passage of at least this many unit matches rules the summary
+    # reading out (a copier who pastes does not summarise); one or two verbatim sentences are
+    # what an extractive summary keeps
+    summary_block_matches: int = 3
     # verbatim pairs: an exact common run of words this long (characters) marks a pair whose
     # reuse is copy-and-paste; its passages are then cut to their exact runs, grouped when
     # the text between two runs is at most verbatim_gap characters on both sides, and
