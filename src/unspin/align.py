@@ -495,6 +495,10 @@ def _validated(
     # validation: a passage must be convincing as a whole, by its evidence or its wording
     if score < config.passage_score and similarity < config.passage_similarity:
         return None
+    # a passage resting on one sentence of a must also share its wording: one sentence on
+    # the same topic, reworded, is as often two writers saying the same thing
+    if len({i for i, _ in cluster}) == 1 and similarity < config.passage_similarity:
+        return None
     # a summary-shaped passage condenses several sentences, each drawing on the source; two
     # matches far apart in b are as often two sentences on the same topic
     if len(b_span) >= config.summary_ratio * len(a_span) and len(cluster) < summary_matches:
