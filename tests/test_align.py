@@ -193,3 +193,27 @@ def test_summary_keeping_two_sentences_verbatim_is_still_a_summary() -> None:
     assert [(p.a.of(EXTRACTIVE_SUMMARY), p.kind) for p in pieces][1:] == [
         (EXTRACTIVE_SUMMARY[224:], "verbatim")
     ]
+
+
+def test_source_sentence_compressed_into_the_last_one_joins_the_passage() -> None:
+    """A rewriter folds two source sentences into one: the second shares too few words with
+    the long merged sentence to be matched, but most of its words are there, so the passage's
+    source side reaches its end; a following sentence whose words are not there stays out."""
+    config = DEFAULT_CONFIG.with_overrides(use_model=False)
+    a = (
+        "Our correspondent sends this account from the valley. "
+        "The council made the school hall a shelter for families whose homes were lost. "
+        "Over two hundred people slept there that night on blankets and camp beds. "
+        "When an embankment by the bridge gave way, the rail line to the city was closed. "
+        "Engineers said that the repairs to the embankment and to the line would take at "
+        "least a fortnight to complete, and that whole valley fields lie under water. "
+        "Now for the weather and the sport."
+    )
+    wheat = "Farmers in the valley reported that whole fields of winter wheat were under water."
+    pa = prepare(make_document("a", a, config))
+    pb = prepare(make_document("b", FLOOD_SOURCE, config))
+    (passage,) = align_prepared(pa, pb, config, None).passages
+    assert passage.b.of(FLOOD_SOURCE).endswith(wheat)
+    off = config.with_overrides(edge_containment=0.0)
+    (short,) = align_prepared(pa, pb, off, None).passages
+    assert short.b.of(FLOOD_SOURCE).endswith("at least a fortnight to complete.")

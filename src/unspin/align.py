@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -421,6 +421,49 @@ def _aligned_window(
     return _snap(text, lo + al.dest_start, lo + al.dest_end)
 
 
+def _contained(p: PreparedText, i: int, q: PreparedText, k: int, used: int) -> float:
+    """Share of the content weight of ``p``'s unit ``i`` whose stems occur in ``q``'s unit
+    ``k`` and not in ``p``'s unit ``used`` (the words of ``k`` that ``used`` explains)."""
+    row = p.stems[i]
+    total = sum(row.values())
+    if not total:
+        return 0.0
+    there = q.stems[k].keys() - p.stems[used].keys()
+    return sum(w for h, w in row.items() if h in there) / total
+
+
+def _completed(
+    a: PreparedText,
+    b: PreparedText,
+    cluster: list[tuple[int, int]],
+    matched: tuple[set[int], set[int]],
+    config: Config,
+) -> list[tuple[int, int]]:
+    """The cluster with an unmatched unit just past either end of one side added, when a
+    share ``edge_containment`` of its content weight is in the other side's end unit and not
+    in this side's end unit.
+
+    An obfuscated passage often compresses two source sentences into one: the second then
+    shares too few words with the whole merged sentence to be matched, but its words are
+    there. Containment, not cosine, is the test, since the merged sentence is longer.
+    """
+    if not config.edge_containment:
+        return cluster
+    out = list(cluster)
+    ia = [i for i, _ in cluster]
+    jb = [j for _, j in cluster]
+    for end, step in ((max, 1), (min, -1)):
+        i, j = end(ia), end(jb)
+        # b's unit past the end, tested against a's end unit; then the same for a
+        if j + step not in matched[1] and 0 <= j + step < len(b):
+            if _contained(b, j + step, a, i, j) >= config.edge_containment:
+                out.append((i, j + step))
+        if i + step not in matched[0] and 0 <= i + step < len(a):
+            if _contained(a, i + step, b, j, i) >= config.edge_containment:
+                out.append((i + step, j))
+    return out
+
+
 def _trimmed_spans(
     a: PreparedText, b: PreparedText, cluster: list[tuple[int, int]], config: Config
 ) -> tuple[Span, Span]:
@@ -720,10 +763,15 @@ def build_passages(
     shortest_body = min(_body_len(a), _body_len(b))
     min_chars = min(config.min_passage_chars, int(0.5 * shortest_body))
 
-    def passages_of(clusters: list[list[tuple[int, int]]], needed: int) -> list[Passage]:
+    matched = ({i for i, _ in pairs}, {j for _, j in pairs})
+
+    def passages_of(
+        clusters: list[list[tuple[int, int]]], needed: int, complete: bool = False
+    ) -> list[Passage]:
         found = []
         for cluster in clusters:
-            spans = _trimmed_spans(a, b, cluster, config)
+            hull = _completed(a, b, cluster, matched, config) if complete else cluster
+            spans = _trimmed_spans(a, b, hull, config)
             passage = _validated(a, b, cluster, spans, scored, config, min_chars, needed)
             if passage is not None:
                 found.append(passage)
@@ -732,6 +780,7 @@ def build_passages(
     ordinary = passages_of(
         _merge_summaries(a, b, _clusters(pairs, config.passage_gap + 1), config),
         config.summary_matches_alone,
+        complete=True,
     )
     summary_pairs = pairs if summary_pairs is None else summary_pairs
     if summary_pairs and all(
@@ -785,6 +834,33 @@ def align_prepared(
     scorer = lexical_matrix_reference if reference else lexical_matrix
     lexical = scorer(a, b, config)
     lap("seed")
+    use_model = embedder is not None and config.use_model
+    # the words are read first; the model is consulted where they are not enough: where they
+    # found a convincing match but no passage (or everywhere, when model_everywhere is set)
+    first = embedder if use_model and config.model_everywhere else None
+    result = _read(a, b, lexical, config, first, lap)
+    if (
+        use_model
+        and not config.model_everywhere
+        and not result.passages
+        and any(
+            _convincing(a, b, cluster, result.scored, config)
+            for cluster in _clusters(result.pairs, config.passage_gap + 1)
+        )
+    ):
+        result = _read(a, b, lexical, config, embedder, lap)
+    return result
+
+
+def _read(
+    a: PreparedText,
+    b: PreparedText,
+    lexical: NDArray[np.float64],
+    config: Config,
+    embedder: Embedder | None,
+    lap: Callable[[str], None],
+) -> AlignmentResult:
+    """One reading of a pair from its lexical matrix, the model consulted when given."""
     scored = score_pairs(a, b, lexical, config, embedder)
     lap("embed")
     seeded = _seeded(a, b, scored, config)

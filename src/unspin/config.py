@@ -48,6 +48,9 @@ class Config:
     # extension may also step over one unit on one side (a sentence the copier dropped or
     # added); the summary reading is still built from diagonal steps only
     extend_skip: bool = True
+    # an unmatched unit just past a passage's end joins it when this share of its content
+    # weight is in the other side's end unit (a compressed sentence); 0 turns this off
+    edge_containment: float = 0.35
     # units (sentences) that may separate two matches of one passage, on each side
     passage_gap: int = 4
     # a passage is kept when its mean match score or its token similarity reaches these
@@ -97,6 +100,9 @@ class Config:
     copy_coverage: float = 0.50
     same_topic_entities: int = 3
     use_model: bool = True
+    # the model is consulted only for pairs whose words found a convincing match but no
+    # passage (the words decide the rest); True consults it for every undecided unit pair
+    model_everywhere: bool = False
 
     def with_overrides(self, **overrides: Any) -> Config:
         """A copy with some fields replaced; unknown names are a ``ConfigError``."""
