@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 
 from unspin.config import DEFAULT_CONFIG
-from unspin.eval.measures import Scores, scores_by_class
-from unspin.eval.pan import DETECTION, Case, PairTruth, load_corpus, read_detections_dir
+from unspin.eval.measures import Scores, clean_rates, format_clean_rates, scores_by_class
+from unspin.eval.pan import DETECTION, Case, load_corpus, read_detections_dir
 from unspin.eval.run import detect_pairs
 
 HERE = Path(__file__).parent
@@ -30,13 +30,6 @@ def _rss_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return max(own, children) / 1024
-
-
-def _clean_rate(truth: list[PairTruth], detections: dict[tuple[str, str], list[Case]]) -> str:
-    clean = [p for p in truth if not p.cases]
-    if not clean:
-        return "n/a"
-    return f"{sum(1 for p in clean if not detections.get(p.key)) / len(clean):.2%}"
 
 
 def _row(name: str, s: Scores) -> str:
@@ -79,7 +72,7 @@ def main() -> None:
     print("  stage CPU s: " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(stages.items())))
     for name, s in ours.items():
         print(_row(name, s))
-    print(f"  pairs without a case that got no detection: {_clean_rate(truth, detections)}")
+    print(f"  {format_clean_rates(clean_rates(truth, detections))}")
 
     if args.peer_cmd and args.peer_out:
         Path(args.peer_out).mkdir(parents=True, exist_ok=True)
@@ -91,9 +84,7 @@ def main() -> None:
         print(f"peer: wall {peer_wall:.1f} s, {len(truth) / peer_wall:.1f} pairs/s")
         for name, s in peer.items():
             print(_row(name, s))
-        print(
-            f"  pairs without a case that got no detection: {_clean_rate(truth, peer_detections)}"
-        )
+        print(f"  {format_clean_rates(clean_rates(truth, peer_detections))}")
         print("side by side (plagdet unspin / peer):")
         for name in ours:
             print(f"  {name:<28} {ours[name].plagdet:.4f} / {peer[name].plagdet:.4f}")

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from unspin.config import DEFAULT_CONFIG
-from unspin.eval.measures import scores_by_class
+from unspin.eval.measures import clean_rates, scores_by_class
 from unspin.eval.pan import load_corpus
 from unspin.eval.run import detect_pairs
 
@@ -58,8 +58,8 @@ def main() -> int:
     detections = {d.key: list(d.cases) for d in detect_pairs(truth, config, args.jobs)}
     wall = time.perf_counter() - start
     scores = scores_by_class(truth, detections)
-    clean = [p for p in truth if not p.cases]
-    clean_rate = sum(1 for p in clean if not detections.get(p.key)) / len(clean)
+    caseless = clean_rates(truth, detections)["caseless"]
+    clean_rate = 1.0 if caseless is None else caseless
     failed = []
     print(f"PAN13 gate: {len(truth)} pairs in {wall:.1f} s")
     for name, s in scores.items():

@@ -22,7 +22,7 @@ from unspin.eval import (
     score,
     score_reference,
 )
-from unspin.eval.measures import _detects
+from unspin.eval.measures import _detects, clean_rates, format_clean_rates
 
 PAN13 = Path("/work/shared/data/pan13-train")
 K = ("suspicious-document00001.txt", "source-document00001.txt")
@@ -131,6 +131,24 @@ def test_empty_parts() -> None:
 def test_pair_truth_items_are_accepted() -> None:
     items = [PairTruth(K[0], K[1], (CASE,))]
     assert score(items, {K: [CASE]}).plagdet == 1.0
+
+
+def test_clean_rates_count_caseless_pairs_and_the_no_plagiarism_class_apart() -> None:
+    k3 = ("suspicious-document00003.txt", "source-document00003.txt")
+    k4 = ("suspicious-document00004.txt", "source-document00004.txt")
+    truth = [
+        PairTruth(*K, (), "01-no-plagiarism"),
+        PairTruth(*K2, (), "01-no-plagiarism"),
+        PairTruth(*k3, (), "05-summary-obfuscation"),
+        PairTruth(*k4, (CASE,), "05-summary-obfuscation"),
+    ]
+    # one no-plagiarism pair and the caseless summary pair are hit; the case does not count
+    rates = clean_rates(truth, {K: [CASE], k3: [CASE], k4: [CASE]})
+    assert rates == {"caseless": pytest.approx(1 / 3), "no_plagiarism": 0.5}
+    assert clean_rates(truth[3:], {}) == {"caseless": None, "no_plagiarism": None}
+    assert format_clean_rates(clean_rates(truth[3:], {})) == (
+        "no detection on n/a of the no-plagiarism pairs, n/a of all pairs without a case"
+    )
 
 
 # --- agreement with the set-based reference ----------------------------------------------

@@ -91,6 +91,7 @@ def test_pan13_finds_the_copied_case(tmp_path: Path) -> None:
     data = json.loads(result.output)
     assert data["scores"]["overall"]["plagdet"] > 0.9
     assert data["no_detection_on_clean_pairs"] == 1.0
+    assert data["no_detection_on_no_plagiarism_pairs"] is None  # no such class here
     assert len(list(out.glob("*.xml"))) == 2
     rescored = CliRunner().invoke(main, ["eval", "score", str(root), str(out), "--json"])
     assert json.loads(rescored.output)["overall"] == data["scores"]["overall"]

@@ -18,7 +18,7 @@ from ..cliutil import guarded
 from ..config import DEFAULT_CONFIG
 from ..errors import InputError
 from ..report.pan import write_pan_xml
-from .measures import Scores, scores_by_class
+from .measures import Scores, clean_rates, format_clean_rates, scores_by_class
 from .pan import DETECTION, TRUTH, Case, PairTruth, load_corpus, read_detections_dir
 from .run import detect_pairs
 
@@ -53,14 +53,6 @@ def _as_json(scores: dict[str, Scores]) -> dict[str, dict[str, float | int]]:
         }
         for name, s in scores.items()
     }
-
-
-def _clean_pairs(truth: list[PairTruth], detections: dict[tuple[str, str], list[Case]]) -> float:
-    """Share of the pairs without any case that got no detection either."""
-    clean = [p for p in truth if not p.cases]
-    if not clean:
-        return 1.0
-    return sum(1 for p in clean if not detections.get(p.key)) / len(clean)
 
 
 def _load_truth(path: Path) -> list[PairTruth]:
@@ -141,7 +133,7 @@ def pan13(
                 )
     wall = time.perf_counter() - start
     scores = scores_by_class(truth, detections)
-    clean = _clean_pairs(truth, detections)
+    clean = clean_rates(truth, detections)
     if as_json:
         click.echo(
             json.dumps(
@@ -152,7 +144,8 @@ def pan13(
                     "pairs_per_s": round(len(truth) / wall, 2),
                     "jobs": jobs,
                     "stage_cpu_s": {k: round(v, 2) for k, v in stages.items()},
-                    "no_detection_on_clean_pairs": clean,
+                    "no_detection_on_clean_pairs": clean["caseless"],
+                    "no_detection_on_no_plagiarism_pairs": clean["no_plagiarism"],
                 },
                 indent=2,
             )
@@ -164,7 +157,7 @@ def pan13(
         f"{len(truth)} pairs in {wall:.1f} s = {len(truth) / wall:.1f} pairs/s with {jobs} "
         f"job(s); stage CPU s: " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items())
     )
-    out.print(f"pairs without a case that got no detection: {clean:.2%}")
+    out.print(format_clean_rates(clean))
 
 
 @eval_group.command("score")

@@ -203,3 +203,36 @@ def scores_by_class(
     }
     out["overall"] = score(truth, {p.key: detections.get(p.key, []) for p in truth})
     return out
+
+
+NO_PLAGIARISM = "01-no-plagiarism"
+
+
+def clean_rates(
+    truth: Sequence[PairTruth], detections: Mapping[Key, Sequence[Case]]
+) -> dict[str, float | None]:
+    """Shares of the pairs without reuse that got no detection either: ``caseless`` counts
+    every pair without a case (PAN13's summary class also holds such pairs), ``no_plagiarism``
+    only the pairs of the no-plagiarism class; None where there are no such pairs."""
+
+    def rate(pairs: list[PairTruth]) -> float | None:
+        if not pairs:
+            return None
+        return sum(1 for p in pairs if not detections.get(p.key)) / len(pairs)
+
+    return {
+        "caseless": rate([p for p in truth if not p.cases]),
+        "no_plagiarism": rate([p for p in truth if p.class_name == NO_PLAGIARISM and not p.cases]),
+    }
+
+
+def format_clean_rates(rates: Mapping[str, float | None]) -> str:
+    """One line for people: both clean rates, ``n/a`` where there are no such pairs."""
+
+    def pct(value: float | None) -> str:
+        return "n/a" if value is None else f"{value:.2%}"
+
+    return (
+        f"no detection on {pct(rates['no_plagiarism'])} of the no-plagiarism pairs, "
+        f"{pct(rates['caseless'])} of all pairs without a case"
+    )
