@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unspin.align import align_prepared, lexical_matrix, lexical_matrix_reference, prepare
-from unspin.config import DEFAULT_CONFIG
+from unspin.config import DEFAULT_CONFIG, Config
 from unspin.embed import HashingEmbedder
 from unspin.text import make_document
 
@@ -217,3 +217,45 @@ def test_source_sentence_compressed_into_the_last_one_joins_the_passage() -> Non
     off = config.with_overrides(edge_containment=0.0)
     (short,) = align_prepared(pa, pb, off, None).passages
     assert short.b.of(FLOOD_SOURCE).endswith("at least a fortnight to complete.")
+
+
+class _CountingEmbedder(HashingEmbedder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts = 0
+
+    def encode(self, texts):  # type: ignore[no-untyped-def]
+        self.texts += len(texts)
+        return super().encode(texts)
+
+
+def test_model_is_consulted_only_where_the_words_are_not_enough() -> None:
+    """A copy the words settle, and a pair with nothing in common, embed nothing; a pair
+    whose words found a convincing match but no passage is read again with the model."""
+    config = DEFAULT_CONFIG
+    source = prepare(make_document("source", FLOOD_SOURCE, config))
+
+    def embedded(text: str, cfg: Config = config) -> int:
+        embedder = _CountingEmbedder()
+        align_prepared(prepare(make_document("a", text, cfg)), source, cfg, embedder)
+        return embedder.texts
+
+    copy = ". ".join(FLOOD_SOURCE.split(". ")[:6]) + "."
+    assert embedded(copy) == 0
+    assert embedded("Quarterly revenue at the chip maker beat forecasts. " * 3) == 0
+    # one short shared sentence (under the 150-character minimum) amid unrelated text
+    lone = (
+        "Chip makers reported strong quarterly revenue on Monday. "
+        "The river flooded the old market town on Tuesday after three days of heavy rain. "
+        "Analysts expect the memory market to tighten before the end of the year. "
+        "Engineers warned that repairs to the damaged embankment could take weeks."
+    )
+    assert embedded(lone) > 0
+    # a reworded copy that the words find: the model only when asked to look everywhere
+    reworded = (
+        "The railway line to the city closed after an embankment near the bridge gave way. "
+        "According to engineers, the repair work would need a fortnight at least. "
+        "In the valley, farmers said entire fields of winter wheat were flooded."
+    )
+    assert embedded(reworded) == 0
+    assert embedded(reworded, config.with_overrides(model_everywhere=True)) > 0
