@@ -6,7 +6,13 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unspin.align import align_prepared, lexical_matrix, lexical_matrix_reference, prepare
+from unspin.align import (
+    AlignmentResult,
+    align_prepared,
+    lexical_matrix,
+    lexical_matrix_reference,
+    prepare,
+)
 from unspin.config import DEFAULT_CONFIG, Config
 from unspin.embed import HashingEmbedder
 from unspin.text import make_document
@@ -103,14 +109,22 @@ FLOOD_SUMMARY = (
 )
 
 
-def test_summary_reads_as_one_passage_over_the_whole_source() -> None:
-    config = DEFAULT_CONFIG.with_overrides(use_model=False)
-    pa = prepare(make_document("summary", FLOOD_SUMMARY, config))
+LEXICAL = DEFAULT_CONFIG.with_overrides(use_model=False)
+
+
+def _summary_alignment(summary: str, config: Config = LEXICAL) -> AlignmentResult:
+    """``summary`` aligned against FLOOD_SOURCE, asserted to be one passage over both."""
+    pa = prepare(make_document("summary", summary, config))
     pb = prepare(make_document("source", FLOOD_SOURCE, config))
     result = align_prepared(pa, pb, config, None)
     assert [(p.a.start, p.a.end, p.b.start, p.b.end) for p in result.passages] == [
-        (0, len(FLOOD_SUMMARY), 0, len(FLOOD_SOURCE))
+        (0, len(summary), 0, len(FLOOD_SOURCE))
     ]
+    return result
+
+
+def test_summary_reads_as_one_passage_over_the_whole_source() -> None:
+    result = _summary_alignment(FLOOD_SUMMARY)
     # every summary sentence is matched, each to where it came from in the source
     assert sorted({i for i, _ in result.pairs}) == [0, 1, 2, 3, 4]
 
@@ -179,16 +193,12 @@ EXTRACTIVE_SUMMARY = (
 def test_summary_keeping_two_sentences_verbatim_is_still_a_summary() -> None:
     """An extractive summary keeps a sentence or two word for word: that short verbatim
     stretch must not make the pair read as copy-and-paste pieces."""
-    config = DEFAULT_CONFIG.with_overrides(use_model=False)
-    pa = prepare(make_document("summary", EXTRACTIVE_SUMMARY, config))
-    pb = prepare(make_document("source", FLOOD_SOURCE, config))
-    result = align_prepared(pa, pb, config, None)
-    assert [(p.a.start, p.a.end, p.b.start, p.b.end) for p in result.passages] == [
-        (0, len(EXTRACTIVE_SUMMARY), 0, len(FLOOD_SOURCE))
-    ]
+    _summary_alignment(EXTRACTIVE_SUMMARY)
     # were two pasted sentences enough to rule the summary reading out, the verbatim
     # stretch would stand apart as its own passage
-    strict = config.with_overrides(summary_block_matches=2)
+    strict = LEXICAL.with_overrides(summary_block_matches=2)
+    pa = prepare(make_document("summary", EXTRACTIVE_SUMMARY, strict))
+    pb = prepare(make_document("source", FLOOD_SOURCE, strict))
     pieces = align_prepared(pa, pb, strict, None).passages
     assert [(p.a.of(EXTRACTIVE_SUMMARY), p.kind) for p in pieces][1:] == [
         (EXTRACTIVE_SUMMARY[224:], "verbatim")
