@@ -15,6 +15,7 @@ from .cliutil import guarded as _guarded
 from .compare import Comparer
 from .config import DEFAULT_CONFIG
 from .eval.cli import eval_group
+from .index.cli import index_group
 
 DEMO_A = "seed_000_syndicated.txt"
 DEMO_B = "seed_002_spun.txt"
@@ -103,3 +104,4 @@ def compare(
 
 
 main.add_command(eval_group)
+main.add_command(index_group)

@@ -21,3 +21,8 @@ class ModelError(UnspinError):
 
 class ConfigError(UnspinError):
     """An option or configuration value is invalid."""
+
+
+class StoreError(UnspinError):
+    """An index directory cannot be used: missing, not an index, another format or settings,
+    corrupt."""

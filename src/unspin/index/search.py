@@ -1,0 +1,78 @@
+"""Search: candidate documents from the anchor keys, each verified by the aligner.
+
+The cut-off is the aligner's, not a score threshold: a candidate is returned only when
+``unspin compare`` finds at least one reused passage (verdict identical, near-duplicate,
+spun-copy or partial-reuse). Documents that merely share the topic share rare words too and
+may be candidates, but no passage aligns, so they are not returned. Hits are ranked by the
+characters of the query they explain, then by candidate score.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from .._types import Comparison
+from ..compare import Comparer
+from ..text import make_document
+from .keys import window_keys
+from .store import Index
+
+REUSE = ("identical", "near-duplicate", "spun-copy", "partial-reuse")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One verified source of the query."""
+
+    doc_id: str
+    name: str
+    candidate_score: float
+    comparison: Comparison  # a = the query, b = the indexed document
+
+    @property
+    def reused_chars(self) -> int:
+        """Characters of the query inside a reused passage."""
+        spans = sorted((p.a.start, p.a.end) for p in self.comparison.passages)
+        total, end = 0, 0
+        for s, e in spans:
+            if e > end:
+                total += e - max(s, end)
+                end = e
+        return total
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    candidates: int
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def search(
+    index: Index,
+    text: str,
+    *,
+    name: str = "query",
+    top: int = 5,
+    candidates: int = 20,
+    comparer: Comparer | None = None,
+) -> SearchResult:
+    """The indexed documents ``text`` reuses, verified, best first (at most ``top``)."""
+    comparer = comparer or Comparer(index.config)
+    clock = time.perf_counter()
+    doc = make_document(name, text, index.config)
+    found = index.candidates_for(window_keys(doc, index.params), candidates)
+    gen = time.perf_counter() - clock
+    clock = time.perf_counter()
+    query = comparer.prepare(text, name)
+    hits = []
+    for cand in found:
+        stored = index.get(cand.doc_id)
+        source = comparer.prepare(stored.text, stored.name or stored.doc_id)
+        comparison = comparer.compare_prepared(query, source)
+        if comparison.verdict.label in REUSE:
+            hits.append(Hit(cand.doc_id, stored.name, cand.score, comparison))
+    hits.sort(key=lambda h: (-h.reused_chars, -h.candidate_score, h.doc_id))
+    verify = time.perf_counter() - clock
+    return SearchResult(hits[:top], len(found), {"candidates": gen, "verify": verify})

@@ -1,0 +1,469 @@
+"""The on-disk index: one directory holding an SQLite database in WAL mode.
+
+Tables:
+- ``meta``: format version, keying parameters, model identity (checked on open);
+- ``docs``: one row per document (external id, sha256 of the text, name, zlib'd text, JSON
+  metadata, its keys as a blob so a removal deletes exactly its postings);
+- ``postings``: (key, doc, window), clustered by key (``WITHOUT ROWID``), so a query key's
+  postings are one range read; memory stays bounded as the index grows;
+- ``key_df``: documents per key, for the key weights of candidate scoring.
+
+Every ``add`` / ``rm`` / ``update`` is one transaction: a crash leaves a document fully in or
+not at all, and readers (WAL) search while a writer adds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import sqlite3
+import time
+import zlib
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config import DEFAULT_CONFIG, Config
+from ..errors import InputError, StoreError
+from .keys import IndexParams, window_keys
+
+FORMAT_VERSION = 1
+DB_NAME = "index.sqlite"
+# a key held by more documents than this share of the index (and at least MIN_COMMON docs)
+# is a topic word of the corpus: it is not looked up at query time
+COMMON_SHARE = 0.05
+MIN_COMMON = 50
+# candidate scoring: a query window counts for a document when one of its windows shares at
+# least MIN_SHARED keys with it (one rare word in common is chance, two in one passage rarely
+# are); the window's score is the square of the shared keys' weight, so one strongly shared
+# passage outweighs many weakly shared ones (a topic); a document scores the sum of its
+# TOP_WINDOWS best windows, so a long document on the topic does not outweigh a short copy
+MIN_SHARED = 2
+POWER = 2.0
+TOP_WINDOWS = 3
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (
+    id INTEGER PRIMARY KEY,
+    ext_id TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    text BLOB NOT NULL,
+    meta TEXT NOT NULL,
+    keys BLOB NOT NULL,
+    windows INTEGER NOT NULL,
+    added REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS postings (
+    key INTEGER NOT NULL, doc INTEGER NOT NULL, win INTEGER NOT NULL,
+    PRIMARY KEY (key, doc, win)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS key_df (key INTEGER PRIMARY KEY, df INTEGER NOT NULL);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What ``add`` did: ``added``, ``duplicate`` (same text already in, under ``doc_id``)."""
+
+    status: str
+    doc_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDoc:
+    doc_id: str
+    name: str
+    text: str
+    sha256: str
+    meta: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A document sharing anchor keys with the query, before verification."""
+
+    doc_id: str
+    score: float
+    windows: int  # query windows that found it
+
+
+@dataclass
+class Stats:
+    documents: int
+    postings: int
+    keys: int
+    bytes_on_disk: int
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def _pack(keys: Iterable[int]) -> bytes:
+    return array("q", sorted(keys)).tobytes()
+
+
+def _unpack(blob: bytes) -> list[int]:
+    values = array("q")
+    values.frombytes(blob)
+    return values.tolist()
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class Index:
+    """An unspin index directory; use ``Index.create`` or ``Index.open``."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, params: IndexParams, config: Config):
+        self.path = path
+        self.conn = conn
+        self.params = params
+        self.config = config
+
+    # --- opening ----------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, path: str | Path, params: IndexParams | None = None, config: Config = DEFAULT_CONFIG
+    ) -> Index:
+        """Create an empty index at ``path`` (a new or empty directory)."""
+        root = Path(path)
+        if root.exists() and (not root.is_dir() or any(root.iterdir())):
+            raise StoreError(f"{root}: exists and is not an empty directory")
+        root.mkdir(parents=True, exist_ok=True)
+        params = params or IndexParams()
+        conn = _connect(root / DB_NAME)
+        with conn:
+            conn.executescript(SCHEMA)
+            conn.executemany(
+                "INSERT INTO meta VALUES (?, ?)",
+                [
+                    ("format_version", str(FORMAT_VERSION)),
+                    ("params", json.dumps(params.as_dict(), sort_keys=True)),
+                    ("model_id", "none"),  # no embeddings stored yet
+                    ("created", str(time.time())),
+                ],
+            )
+        return cls(root, conn, params, config)
+
+    @classmethod
+    def open(
+        cls, path: str | Path, params: IndexParams | None = None, config: Config = DEFAULT_CONFIG
+    ) -> Index:
+        """Open an index; refuse one of another format or built with other ``params``."""
+        root = Path(path)
+        db = root / DB_NAME
+        if not root.is_dir():
+            raise StoreError(f"{root}: no such index directory")
+        if not db.is_file():
+            raise StoreError(f"{root}: not an unspin index (no {DB_NAME}); create one first")
+        conn = _connect(db)
+        try:
+            rows = dict(conn.execute("SELECT name, value FROM meta").fetchall())
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(f"{db}: not a readable index database ({exc})") from None
+        version = int(rows.get("format_version", "0"))
+        if version != FORMAT_VERSION:
+            conn.close()
+            newer = "newer" if version > FORMAT_VERSION else "older"
+            raise StoreError(
+                f"{root}: index format {version} is {newer} than this unspin's ({FORMAT_VERSION})"
+            )
+        stored = json.loads(rows.get("params", "{}"))
+        wanted = (params or IndexParams()).as_dict()
+        if params is None and stored.get("keys_version") == wanted["keys_version"]:
+            wanted = stored
+        if stored != wanted:
+            conn.close()
+            raise StoreError(
+                f"{root}: built with other settings ({json.dumps(stored, sort_keys=True)}); "
+                "rebuild it or open it with those"
+            )
+        fields = {k: v for k, v in stored.items() if k != "keys_version"}
+        return cls(root, conn, IndexParams(**fields), config)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ----------------------------------------------------------------------
+
+    def add(
+        self,
+        text: str,
+        *,
+        name: str = "",
+        doc_id: str | None = None,
+        meta: Mapping[str, Any] | None = None,
+    ) -> AddResult:
+        """Add one document (one transaction). The same text twice is one document."""
+        return self.add_many([(text, name, doc_id, meta)])[0]
+
+    def add_many(
+        self, docs: Iterable[tuple[str, str, str | None, Mapping[str, Any] | None]]
+    ) -> list[AddResult]:
+        """Add several documents in one transaction: all of them are in, or none."""
+        prepared = [self._prepared(text, name, doc_id, meta) for text, name, doc_id, meta in docs]
+        results = []
+        with self._write():
+            for row in prepared:
+                results.append(self._insert(*row))
+        return results
+
+    def _prepared(
+        self, text: str, name: str, doc_id: str | None, meta: Mapping[str, Any] | None
+    ) -> tuple[str, str, str, str, dict[str, Any], list[set[int]]]:
+        if not text.strip():
+            raise InputError(f"{name or doc_id or 'document'}: empty text")
+        sha = text_sha256(text)
+        from ..text import make_document
+
+        windows = window_keys(make_document(name, text, self.config), self.params)
+        return sha, doc_id or sha[:16], name, text, dict(meta or {}), windows
+
+    def _insert(
+        self,
+        sha: str,
+        doc_id: str,
+        name: str,
+        text: str,
+        meta: dict[str, Any],
+        windows: list[set[int]],
+    ) -> AddResult:
+        conn = self.conn
+        same = conn.execute("SELECT ext_id FROM docs WHERE sha256 = ?", (sha,)).fetchone()
+        if same is not None:
+            return AddResult("duplicate", same[0])
+        if conn.execute("SELECT 1 FROM docs WHERE ext_id = ?", (doc_id,)).fetchone():
+            raise InputError(f"{doc_id}: id already in the index with other text (use update)")
+        keys = set().union(*windows) if windows else set()
+        cur = conn.execute(
+            "INSERT INTO docs (ext_id, sha256, name, text, meta, keys, windows, added) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc_id,
+                sha,
+                name,
+                zlib.compress(text.encode("utf-8", "surrogatepass"), 6),
+                json.dumps(meta, ensure_ascii=False, sort_keys=True),
+                _pack(keys),
+                len(windows),
+                time.time(),
+            ),
+        )
+        rowid = cur.lastrowid
+        conn.executemany(
+            "INSERT OR IGNORE INTO postings VALUES (?, ?, ?)",
+            ((k, rowid, w) for w, ks in enumerate(windows) for k in ks),
+        )
+        conn.executemany(
+            "INSERT INTO key_df VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET df = df + 1",
+            ((k,) for k in keys),
+        )
+        return AddResult("added", doc_id)
+
+    def rm(self, doc_id: str) -> bool:
+        """Remove a document from every table; False when it was not there."""
+        with self._write():
+            return self._delete(doc_id)
+
+    def _delete(self, doc_id: str) -> bool:
+        conn = self.conn
+        row = conn.execute("SELECT id, keys FROM docs WHERE ext_id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return False
+        rowid, blob = row
+        keys = _unpack(blob)
+        conn.executemany(
+            "DELETE FROM postings WHERE key = ? AND doc = ?", ((k, rowid) for k in keys)
+        )
+        conn.executemany("UPDATE key_df SET df = df - 1 WHERE key = ?", ((k,) for k in keys))
+        conn.executemany("DELETE FROM key_df WHERE key = ? AND df <= 0", ((k,) for k in keys))
+        conn.execute("DELETE FROM docs WHERE id = ?", (rowid,))
+        return True
+
+    def update(
+        self, doc_id: str, text: str, *, name: str = "", meta: Mapping[str, Any] | None = None
+    ) -> AddResult:
+        """Replace document ``doc_id`` (or add it) in one transaction."""
+        row = self._prepared(text, name, doc_id, meta)
+        with self._write():
+            self._delete(doc_id)
+            return self._insert(*row)
+
+    class _Tx:
+        def __init__(self, conn: sqlite3.Connection) -> None:
+            self.conn = conn
+
+        def __enter__(self) -> None:
+            self.conn.execute("BEGIN IMMEDIATE")
+
+        def __exit__(self, kind: object, exc: object, tb: object) -> None:
+            if kind is None:
+                self.conn.execute("COMMIT")
+            else:
+                self.conn.execute("ROLLBACK")
+
+    def _write(self) -> Index._Tx:
+        return Index._Tx(self.conn)
+
+    # --- reading ----------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM docs").fetchone()[0])
+
+    def __contains__(self, doc_id: object) -> bool:
+        return bool(self.conn.execute("SELECT 1 FROM docs WHERE ext_id = ?", (doc_id,)).fetchone())
+
+    def ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT ext_id FROM docs ORDER BY id")]
+
+    def get(self, doc_id: str) -> StoredDoc:
+        row = self.conn.execute(
+            "SELECT ext_id, name, text, sha256, meta FROM docs WHERE ext_id = ?", (doc_id,)
+        ).fetchone()
+        if row is None:
+            raise InputError(f"{doc_id}: no such document in the index")
+        return _stored(row)
+
+    def export(self) -> Iterator[StoredDoc]:
+        """Every document, in the order added."""
+        query = "SELECT ext_id, name, text, sha256, meta FROM docs ORDER BY id"
+        for row in self.conn.execute(query):
+            yield _stored(row)
+
+    def candidates(self, text: str, limit: int = 20, name: str = "query") -> list[Candidate]:
+        """Documents sharing passages' anchor keys with ``text``, best first.
+
+        For each query window, a document's best window's shared key weight (log inverse
+        document frequency), squared, when at least ``MIN_SHARED`` keys are shared; a
+        document's score is the sum of its ``TOP_WINDOWS`` best. Keys held by more than
+        ``COMMON_SHARE`` of the index are not looked up.
+        """
+        from ..text import make_document
+
+        windows = window_keys(make_document(name, text, self.config), self.params)
+        return self.candidates_for(windows, limit)
+
+    def candidates_for(self, windows: list[set[int]], limit: int = 20) -> list[Candidate]:
+        if not windows:
+            return []
+        conn = self.conn
+        n_docs = max(1, len(self))
+        common = max(MIN_COMMON, COMMON_SHARE * n_docs)
+        all_keys = sorted(set().union(*windows))
+        weights: dict[int, float] = {}
+        for chunk in _chunks(all_keys, 500):
+            marks = ",".join("?" * len(chunk))
+            for key, df in conn.execute(
+                f"SELECT key, df FROM key_df WHERE key IN ({marks})", chunk
+            ):
+                if df <= common:
+                    weights[key] = math.log(1 + n_docs / df)
+        postings: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        wanted = sorted(weights)
+        for chunk in _chunks(wanted, 500):
+            marks = ",".join("?" * len(chunk))
+            for key, doc, win in conn.execute(
+                f"SELECT key, doc, win FROM postings WHERE key IN ({marks})", chunk
+            ):
+                postings[key].append((doc, win))
+        per_doc: dict[int, list[float]] = defaultdict(list)
+        for qkeys in windows:
+            shared: dict[tuple[int, int], list[float]] = defaultdict(list)
+            for key in qkeys:
+                w = weights.get(key)
+                if w is None:
+                    continue
+                for hit in postings.get(key, ()):
+                    shared[hit].append(w)
+            best: dict[int, float] = {}
+            for (doc, _), ws in shared.items():
+                if len(ws) >= MIN_SHARED:
+                    best[doc] = max(best.get(doc, 0.0), sum(ws) ** POWER)
+            for doc, s in best.items():
+                per_doc[doc].append(s)
+        score = {d: sum(sorted(v, reverse=True)[:TOP_WINDOWS]) for d, v in per_doc.items()}
+        found = {d: len(v) for d, v in per_doc.items()}
+        top = sorted(score, key=lambda d: (-score[d], d))[:limit]
+        if not top:
+            return []
+        marks = ",".join("?" * len(top))
+        names = dict(conn.execute(f"SELECT id, ext_id FROM docs WHERE id IN ({marks})", top))
+        return [Candidate(names[d], round(score[d], 4), found[d]) for d in top if d in names]
+
+    def stats(self) -> Stats:
+        conn = self.conn
+        size = sum(p.stat().st_size for p in self.path.iterdir() if p.is_file())
+        return Stats(
+            documents=len(self),
+            postings=int(conn.execute("SELECT COUNT(*) FROM postings").fetchone()[0]),
+            keys=int(conn.execute("SELECT COUNT(*) FROM key_df").fetchone()[0]),
+            bytes_on_disk=size,
+            params=self.params.as_dict(),
+        )
+
+    def check(self) -> list[str]:
+        """Problems found (empty when the index is consistent): SQLite's own integrity
+        check, then every document's postings and key counts against its stored keys."""
+        conn = self.conn
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        df: dict[int, int] = defaultdict(int)
+        expected_postings = 0
+        for rowid, ext_id, blob, text, sha in conn.execute(
+            "SELECT id, ext_id, keys, text, sha256 FROM docs"
+        ):
+            keys = _unpack(blob)
+            for k in keys:
+                df[k] += 1
+            got = conn.execute(
+                "SELECT COUNT(DISTINCT key) FROM postings WHERE doc = ?", (rowid,)
+            ).fetchone()[0]
+            if got != len(keys):
+                problems.append(f"{ext_id}: {got} keys in postings, {len(keys)} stored")
+            expected_postings += int(
+                conn.execute("SELECT COUNT(*) FROM postings WHERE doc = ?", (rowid,)).fetchone()[0]
+            )
+            if text_sha256(zlib.decompress(text).decode("utf-8", "surrogatepass")) != sha:
+                problems.append(f"{ext_id}: stored text does not match its sha256")
+        total = conn.execute("SELECT COUNT(*) FROM postings").fetchone()[0]
+        if total != expected_postings:
+            problems.append(f"{total - expected_postings} postings of documents not in the index")
+        stored_df = dict(conn.execute("SELECT key, df FROM key_df"))
+        if stored_df != dict(df):
+            problems.append("key document counts do not match the documents' keys")
+        return problems
+
+
+def _stored(row: tuple[Any, ...]) -> StoredDoc:
+    ext_id, name, blob, sha, meta = row
+    return StoredDoc(
+        ext_id, name, zlib.decompress(blob).decode("utf-8", "surrogatepass"), sha, json.loads(meta)
+    )
+
+
+def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _connect(db: Path) -> sqlite3.Connection:
+    """A connection in WAL mode with manual transactions (``isolation_level=None``)."""
+    try:
+        conn = sqlite3.connect(db, isolation_level=None, timeout=30.0)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{db}: not a readable index database ({exc})") from None
+    return conn

@@ -1,0 +1,256 @@
+"""The on-disk index: idempotent adds, exact removal, refusal of foreign indexes, crash safety,
+and finding the seed pair's source among distractors."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from unspin.cli import main
+from unspin.config import DEFAULT_CONFIG
+from unspin.errors import InputError, StoreError
+from unspin.index import Index, IndexParams, search
+from unspin.index.store import DB_NAME
+
+LEXICAL = DEFAULT_CONFIG.with_overrides(use_model=False)
+DEMO = files("unspin") / "demo"
+SEED_A = (DEMO / "seed_000_syndicated.txt").read_text(encoding="utf-8")
+SEED_B = (DEMO / "seed_002_spun.txt").read_text(encoding="utf-8")
+PAN_SRC = Path(__file__).resolve().parents[2] / "shared/data/pan13-train/src"
+
+TOPICS = [
+    "river flood town council homes rain bridge railway engineers volunteers boats shelter",
+    "chess opening tournament grandmaster endgame rook bishop knight pawn queen clock",
+    "orchard apple harvest frost blossom cider farmer market pruning ladder baskets",
+    "telescope galaxy nebula observatory astronomer comet orbit spectrum mirror dome",
+    "violin orchestra conductor rehearsal concerto symphony cellist score tempo hall",
+]
+
+
+def _doc(seed: int) -> str:
+    """A small deterministic document: sentences drawn from one topic's words."""
+    rng = random.Random(seed)
+    words = TOPICS[seed % len(TOPICS)].split()
+    sentences = []
+    for _ in range(6):
+        picked = [*rng.sample(words, 7), f"item{rng.randint(0, 10000)}"]
+        sentences.append(" ".join(picked).capitalize() + ".")
+    return " ".join(sentences)
+
+
+def test_add_is_idempotent_and_ids_are_checked(tmp_path: Path) -> None:
+    with Index.create(tmp_path / "ix", config=LEXICAL) as index:
+        assert index.add(_doc(1), doc_id="one").status == "added"
+        again = index.add(_doc(1), doc_id="other")
+        assert (again.status, again.doc_id) == ("duplicate", "one")
+        with pytest.raises(InputError, match="use update"):
+            index.add(_doc(2), doc_id="one")
+        with pytest.raises(InputError, match="empty"):
+            index.add("   \n", doc_id="blank")
+        assert index.ids() == ["one"]
+        index.update("one", _doc(3))
+        assert index.get("one").text == _doc(3)
+        assert index.check() == []
+
+
+def test_removed_document_never_comes_back(tmp_path: Path) -> None:
+    with Index.create(tmp_path / "ix", config=LEXICAL) as index:
+        for k in range(6):
+            index.add(_doc(k), doc_id=f"d{k}")
+        assert "d1" in [c.doc_id for c in index.candidates(_doc(1))]
+        assert index.rm("d1") and not index.rm("d1")
+        assert "d1" not in [c.doc_id for c in index.candidates(_doc(1))]
+        assert index.check() == []
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.tuples(st.booleans(), st.integers(0, 7)), min_size=1, max_size=25))
+def test_add_rm_sequences_match_a_brute_force_model(
+    tmp_path_factory: pytest.TempPathFactory, ops: list[tuple[bool, int]]
+) -> None:
+    """After any sequence of adds and removals, the index holds exactly the model's
+    documents, no query returns a removed one, and the index checks clean."""
+    index = Index.create(tmp_path_factory.mktemp("ix") / "ix", config=LEXICAL)
+    model: set[int] = set()
+    for is_add, k in ops:
+        if is_add:
+            result = index.add(_doc(k), doc_id=f"d{k}")
+            assert result.status == ("duplicate" if k in model else "added")
+            model.add(k)
+        else:
+            assert index.rm(f"d{k}") == (k in model)
+            model.discard(k)
+    assert sorted(index.ids()) == sorted(f"d{k}" for k in model)
+    for k in range(8):
+        found = {c.doc_id for c in index.candidates(_doc(k), limit=50)}
+        assert found <= {f"d{m}" for m in model}
+        if k in model:
+            assert f"d{k}" in found
+    assert index.check() == []
+    index.close()
+
+
+def test_foreign_or_broken_indexes_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="not an unspin index"):
+        Index.open(tmp_path)
+    with pytest.raises(StoreError, match="no such index"):
+        Index.open(tmp_path / "missing")
+    Index.create(tmp_path / "newer").close()
+    conn = sqlite3.connect(tmp_path / "newer" / DB_NAME)
+    conn.execute("UPDATE meta SET value = '99' WHERE name = 'format_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="format 99 is newer"):
+        Index.open(tmp_path / "newer")
+    Index.create(tmp_path / "other", IndexParams(window=3)).close()
+    with pytest.raises(StoreError, match="other settings"):
+        Index.open(tmp_path / "other", IndexParams())
+    Index.open(tmp_path / "other").close()  # without explicit settings it adopts its own
+    (tmp_path / "corrupt").mkdir()
+    (tmp_path / "corrupt" / DB_NAME).write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(StoreError, match="not a readable index"):
+        Index.open(tmp_path / "corrupt")
+    with pytest.raises(StoreError, match="not an empty directory"):
+        Index.create(tmp_path / "newer")
+
+
+def test_cli_reports_bad_indexes_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "corrupt").mkdir()
+    (tmp_path / "corrupt" / DB_NAME).write_bytes(b"garbage" * 500)
+    for target in (tmp_path, tmp_path / "corrupt"):
+        result = CliRunner().invoke(main, ["index", "stats", str(target)])
+        assert result.exit_code == 1
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("unspin: error:"), result.output
+
+
+def test_cli_add_counts_duplicates_and_rejections(tmp_path: Path) -> None:
+    ix = tmp_path / "ix"
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(_doc(1), encoding="utf-8")
+    (docs / "b.txt").write_text(_doc(1), encoding="utf-8")  # same text: a duplicate
+    (docs / "c.bin").write_bytes(bytes(range(256)) * 8)  # binary: rejected with its reason
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"id": "j1", "text": _doc(2), "site": "example.org"}),
+        json.dumps({"id": "j2", "body": "no text field here"}),
+        "{not json",
+    ]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["index", "create", str(ix)]).exit_code == 0
+    result = runner.invoke(
+        main, ["index", "add", str(ix), str(docs), str(feed), "--id-field", "id"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "added 2, skipped as duplicate 1, rejected 3" in result.output
+    assert "no text field 'text'" in result.output and "binary" in result.output
+    exported = [
+        json.loads(x) for x in runner.invoke(main, ["index", "export", str(ix)]).output.splitlines()
+    ]
+    assert {d["id"] for d in exported} == {str(docs / "a.txt"), "j1"}
+    assert next(d for d in exported if d["id"] == "j1")["meta"]["site"] == "example.org"
+    assert runner.invoke(main, ["index", "check", str(ix)]).exit_code == 0
+    assert runner.invoke(main, ["index", "rm", str(ix), "j1"]).exit_code == 0
+    missing = runner.invoke(main, ["index", "rm", str(ix), "j1"])
+    assert missing.exit_code == 1 and "not in the index: j1" in missing.output
+
+
+FRESH = (
+    "Donald Trump says he can end the war in Ukraine quickly, and his first term offers a "
+    "guide to how such promises play out. His meetings with Kim Jong Un in Singapore and "
+    "Hanoi produced striking photographs and a walk across the border at Panmunjom, but North "
+    "Korea kept its missiles and its nuclear programme. Talks with Vladimir Putin may follow "
+    "the same course: a summit, warm words, and little that binds anyone. Ukrainians and "
+    "Europeans will ask what a ceasefire is worth without guarantees, and who pays for it. "
+    "Diplomacy built on personal rapport can open doors, yet it rarely survives the details."
+)
+
+
+def _distractors(n: int) -> list[tuple[str, str]]:
+    if not PAN_SRC.is_dir():
+        return [(_doc(k), f"synthetic-{k}") for k in range(n)]
+    out = []
+    for path in sorted(PAN_SRC.glob("*.txt"))[:n]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        out.append((text, path.name))
+    return out
+
+
+def test_seed_source_is_found_first_and_a_fresh_text_is_not_a_copy(tmp_path: Path) -> None:
+    with Index.create(tmp_path / "ix", config=LEXICAL) as index:
+        for text, name in _distractors(150):
+            with contextlib.suppress(InputError):
+                index.add(text, name=name, doc_id=name)
+        index.add(SEED_A, name="seed_000", doc_id="seed_000")
+        found = search(index, SEED_B, name="seed_002")
+        assert found.hits and found.hits[0].doc_id == "seed_000"
+        assert found.hits[0].comparison.verdict.label == "spun-copy"
+        fresh = search(index, FRESH, name="fresh")
+        assert all(
+            h.comparison.verdict.label not in ("spun-copy", "near-duplicate") for h in fresh.hits
+        )
+
+
+WRITER = """
+import sys
+from unspin.config import DEFAULT_CONFIG
+from unspin.index import Index
+sys.path.insert(0, sys.argv[2])
+from test_index import _doc
+index = Index.open(sys.argv[1], config=DEFAULT_CONFIG.with_overrides(use_model=False))
+for k in range(10_000):
+    index.add(_doc(k), doc_id=f"d{k}")
+    print(f"d{k}", flush=True)
+"""
+
+
+def _kill_writer_once(ix: Path, delay: float) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(ix), str(Path(__file__).parent)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(delay)
+    os.kill(proc.pid, signal.SIGKILL)
+    out, _ = proc.communicate()
+    returned = out.split()
+    with Index.open(ix, config=LEXICAL) as index:
+        assert index.check() == []
+        held = set(index.ids())
+    # every add that returned is in; at most the one being committed when killed is too
+    assert set(returned) <= held
+    assert len(held - set(returned)) <= 1
+
+
+@pytest.mark.parametrize("run", range(3))
+def test_kill_9_mid_add_leaves_a_consistent_index(tmp_path: Path, run: int) -> None:
+    ix = tmp_path / "ix"
+    Index.create(ix).close()
+    _kill_writer_once(ix, 1.0 + 0.7 * run)
+
+
+@pytest.mark.slow
+def test_kill_9_mid_add_many_times(tmp_path: Path) -> None:
+    ix = tmp_path / "ix"
+    Index.create(ix).close()
+    rng = random.Random(7)
+    for _ in range(15):
+        _kill_writer_once(ix, rng.uniform(0.6, 3.0))
