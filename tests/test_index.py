@@ -203,7 +203,7 @@ def test_seed_source_is_found_first_and_a_fresh_text_is_not_a_copy(tmp_path: Pat
         found = search(index, SEED_B, name="seed_002")
         assert found.hits and found.hits[0].doc_id == "seed_000"
         assert found.hits[0].comparison.verdict.label == "spun-copy"
-        fresh = search(index, FRESH, name="fresh")
+        fresh = index.search(FRESH, name="fresh")
         assert all(
             h.comparison.verdict.label not in ("spun-copy", "near-duplicate") for h in fresh.hits
         )
@@ -254,3 +254,25 @@ def test_kill_9_mid_add_many_times(tmp_path: Path) -> None:
     rng = random.Random(7)
     for _ in range(15):
         _kill_writer_once(ix, rng.uniform(0.6, 3.0))
+
+
+def test_readers_search_while_a_writer_adds(tmp_path: Path) -> None:
+    ix = tmp_path / "ix"
+    with Index.create(ix, config=LEXICAL) as index:
+        index.add(_doc(0), doc_id="d0")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(ix), str(Path(__file__).parent)],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        with Index.open(ix, config=LEXICAL) as reader:
+            seen = set()
+            deadline = time.monotonic() + 3.0
+            while time.monotonic() < deadline:
+                found = [c.doc_id for c in reader.candidates(_doc(0))]
+                assert "d0" in found
+                seen.add(len(reader))
+        assert len(seen) > 1  # the reader saw the writer's commits as they landed
+    finally:
+        proc.kill()
+        proc.wait()

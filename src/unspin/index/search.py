@@ -10,9 +10,11 @@ characters of the query they explain, then by candidate score.
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from .._types import Comparison
+from ..align import PreparedText
 from ..compare import Comparer
 from ..text import make_document
 from .keys import window_keys
@@ -49,6 +51,27 @@ class SearchResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
+class PreparedCache:
+    """Indexed documents already through the text stage, least recently used dropped: a
+    long-lived searcher (the server, a batch of queries) prepares a popular source once."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self.docs: OrderedDict[str, PreparedText] = OrderedDict()
+
+    def get(self, index: Index, doc_id: str, comparer: Comparer) -> PreparedText:
+        hit = self.docs.get(doc_id)
+        if hit is not None:
+            self.docs.move_to_end(doc_id)
+            return hit
+        stored = index.get(doc_id)
+        prepared = comparer.prepare(stored.text, stored.name or stored.doc_id)
+        self.docs[doc_id] = prepared
+        if len(self.docs) > self.size:
+            self.docs.popitem(last=False)
+        return prepared
+
+
 def search(
     index: Index,
     text: str,
@@ -57,9 +80,11 @@ def search(
     top: int = 5,
     candidates: int = 20,
     comparer: Comparer | None = None,
+    cache: PreparedCache | None = None,
 ) -> SearchResult:
     """The indexed documents ``text`` reuses, verified, best first (at most ``top``)."""
     comparer = comparer or Comparer(index.config)
+    cache = cache or PreparedCache(0)
     clock = time.perf_counter()
     doc = make_document(name, text, index.config)
     found = index.candidates_for(window_keys(doc, index.params), candidates)
@@ -68,11 +93,10 @@ def search(
     query = comparer.prepare(text, name)
     hits = []
     for cand in found:
-        stored = index.get(cand.doc_id)
-        source = comparer.prepare(stored.text, stored.name or stored.doc_id)
+        source = cache.get(index, cand.doc_id, comparer)
         comparison = comparer.compare_prepared(query, source)
         if comparison.verdict.label in REUSE:
-            hits.append(Hit(cand.doc_id, stored.name, cand.score, comparison))
+            hits.append(Hit(cand.doc_id, source.doc.name, cand.score, comparison))
     hits.sort(key=lambda h: (-h.reused_chars, -h.candidate_score, h.doc_id))
     verify = time.perf_counter() - clock
     return SearchResult(hits[:top], len(found), {"candidates": gen, "verify": verify})

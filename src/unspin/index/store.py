@@ -25,11 +25,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import DEFAULT_CONFIG, Config
 from ..errors import InputError, StoreError
 from .keys import IndexParams, window_keys
+
+if TYPE_CHECKING:
+    from .search import SearchResult
 
 FORMAT_VERSION = 1
 DB_NAME = "index.sqlite"
@@ -342,6 +345,13 @@ class Index:
         query = "SELECT ext_id, name, text, sha256, meta FROM docs ORDER BY id"
         for row in self.conn.execute(query):
             yield _stored(row)
+
+    def search(self, text: str, **options: Any) -> SearchResult:
+        """The indexed documents ``text`` reuses, each verified by the aligner; the options
+        are those of ``unspin.index.search`` (``top``, ``candidates``, ``comparer``, …)."""
+        from .search import search
+
+        return search(self, text, **options)
 
     def candidates(self, text: str, limit: int = 20, name: str = "query") -> list[Candidate]:
         """Documents sharing passages' anchor keys with ``text``, best first.
