@@ -7,6 +7,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -254,18 +255,7 @@ def stats_cmd(index_dir: str) -> None:
     """Documents, postings, keys, size on disk and settings."""
     with Index.open(index_dir) as index:
         s = index.stats()
-    click.echo(
-        json.dumps(
-            {
-                "documents": s.documents,
-                "postings": s.postings,
-                "keys": s.keys,
-                "bytes_on_disk": s.bytes_on_disk,
-                "params": s.params,
-            },
-            indent=2,
-        )
-    )
+    click.echo(json.dumps(asdict(s), indent=2))
 
 
 @index_group.command("check")
