@@ -226,14 +226,20 @@ class Index:
 
     def _prepared(
         self, text: str, name: str, doc_id: str | None, meta: Mapping[str, Any] | None
-    ) -> tuple[str, str, str, str, dict[str, Any], list[set[int]]]:
+    ) -> tuple[str, str, str, str, dict[str, Any], list[set[int]] | None]:
+        """The row to insert; keys are left for later (None) when the text is already in,
+        so re-adding a corpus costs a hash per document."""
         if not text.strip():
             raise InputError(f"{name or doc_id or 'document'}: empty text")
         sha = text_sha256(text)
+        known = self.conn.execute("SELECT 1 FROM docs WHERE sha256 = ?", (sha,)).fetchone()
+        windows = None if known else self._windows(text, name)
+        return sha, doc_id or sha[:16], name, text, dict(meta or {}), windows
+
+    def _windows(self, text: str, name: str) -> list[set[int]]:
         from ..text import make_document
 
-        windows = window_keys(make_document(name, text, self.config), self.params)
-        return sha, doc_id or sha[:16], name, text, dict(meta or {}), windows
+        return window_keys(make_document(name, text, self.config), self.params)
 
     def _insert(
         self,
@@ -242,7 +248,7 @@ class Index:
         name: str,
         text: str,
         meta: dict[str, Any],
-        windows: list[set[int]],
+        windows: list[set[int]] | None,
     ) -> AddResult:
         conn = self.conn
         same = conn.execute("SELECT ext_id FROM docs WHERE sha256 = ?", (sha,)).fetchone()
@@ -250,6 +256,8 @@ class Index:
             return AddResult("duplicate", same[0])
         if conn.execute("SELECT 1 FROM docs WHERE ext_id = ?", (doc_id,)).fetchone():
             raise InputError(f"{doc_id}: id already in the index with other text (use update)")
+        if windows is None:  # the copy seen when preparing was removed since
+            windows = self._windows(text, name)
         keys = set().union(*windows) if windows else set()
         cur = conn.execute(
             "INSERT INTO docs (ext_id, sha256, name, text, meta, keys, windows, added) "
@@ -302,6 +310,11 @@ class Index:
         """Replace document ``doc_id`` (or add it) in one transaction."""
         row = self._prepared(text, name, doc_id, meta)
         with self._write():
+            same = self.conn.execute(
+                "SELECT ext_id FROM docs WHERE sha256 = ?", (row[0],)
+            ).fetchone()
+            if same is not None and same[0] != doc_id:
+                raise InputError(f"{doc_id}: this text is already in the index as {same[0]}")
             self._delete(doc_id)
             return self._insert(*row)
 
