@@ -294,3 +294,21 @@ def test_readers_search_while_a_writer_adds(tmp_path: Path) -> None:
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_check_finds_damage(tmp_path: Path) -> None:
+    ix = tmp_path / "ix"
+    with Index.create(ix, config=LEXICAL) as index:
+        for k in range(3):
+            index.add(_doc(k), doc_id=f"d{k}")
+        assert index.check() == []
+    conn = sqlite3.connect(ix / DB_NAME)
+    conn.execute("DELETE FROM docs WHERE ext_id = 'd1'")  # postings and counts left behind
+    conn.commit()
+    conn.close()
+    with Index.open(ix, config=LEXICAL) as index:
+        problems = index.check()
+    assert any("not in the index" in p for p in problems)
+    assert any("key document counts" in p for p in problems)
+    result = CliRunner().invoke(main, ["index", "check", str(ix)])
+    assert result.exit_code == 1 and "problem(s) found" in result.output
