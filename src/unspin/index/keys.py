@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 from .._types import Document
 from ..config import Config
-from ..fingerprint import content_words, rarity, stem
+from ..fingerprint import STOPWORDS, rarity, stem
 from ..text import make_document, normalize
-from ..text.normalize import tokenize
+from ..text.normalize import Normalized, words
 
 # bump when the key extraction changes: an index built by another version is refused
 KEYS_VERSION = 1
@@ -44,33 +45,43 @@ class IndexParams:
         return {**asdict(self), "keys_version": KEYS_VERSION}
 
 
+@lru_cache(maxsize=1 << 18)
 def key_of(feature: str) -> int:
     """Stable 63-bit key of a feature string (a stem, or ``#`` + a number)."""
     digest = hashlib.blake2b(feature.encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big") >> 1
 
 
-def _unit_features(doc: Document) -> list[tuple[dict[str, float], set[str]]]:
+def _unit_features(
+    doc: Document, norm: Normalized | None = None
+) -> list[tuple[dict[str, float], set[str]]]:
     """Per body unit: content stems with their rarity, and the numbers it holds."""
-    norm = normalize(doc.text)
+    norm = norm or normalize(doc.text)
     out = []
     for seg in doc.segments:
         start, end = norm.to_normalized(seg.span.start), norm.to_normalized(seg.span.end)
-        tokens = tokenize(norm, start, end)
         stems: dict[str, float] = {}
-        for word in content_words(tokens):
-            if word[0].isdigit():
+        numbers: set[str] = set()
+        for text in words(norm, start, end):
+            if text[0].isdigit():
+                if len(text) > 1:
+                    numbers.add(text)
+                continue
+            word = text.lower()
+            if word in STOPWORDS or len(word) == 1:
                 continue
             s = stem(word)
             stems[s] = max(stems.get(s, 0.0), rarity(word))
-        numbers = {t.text for t in tokens if t.is_word and t.text[0].isdigit() and len(t.text) > 1}
         out.append((stems, numbers))
     return out
 
 
-def window_keys(doc: Document, params: IndexParams) -> list[set[int]]:
-    """The anchor keys of each window of ``doc`` (a short document is one window)."""
-    units = _unit_features(doc)
+def window_keys(
+    doc: Document, params: IndexParams, norm: Normalized | None = None
+) -> list[set[int]]:
+    """The anchor keys of each window of ``doc`` (a short document is one window);
+    ``norm``, when given, is ``doc.text`` already normalised."""
+    units = _unit_features(doc, norm)
     if not units:
         return []
     starts = list(range(0, max(1, len(units) - params.window + 1), params.stride))
@@ -94,5 +105,6 @@ def window_keys(doc: Document, params: IndexParams) -> list[set[int]]:
 
 
 def text_keys(text: str, name: str, config: Config, params: IndexParams) -> list[set[int]]:
-    """``window_keys`` of a raw text (runs the text stage)."""
-    return window_keys(make_document(name, text, config), params)
+    """``window_keys`` of a raw text (runs the text stage once)."""
+    norm = normalize(text)
+    return window_keys(make_document(name, text, config, norm), params, norm)

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from .._types import Comparison
 from ..align import PreparedText
 from ..compare import Comparer
-from ..text import make_document
-from .keys import window_keys
+from .keys import text_keys
 from .store import Index
 
 REUSE = ("identical", "near-duplicate", "spun-copy", "partial-reuse")
@@ -86,8 +85,7 @@ def search(
     comparer = comparer or Comparer(index.config)
     cache = cache or PreparedCache(0)
     clock = time.perf_counter()
-    doc = make_document(name, text, index.config)
-    found = index.candidates_for(window_keys(doc, index.params), candidates)
+    found = index.candidates_for(text_keys(text, name, index.config, index.params), candidates)
     gen = time.perf_counter() - clock
     clock = time.perf_counter()
     query = comparer.prepare(text, name)

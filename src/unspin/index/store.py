@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import DEFAULT_CONFIG, Config
 from ..errors import InputError, StoreError
-from .keys import IndexParams, window_keys
+from .keys import IndexParams, text_keys
 
 if TYPE_CHECKING:
     from .search import SearchResult
@@ -237,9 +237,7 @@ class Index:
         return sha, doc_id or sha[:16], name, text, dict(meta or {}), windows
 
     def _windows(self, text: str, name: str) -> list[set[int]]:
-        from ..text import make_document
-
-        return window_keys(make_document(name, text, self.config), self.params)
+        return text_keys(text, name, self.config, self.params)
 
     def _insert(
         self,
@@ -374,9 +372,7 @@ class Index:
         document's score is the sum of its ``TOP_WINDOWS`` best. Keys held by more than
         ``COMMON_SHARE`` of the index are not looked up.
         """
-        from ..text import make_document
-
-        windows = window_keys(make_document(name, text, self.config), self.params)
+        windows = text_keys(text, name, self.config, self.params)
         return self.candidates_for(windows, limit)
 
     def candidates_for(self, windows: list[set[int]], limit: int = 20) -> list[Candidate]:

@@ -197,3 +197,11 @@ def tokenize(norm: Normalized, start: int = 0, end: int | None = None) -> list[T
         Token(m.group(), norm.to_original(m.start(), m.end()), m.start(), m.end())
         for m in _TOKEN.finditer(norm.text, start, stop)
     ]
+
+
+def words(norm: Normalized, start: int = 0, end: int | None = None) -> list[str]:
+    """The words (case kept) of normalised characters ``[start, end)``: the word tokens of
+    ``tokenize``, without punctuation and offsets (for callers that need neither)."""
+    stop = len(norm.text) if end is None else end
+    found = (m.group() for m in _TOKEN.finditer(norm.text, start, stop))
+    return [w for w in found if w[0].isalnum()]
