@@ -16,7 +16,7 @@ from unspin._types import Document, Span
 from unspin.config import DEFAULT_CONFIG
 from unspin.errors import InputError, UnspinError
 from unspin.text import decode_bytes, make_document, normalize, read_text
-from unspin.text.normalize import normalize_reference, tokenize
+from unspin.text.normalize import normalize_reference, tokenize, words
 
 SEED_000 = (files("unspin") / "demo" / "seed_000_syndicated.txt").read_text(encoding="utf-8")
 
@@ -675,3 +675,13 @@ class TestSeed000:
     def test_curly_quote_segment_keeps_original_text(self, doc: Document) -> None:
         texts = [s.span.of(SEED_000) for s in doc.segments]
         assert any("kind of“peace” he" in t for t in texts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.integers(0, 50), st.integers(0, 250))
+def test_words_are_the_word_tokens(text: str, start: int, end: int) -> None:
+    """``words`` (the index's fast path) finds exactly the word tokens ``tokenize`` finds."""
+    norm = normalize(text)
+    end = min(end, len(norm.text))
+    start = min(start, end)
+    assert words(norm, start, end) == [t.text for t in tokenize(norm, start, end) if t.is_word]
