@@ -24,7 +24,7 @@ from unspin.cli import main
 from unspin.config import DEFAULT_CONFIG
 from unspin.errors import InputError, StoreError
 from unspin.index import Index, IndexParams, search
-from unspin.index.store import DB_NAME
+from unspin.index.store import DB_NAME, window_scores, window_scores_reference
 
 LEXICAL = DEFAULT_CONFIG.with_overrides(use_model=False)
 DEMO = files("unspin") / "demo"
@@ -312,3 +312,23 @@ def test_check_finds_damage(tmp_path: Path) -> None:
     assert any("key document counts" in p for p in problems)
     result = CliRunner().invoke(main, ["index", "check", str(ix)])
     assert result.exit_code == 1 and "problem(s) found" in result.output
+
+
+key_st = st.integers(1, 12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sets(key_st, max_size=6), min_size=1, max_size=6),
+    st.dictionaries(key_st, st.floats(0.1, 5.0), max_size=12),
+    st.lists(st.tuples(key_st, st.integers(1, 5), st.integers(0, 4)), max_size=60, unique=True),
+)
+def test_vectorised_window_scores_equal_the_plain_loop(
+    windows: list[set[int]], weights: dict[int, float], rows: list[tuple[int, int, int]]
+) -> None:
+    fast_score, fast_found = window_scores(windows, weights, rows)
+    slow_score, slow_found = window_scores_reference(windows, weights, rows)
+    assert fast_found == slow_found
+    assert fast_score.keys() == slow_score.keys()
+    for doc, value in slow_score.items():
+        assert fast_score[doc] == pytest.approx(value, rel=1e-9)

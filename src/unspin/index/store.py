@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from ..config import DEFAULT_CONFIG, Config
 from ..errors import InputError, StoreError
 from .keys import IndexParams, text_keys
@@ -390,31 +392,14 @@ class Index:
             ):
                 if df <= common:
                     weights[key] = math.log(1 + n_docs / df)
-        postings: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        rows: list[tuple[int, int, int]] = []
         wanted = sorted(weights)
         for chunk in _chunks(wanted, 500):
             marks = ",".join("?" * len(chunk))
-            for key, doc, win in conn.execute(
-                f"SELECT key, doc, win FROM postings WHERE key IN ({marks})", chunk
-            ):
-                postings[key].append((doc, win))
-        per_doc: dict[int, list[float]] = defaultdict(list)
-        for qkeys in windows:
-            shared: dict[tuple[int, int], list[float]] = defaultdict(list)
-            for key in qkeys:
-                w = weights.get(key)
-                if w is None:
-                    continue
-                for hit in postings.get(key, ()):
-                    shared[hit].append(w)
-            best: dict[int, float] = {}
-            for (doc, _), ws in shared.items():
-                if len(ws) >= MIN_SHARED:
-                    best[doc] = max(best.get(doc, 0.0), sum(ws) ** POWER)
-            for doc, s in best.items():
-                per_doc[doc].append(s)
-        score = {d: sum(sorted(v, reverse=True)[:TOP_WINDOWS]) for d, v in per_doc.items()}
-        found = {d: len(v) for d, v in per_doc.items()}
+            rows.extend(
+                conn.execute(f"SELECT key, doc, win FROM postings WHERE key IN ({marks})", chunk)
+            )
+        score, found = window_scores(windows, weights, rows)
         top = sorted(score, key=lambda d: (-score[d], d))[:limit]
         if not top:
             return []
@@ -461,6 +446,89 @@ class Index:
         if stored_df != dict(df):
             problems.append("key document counts do not match the documents' keys")
         return problems
+
+
+def window_scores(
+    windows: list[set[int]], weights: dict[int, float], rows: list[tuple[int, int, int]]
+) -> tuple[dict[int, float], dict[int, int]]:
+    """Candidate scores (see ``Index.candidates``) and the query windows that found each
+    document, from the postings ``rows`` (key, doc, window) of the weighted keys.
+
+    Vectorised: every (query window, key) pair is joined to the key's postings by sorted
+    search, then grouped with ``np.unique`` / ``bincount``; ``window_scores_reference`` is
+    the plain loop it must agree with.
+    """
+    q_win = [qi for qi, keys in enumerate(windows) for k in keys if k in weights]
+    q_key = [k for keys in windows for k in keys if k in weights]
+    if not q_key or not rows:
+        return {}, {}
+    posting = np.asarray(rows, dtype=np.int64)
+    posting = posting[np.argsort(posting[:, 0], kind="stable")]
+    p_key, p_doc, p_win = posting[:, 0], posting[:, 1], posting[:, 2]
+    qk = np.asarray(q_key, dtype=np.int64)
+    qw = np.asarray(q_win, dtype=np.int64)
+    qweight = np.asarray([weights[k] for k in q_key], dtype=np.float64)
+    lo = np.searchsorted(p_key, qk, "left")
+    counts = np.searchsorted(p_key, qk, "right") - lo
+    total = int(counts.sum())
+    if total == 0:
+        return {}, {}
+    row_of = np.repeat(np.arange(len(qk)), counts)
+    offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    hit = np.repeat(lo, counts) + offsets
+    docs, doc_idx = np.unique(p_doc[hit], return_inverse=True)
+    n_docs = len(docs)
+    n_win = int(p_win[hit].max()) + 1
+    group = (qw[row_of] * n_docs + doc_idx) * n_win + p_win[hit]
+    groups, inverse = np.unique(group, return_inverse=True)
+    shared = np.bincount(inverse)
+    weight = np.bincount(inverse, weights=qweight[row_of])
+    keep = shared >= MIN_SHARED
+    if not keep.any():
+        return {}, {}
+    q_doc = groups[keep] // n_win  # sorted, as groups are
+    value = weight[keep] ** POWER
+    starts = np.flatnonzero(np.r_[True, q_doc[1:] != q_doc[:-1]])
+    best = np.maximum.reduceat(value, starts)  # a document's best window, per query window
+    best_doc = q_doc[starts] % n_docs
+    order = np.lexsort((-best, best_doc))
+    best, best_doc = best[order], best_doc[order]
+    first = np.flatnonzero(np.r_[True, best_doc[1:] != best_doc[:-1]])
+    rank = np.arange(len(best_doc)) - np.repeat(first, np.diff(np.r_[first, len(best_doc)]))
+    top = rank < TOP_WINDOWS
+    score = np.bincount(best_doc[top], weights=best[top], minlength=n_docs)
+    found = np.bincount(best_doc, minlength=n_docs)
+    present = np.flatnonzero(found)
+    return (
+        {int(docs[d]): float(score[d]) for d in present},
+        {int(docs[d]): int(found[d]) for d in present},
+    )
+
+
+def window_scores_reference(
+    windows: list[set[int]], weights: dict[int, float], rows: list[tuple[int, int, int]]
+) -> tuple[dict[int, float], dict[int, int]]:
+    """``window_scores`` as a plain loop (for tests)."""
+    postings: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for key, doc, win in rows:
+        postings[key].append((doc, win))
+    per_doc: dict[int, list[float]] = defaultdict(list)
+    for qkeys in windows:
+        shared: dict[tuple[int, int], list[float]] = defaultdict(list)
+        for key in qkeys:
+            w = weights.get(key)
+            if w is None:
+                continue
+            for hit in postings.get(key, ()):
+                shared[hit].append(w)
+        best: dict[int, float] = {}
+        for (doc, _), ws in shared.items():
+            if len(ws) >= MIN_SHARED:
+                best[doc] = max(best.get(doc, 0.0), sum(ws) ** POWER)
+        for doc, value in best.items():
+            per_doc[doc].append(value)
+    score = {d: sum(sorted(v, reverse=True)[:TOP_WINDOWS]) for d, v in per_doc.items()}
+    return score, {d: len(v) for d, v in per_doc.items()}
 
 
 def _stored(row: tuple[Any, ...]) -> StoredDoc:
