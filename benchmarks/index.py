@@ -1,0 +1,199 @@
+"""Benchmark: the on-disk index at scale, beside datasketch's in-memory ``MinHashLSH``.
+
+The corpus is synthetic, made from PAN13 train:
+- every sentence of its source and suspicious documents goes into one pool;
+- document i is 12–20 sentences made with a seeded generator, each the first half of one
+  pool sentence and the second half of another (news length, about 2 kB; no two documents
+  share a sentence by chance).
+
+The queries are obfuscated copies of indexed documents, one kind per query in turn:
+- **copy**: 6 consecutive sentences of the document, verbatim, inside 6 unrelated sentences;
+- **spun**: the same, with each word of the copied part dropped (10%) or swapped with its
+  neighbour (10%), the PAN random-obfuscation operations;
+- **partial**: 3 consecutive sentences inside 12 unrelated ones.
+
+Printed, for each corpus size and both systems: ingest docs/s, size (on disk for unspin,
+pickled for datasketch), query latency p50 / p95 / p99 (unspin split into candidate
+generation and verification of the top 5), recall@1 of the source per query kind, and peak
+RSS of the process.
+
+datasketch runs with 128 permutations, threshold 0.3, on word 3-shingles, the usual
+near-duplicate setup; its recall shows what word shingles keep of a spun passage inside a
+longer text.
+
+Run: .venv/bin/python benchmarks/index.py --sizes 10000 100000 [--queries 300]
+(datasketch is in the ``bench`` extra: ``pip install -e .[bench]``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import random
+import re
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from unspin.config import DEFAULT_CONFIG
+from unspin.index import Index, search
+from unspin.index.search import PreparedCache
+
+HERE = Path(__file__).parent
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+KINDS = ("copy", "spun", "partial")
+
+
+def _pool(corpus: Path) -> list[str]:
+    pool = []
+    for folder in ("src", "susp"):
+        for path in sorted((corpus / folder).glob("*.txt")):
+            text = " ".join(path.read_text(encoding="utf-8", errors="replace").split())
+            pool.extend(s for s in SENTENCE.split(text) if 40 <= len(s) <= 300)
+    return pool
+
+
+def _doc(pool: list[str], i: int) -> list[str]:
+    """Document i: 12-20 sentences, each the first half of one pool sentence joined to the
+    second half of another, so that no two documents share a sentence by chance (a pool of
+    165k sentences drawn a million times would repeat each one a hundred times)."""
+    rng = random.Random(i)
+    out = []
+    for _ in range(rng.randint(12, 20)):
+        head = pool[rng.randrange(len(pool))].split()
+        tail = pool[rng.randrange(len(pool))].split()
+        out.append(" ".join(head[: len(head) // 2] + tail[len(tail) // 2 :]))
+    return out
+
+
+def _spin(sentences: list[str], rng: random.Random) -> list[str]:
+    out = []
+    for s in sentences:
+        words = s.split()
+        kept = [w for w in words if rng.random() > 0.1]
+        for k in range(len(kept) - 1):
+            if rng.random() < 0.1:
+                kept[k], kept[k + 1] = kept[k + 1], kept[k]
+        out.append(" ".join(kept))
+    return out
+
+
+def _query(pool: list[str], n_docs: int, q: int) -> tuple[str, int, str]:
+    rng = random.Random(10_000_019 + q)
+    target = rng.randrange(n_docs)
+    kind = KINDS[q % len(KINDS)]
+    doc = _doc(pool, target)
+    size = 3 if kind == "partial" else 6
+    start = rng.randrange(max(1, len(doc) - size))
+    part = doc[start : start + size]
+    if kind == "spun":
+        part = _spin(part, rng)
+    filler = [pool[rng.randrange(len(pool))] for _ in range(12 if kind == "partial" else 6)]
+    cut = rng.randrange(len(filler) + 1)
+    return " ".join(filler[:cut] + part + filler[cut:]), target, kind
+
+
+def _shingles(text: str) -> set[bytes]:
+    words = text.lower().split()
+    return {" ".join(words[i : i + 3]).encode() for i in range(max(1, len(words) - 2))}
+
+
+def _pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))] * 1000
+
+
+def _pcts(values: list[float], digits: int) -> str:
+    return "/".join(f"{_pct(values, q):.{digits}f}" for q in (0.5, 0.95, 0.99))
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_unspin(pool: list[str], n: int, queries: list[tuple[str, int, str]], root: Path) -> None:
+    config = DEFAULT_CONFIG.with_overrides(use_model=False)
+    index = Index.create(root / f"ix{n}", config=config)
+    start = time.perf_counter()
+    for b in range(0, n, 500):
+        index.add_many(
+            [
+                (" ".join(_doc(pool, i)), f"doc{i}", f"doc{i}", None)
+                for i in range(b, min(n, b + 500))
+            ]
+        )
+    ingest = time.perf_counter() - start
+    size = index.stats().bytes_on_disk
+    gen, ver, hits = [], [], {k: [0, 0] for k in KINDS}
+    cache = PreparedCache(512)
+    for text, target, kind in queries:
+        result = search(index, text, top=1, candidates=5, cache=cache)
+        gen.append(result.timings["candidates"])
+        ver.append(result.timings["verify"])
+        hits[kind][1] += 1
+        hits[kind][0] += bool(result.hits) and result.hits[0].doc_id == f"doc{target}"
+    index.close()
+    print(
+        f"  unspin      ingest {n / ingest:7.0f} docs/s  size {size / 1e6:8.1f} MB  "
+        f"candidates p50/p95/p99 {_pcts(gen, 1)} ms  verify p50/p95/p99 {_pcts(ver, 0)} ms  "
+        + "  ".join(f"r@1 {k} {h[0] / h[1]:.3f}" for k, h in hits.items())
+        + f"  peak RSS {_rss_mb():.0f} MB"
+    )
+
+
+def run_datasketch(pool: list[str], n: int, queries: list[tuple[str, int, str]]) -> None:
+    from datasketch import MinHash, MinHashLSH
+
+    def minhash(text: str) -> MinHash:
+        m = MinHash(num_perm=128)
+        m.update_batch(list(_shingles(text)))
+        return m
+
+    lsh = MinHashLSH(threshold=0.3, num_perm=128)
+    start = time.perf_counter()
+    for i in range(n):
+        lsh.insert(f"doc{i}", minhash(" ".join(_doc(pool, i))))
+    ingest = time.perf_counter() - start
+    size = len(pickle.dumps(lsh))
+    lat, hits = [], {k: [0, 0] for k in KINDS}
+    for text, target, kind in queries:
+        t = time.perf_counter()
+        found = lsh.query(minhash(text))
+        lat.append(time.perf_counter() - t)
+        hits[kind][1] += 1
+        hits[kind][0] += f"doc{target}" in found
+    print(
+        f"  datasketch  ingest {n / ingest:7.0f} docs/s  size {size / 1e6:8.1f} MB  "
+        f"query p50/p95/p99 {_pcts(lat, 1)} ms  "
+        + "  ".join(f"found {k} {h[0] / h[1]:.3f}" for k, h in hits.items())
+        + f"  peak RSS {_rss_mb():.0f} MB"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", default=str(HERE.parent.parent / "shared/data/pan13-train"))
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--no-peer", action="store_true")
+    args = parser.parse_args()
+    pool = _pool(Path(args.corpus))
+    print(f"sentence pool: {len(pool)} sentences from PAN13 train")
+    root = Path(tempfile.mkdtemp())
+    try:
+        for n in args.sizes:
+            queries = [_query(pool, n, q) for q in range(args.queries)]
+            print(f"{n} documents, {len(queries)} queries:")
+            run_unspin(pool, n, queries, root)
+            if not args.no_peer:
+                run_datasketch(pool, n, queries)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
