@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import hashlib
 import multiprocessing
 import shutil
 import statistics
@@ -34,6 +33,7 @@ from unspin.errors import InputError
 from unspin.eval.pan import PairTruth, load_corpus
 from unspin.index import Index, search
 from unspin.index.search import PreparedCache
+from unspin.text.document import text_sha256
 
 HERE = Path(__file__).parent
 COPY = ("identical", "near-duplicate", "spun-copy")
@@ -123,8 +123,7 @@ def main() -> int:
         by_sha = {d.sha256: d.doc_id for d in index.export()}
 
     def canon(name: str) -> str:
-        data = (corpus / "src" / name).read_text(encoding="utf-8").encode("utf-8", "surrogatepass")
-        return by_sha.get(hashlib.sha256(data).hexdigest(), name)
+        return by_sha.get(text_sha256((corpus / "src" / name).read_text(encoding="utf-8")), name)
 
     by_susp: dict[str, list[PairTruth]] = collections.defaultdict(list)
     for p in truth:

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from .._types import Comparison
 from ..align import PreparedText
 from ..compare import Comparer
-from .keys import text_keys
 from .store import Index
 
 REUSE = ("identical", "near-duplicate", "spun-copy", "partial-reuse")
@@ -85,7 +84,7 @@ def search(
     comparer = comparer or Comparer(index.config)
     cache = cache or PreparedCache(0)
     clock = time.perf_counter()
-    found = index.candidates_for(text_keys(text, name, index.config, index.params), candidates)
+    found = index.candidates(text, candidates, name)
     gen = time.perf_counter() - clock
     clock = time.perf_counter()
     query = comparer.prepare(text, name)

@@ -14,7 +14,6 @@ not at all, and readers (WAL) search while a writer adds.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import sqlite3
@@ -31,6 +30,7 @@ import numpy as np
 
 from ..config import DEFAULT_CONFIG, Config
 from ..errors import InputError, StoreError
+from ..text.document import text_sha256
 from .keys import IndexParams, text_keys
 
 if TYPE_CHECKING:
@@ -115,10 +115,6 @@ def _unpack(blob: bytes) -> list[int]:
     values = array("q")
     values.frombytes(blob)
     return values.tolist()
-
-
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class Index:

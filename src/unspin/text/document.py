@@ -24,6 +24,11 @@ def body_regions(text: str, boilerplate_spans: list[Span]) -> list[Span]:
     return regions
 
 
+def text_sha256(text: str) -> str:
+    """The identity of a text: sha256 of its UTF-8 bytes (lone surrogates kept)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def make_document(name: str, text: str, config: Config, norm: Normalized | None = None) -> Document:
     """Run the text stage on ``text`` (already decoded)."""
     norm = norm or normalize(text)
@@ -33,7 +38,7 @@ def make_document(name: str, text: str, config: Config, norm: Normalized | None 
     return Document(
         name=name,
         text=text,
-        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        sha256=text_sha256(text),
         segments=segments,
         boilerplate=boilerplate,
         dates=find_dates(text, boilerplate),
