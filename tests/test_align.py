@@ -269,3 +269,35 @@ def test_model_is_consulted_only_where_the_words_are_not_enough() -> None:
     )
     assert embedded(reworded) == 0
     assert embedded(reworded, config.with_overrides(model_everywhere=True)) > 0
+
+
+class _SameMeaningEmbedder:
+    """A model that finds every sentence to mean the same: only the words can object."""
+
+    model_id = "same-meaning"
+
+    def encode(self, texts):  # type: ignore[no-untyped-def]
+        return np.ones((len(texts), 8), dtype=np.float32) / np.sqrt(8)
+
+
+def test_a_same_length_passage_must_share_some_wording() -> None:
+    """Two reports of one flood by two writers share a few names, not a fifth of their
+    words; however close the model finds them, they are not a reworded copy."""
+    a = (
+        "Heavy rain flooded the market town of Ellery on Tuesday night. "
+        "Volunteers carried sandbags from the church hall to the riverbank. "
+        "The mayor said the council would pay for repairs to damaged homes. "
+        "Trains between Ellery and the coast stopped until the line dried out."
+    )
+    b = (
+        "Storm water swamped Ellery's shops as the river burst its banks overnight. "
+        "Neighbours hauled sandbags along the lanes, working past midnight. "
+        "Money for ruined houses will come from the council, its leader promised. "
+        "Coast trains were suspended while engineers inspected the line."
+    )
+    config = DEFAULT_CONFIG.with_overrides(model_everywhere=True)
+    pa, pb = (prepare(make_document(n, t, config)) for n, t in (("a", a), ("b", b)))
+    assert align_prepared(pa, pb, config, _SameMeaningEmbedder()).passages == []
+    loose = config.with_overrides(paraphrase_similarity=0.0)
+    (passage,) = align_prepared(pa, pb, loose, _SameMeaningEmbedder()).passages
+    assert passage.similarity < config.paraphrase_similarity

@@ -544,7 +544,13 @@ def _validated(
         return None
     # a summary-shaped passage condenses several sentences, each drawing on the source; two
     # matches far apart in b are as often two sentences on the same topic
-    if len(b_span) >= config.summary_ratio * len(a_span) and len(cluster) < summary_matches:
+    summary_shaped = len(b_span) >= config.summary_ratio * len(a_span)
+    if summary_shaped and len(cluster) < summary_matches:
+        return None
+    # a reworded copy keeps some of its source's words (synonyms leave the names, numbers
+    # and function words); two same-length passages sharing almost none are two writers on
+    # one topic, however close their meaning
+    if not summary_shaped and similarity < config.paraphrase_similarity:
         return None
     return Passage(
         a=a_span,

@@ -56,6 +56,10 @@ class Config:
     # a passage is kept when its mean match score or its token similarity reaches these
     passage_score: float = 0.5
     passage_similarity: float = 0.3
+    # a passage that is not summary-shaped needs at least this token similarity whatever
+    # its score: a spun or translated copy keeps a fifth of its words, a passage on the same
+    # topic by another writer need not
+    paraphrase_similarity: float = 0.2
     # passages shorter than this (characters, on either side) are dropped as shared phrases
     min_passage_chars: int = 150
     # a passage whose b side is this many times longer than its a side is a summary: matches
