@@ -40,6 +40,7 @@ from pathlib import Path
 
 from unspin.config import DEFAULT_CONFIG
 from unspin.index import Index, search
+from unspin.index.ingest import keyed_batches
 from unspin.index.search import PreparedCache
 
 HERE = Path(__file__).parent
@@ -114,17 +115,18 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_unspin(pool: list[str], n: int, queries: list[tuple[str, int, str]], root: Path) -> None:
+def run_unspin(
+    pool: list[str], n: int, queries: list[tuple[str, int, str]], root: Path, jobs: int
+) -> None:
     config = DEFAULT_CONFIG.with_overrides(use_model=False)
     index = Index.create(root / f"ix{n}", config=config)
     start = time.perf_counter()
-    for b in range(0, n, 500):
-        index.add_many(
-            [
-                (" ".join(_doc(pool, i)), f"doc{i}", f"doc{i}", None)
-                for i in range(b, min(n, b + 500))
-            ]
-        )
+    batches = (
+        [(" ".join(_doc(pool, i)), f"doc{i}", f"doc{i}", None) for i in range(b, min(n, b + 1000))]
+        for b in range(0, n, 1000)
+    )
+    for batch, keyed in keyed_batches(batches, config, index.params, jobs=jobs):
+        index.add_many(batch, keyed=keyed)
     ingest = time.perf_counter() - start
     size = index.stats().bytes_on_disk
     gen, ver, hits = [], [], {k: [0, 0] for k in KINDS}
@@ -179,6 +181,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--no-peer", action="store_true")
+    parser.add_argument("--jobs", type=int, default=2, help="processes for the key pass")
     args = parser.parse_args()
     pool = _pool(Path(args.corpus))
     print(f"sentence pool: {len(pool)} sentences from PAN13 train")
@@ -187,7 +190,7 @@ def main() -> int:
         for n in args.sizes:
             queries = [_query(pool, n, q) for q in range(args.queries)]
             print(f"{n} documents, {len(queries)} queries:")
-            run_unspin(pool, n, queries, root)
+            run_unspin(pool, n, queries, root, args.jobs)
             if not args.no_peer:
                 run_datasketch(pool, n, queries)
     finally:

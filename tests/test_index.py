@@ -24,7 +24,14 @@ from unspin.cli import main
 from unspin.config import DEFAULT_CONFIG
 from unspin.errors import InputError, StoreError
 from unspin.index import Index, IndexParams, search
-from unspin.index.store import DB_NAME, window_scores, window_scores_reference
+from unspin.index.ingest import keyed_batches
+from unspin.index.store import (
+    DB_NAME,
+    expand_postings,
+    postings_of,
+    window_scores,
+    window_scores_reference,
+)
 
 LEXICAL = DEFAULT_CONFIG.with_overrides(use_model=False)
 DEMO = files("unspin") / "demo"
@@ -332,3 +339,47 @@ def test_vectorised_window_scores_equal_the_plain_loop(
     assert fast_score.keys() == slow_score.keys()
     for doc, value in slow_score.items():
         assert fast_score[doc] == pytest.approx(value, rel=1e-9)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sets(st.integers(0, 2**63 - 1) | st.integers(1, 8), max_size=5),
+        min_size=1,
+        max_size=200,
+    ),
+    st.integers(1, 2**40),
+)
+def test_window_masks_round_trip(windows: list[set[int]], doc: int) -> None:
+    """Postings stored as (key, block, mask) expand back to exactly the (key, window) pairs,
+    past 64 windows and with the mask's top bit (stored as SQLite's sign) set."""
+    rows = [(k, doc, b, m) for k, b, m in postings_of(windows)]
+    assert all(-(2**63) <= m < 2**63 and m != 0 for _, _, _, m in rows)
+    expanded = {tuple(int(v) for v in r) for r in expand_postings(rows)}
+    assert expanded == {(k, doc, w) for w, keys in enumerate(windows) for k in keys}
+
+
+def test_entries_from_worker_processes_equal_entries_made_here(tmp_path: Path) -> None:
+    """``keyed_batches`` on 2 processes gives the same entries as in this process, and an
+    index filled from them holds the same postings and finds the same candidates."""
+    docs = [(_doc(i), f"d{i}", f"d{i}", None) for i in range(40)]
+    batches = [docs[i : i + 15] for i in range(0, len(docs), 15)]
+    params = IndexParams()
+    here = list(keyed_batches(batches, LEXICAL, params, jobs=1))
+    there = list(keyed_batches(batches, LEXICAL, params, jobs=2, ahead=1))
+    assert [b for b, _ in here] == [b for b, _ in there] == batches
+    assert [k for _, k in here] == [k for _, k in there]
+    a = Index.create(tmp_path / "a", config=LEXICAL)
+    b = Index.create(tmp_path / "b", config=LEXICAL)
+    for batch, keyed in there:
+        a.add_many(batch, keyed=keyed)
+    b.add_many(docs)
+    assert a.check() == [] and b.check() == []
+    rows = (
+        "SELECT key, d.ext_id, block, mask FROM postings JOIN docs d ON d.id = doc ORDER BY 1, 2, 3"
+    )
+    assert a.conn.execute(rows).fetchall() == b.conn.execute(rows).fetchall()
+    query = docs[7][0][:400] + " " + docs[21][0][-400:]
+    found = a.candidates(query)
+    assert {c.doc_id for c in found[:2]} == {"d7", "d21"}
+    assert found == b.candidates(query)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -20,11 +21,12 @@ from ..compare import Comparer
 from ..config import DEFAULT_CONFIG
 from ..errors import InputError, UnspinError
 from ..text import read_text
+from .ingest import keyed_batches
 from .search import search
-from .store import Index
+from .store import Index, Keyed
 
 # documents added per transaction: each batch is all in or all out
-BATCH = 64
+BATCH = 256
 
 
 @click.group("index")
@@ -109,9 +111,21 @@ def _inputs(
 @click.option("--glob", default="*", show_default=True, help="Files to take from directories.")
 @click.option("--text-field", default="text", show_default=True, help="JSONL: the text field.")
 @click.option("--id-field", default=None, help="JSONL: the field holding a document's id.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=min(2, os.cpu_count() or 1),
+    show_default=True,
+    help="Processes computing documents' keys while this one writes.",
+)
 @guarded
 def add_cmd(
-    index_dir: str, inputs: tuple[str, ...], glob: str, text_field: str, id_field: str | None
+    index_dir: str,
+    inputs: tuple[str, ...],
+    glob: str,
+    text_field: str,
+    id_field: str | None,
+    jobs: int,
 ) -> None:
     """Add files, directories (recursive), JSONL files or - (stdin) to the index."""
     index = Index.open(index_dir)
@@ -119,11 +133,11 @@ def add_cmd(
     counts: Counter[str] = Counter()
     start = time.perf_counter()
     console = Console(stderr=True)
-    batch: list[tuple[str, str, str | None, dict[str, Any]]] = []
+    Doc = tuple[str, str, str | None, dict[str, Any]]
 
-    def flush() -> None:
+    def flush(batch: list[Doc], keyed: list[Keyed]) -> None:
         try:
-            for result in index.add_many(batch):
+            for result in index.add_many(batch, keyed=keyed):
                 counts[result.status] += 1
         except InputError:
             for doc in batch:  # one bad document: add the others one by one
@@ -131,7 +145,16 @@ def add_cmd(
                     counts[index.add(doc[0], name=doc[1], doc_id=doc[2], meta=doc[3]).status] += 1
                 except InputError as exc:
                     skipped[str(exc)] += 1
-        batch.clear()
+
+    def batches() -> Iterator[list[Doc]]:
+        batch: list[Doc] = []
+        for doc in _inputs(inputs, glob, text_field, id_field, limit, skipped):
+            batch.append(doc)
+            if len(batch) >= BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
     with Progress(
         TextColumn("adding"),
@@ -144,15 +167,11 @@ def add_cmd(
     ) as progress:
         task = progress.add_task("add", total=None, rate="-")
         limit = index.config.max_input_bytes
-        for doc in _inputs(inputs, glob, text_field, id_field, limit, skipped):
-            batch.append(doc)
-            if len(batch) >= BATCH:
-                flush()
-                done = sum(counts.values())
-                rate = f"{done / (time.perf_counter() - start):.0f}"
-                progress.update(task, completed=done, rate=rate)
-        if batch:
-            flush()
+        for batch, keyed in keyed_batches(batches(), index.config, index.params, jobs=jobs):
+            flush(batch, keyed)
+            done = sum(counts.values())
+            rate = f"{done / (time.perf_counter() - start):.0f}"
+            progress.update(task, completed=done, rate=rate)
     wall = time.perf_counter() - start
     done = sum(counts.values())
     click.echo(

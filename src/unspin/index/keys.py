@@ -19,14 +19,17 @@ Two passages that share several rare stems are candidates; the aligner then deci
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
-from .._types import Document
+from .._types import Segment
 from ..config import Config
 from ..fingerprint import STOPWORDS, rarity, stem
-from ..text import make_document, normalize
-from ..text.normalize import Normalized, words
+from ..text import normalize
+from ..text.document import body_segments
+from ..text.normalize import Normalized
 
 # bump when the key extraction changes: an index built by another version is refused
 KEYS_VERSION = 1
@@ -52,50 +55,75 @@ def key_of(feature: str) -> int:
     return int.from_bytes(digest, "big") >> 1
 
 
-def _unit_features(
-    doc: Document, norm: Normalized | None = None
-) -> list[tuple[dict[str, float], set[str]]]:
-    """Per body unit: content stems with their rarity, and the numbers it holds."""
-    norm = norm or normalize(doc.text)
-    out = []
-    for seg in doc.segments:
-        start, end = norm.to_normalized(seg.span.start), norm.to_normalized(seg.span.end)
-        stems: dict[str, float] = {}
-        numbers: set[str] = set()
-        for text in words(norm, start, end):
-            if text[0].isdigit():
-                if len(text) > 1:
-                    numbers.add(text)
-                continue
-            word = text.lower()
-            if word in STOPWORDS or len(word) == 1:
-                continue
-            s = stem(word)
-            stems[s] = max(stems.get(s, 0.0), rarity(word))
-        out.append((stems, numbers))
-    return out
+# the word tokens of ``text.normalize.tokenize`` (its first alternative): punctuation is
+# never a feature, so the key pass scans for words alone
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_NUMBER = -1.0  # the rarity slot of a number's feature
+# word (case kept) -> (rarity, key) of its content stem, (_NUMBER, key, order) for a number
+# (numbers are chosen by the key of their digits alone, ``order``), or None for a stopword,
+# a letter or a digit: one dict lookup per word instead of lowercasing, stemming and
+# weighing it each time; bounded, cleared when full
+_FEATURES: dict[str, tuple[float, int, int] | None] = {}
+_FEATURES_MAX = 1 << 19
 
 
-def window_keys(
-    doc: Document, params: IndexParams, norm: Normalized | None = None
+def _feature(word: str) -> tuple[float, int, int] | None:
+    if word[0].isdigit():
+        return (_NUMBER, key_of("#" + word), key_of(word)) if len(word) > 1 else None
+    lower = word.lower()
+    if lower in STOPWORDS or len(lower) == 1:
+        return None
+    key = key_of(stem(lower))
+    return rarity(lower), key, key
+
+
+def _unit_keys(text: str, params: IndexParams) -> set[int]:
+    """The keys of one unit (normalised text): its ``keys_per_unit`` rarest content stems
+    (a stem's rarity is its rarest word's, ties broken by the key so the choice is
+    deterministic) and its ``numbers_per_unit`` numbers of lowest ``order``."""
+    features = _FEATURES
+    stems: dict[int, float] = {}
+    numbers: dict[int, int] = {}
+    for word in _WORD.findall(text):
+        try:
+            f = features[word]
+        except KeyError:
+            if len(features) >= _FEATURES_MAX:
+                features.clear()
+            f = features[word] = _feature(word)
+        if f is None:
+            continue
+        weight, key, order = f
+        if weight == _NUMBER:
+            numbers[order] = key
+        elif weight > stems.get(key, -1.0):
+            stems[key] = weight
+    ranked = sorted([(-w, k) for k, w in stems.items()])[: params.keys_per_unit]
+    return {k for _, k in ranked} | {numbers[o] for o in sorted(numbers)[: params.numbers_per_unit]}
+
+
+def unit_keys(
+    doc_segments: Sequence[Segment], norm: Normalized, params: IndexParams
 ) -> list[set[int]]:
-    """The anchor keys of each window of ``doc`` (a short document is one window);
-    ``norm``, when given, is ``doc.text`` already normalised."""
-    units = _unit_features(doc, norm)
-    if not units:
+    """The keys of each body unit (``norm`` is the document's text normalised)."""
+    text = norm.text
+    return [
+        _unit_keys(text[norm.to_normalized(s.span.start) : norm.to_normalized(s.span.end)], params)
+        for s in doc_segments
+    ]
+
+
+def windows_of(unit_keys: list[set[int]], params: IndexParams) -> list[set[int]]:
+    """The anchor keys of each window over units' keys (a short document is one window).
+
+    Each unit is keyed by its own rarest stems, so a sentence carries the same keys whatever
+    its neighbours are (a copied passage rarely starts on a window boundary)."""
+    if not unit_keys:
         return []
-    starts = list(range(0, max(1, len(units) - params.window + 1), params.stride))
-    if starts[-1] + params.window < len(units):
-        starts.append(len(units) - params.window)  # the tail is always covered
-    # each unit is keyed by its own rarest stems, so a sentence carries the same keys
-    # whatever its neighbours are (a copied passage rarely starts on a window boundary)
-    unit_keys = []
-    for stems, numbers in units:
-        # rarest first; ties broken by the key itself so the choice is deterministic
-        ranked = sorted(stems, key=lambda s: (-stems[s], key_of(s)))
-        keys = {key_of(s) for s in ranked[: params.keys_per_unit]}
-        keys |= {key_of("#" + n) for n in sorted(numbers, key=key_of)[: params.numbers_per_unit]}
-        unit_keys.append(keys)
+    n = len(unit_keys)
+    starts = list(range(0, max(1, n - params.window + 1), params.stride))
+    if starts[-1] + params.window < n:
+        starts.append(n - params.window)  # the tail is always covered
     windows = []
     for start in starts:
         keys = set().union(*unit_keys[start : start + params.window])
@@ -105,6 +133,8 @@ def window_keys(
 
 
 def text_keys(text: str, name: str, config: Config, params: IndexParams) -> list[set[int]]:
-    """``window_keys`` of a raw text (runs the text stage once)."""
+    """The anchor keys of each window of a raw text: the body's units (boilerplate is never
+    matched), without the rest of the text stage (dates are not needed here)."""
     norm = normalize(text)
-    return window_keys(make_document(name, text, config, norm), params, norm)
+    _, segments = body_segments(text, config, norm)
+    return windows_of(unit_keys(segments, norm, params), params)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from .._types import Document, Span
+from .._types import Boilerplate, Document, Segment, Span
 from ..config import Config
 from .boilerplate import find_boilerplate
 from .dates import find_dates
@@ -29,12 +29,20 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def body_segments(
+    text: str, config: Config, norm: Normalized
+) -> tuple[tuple[Boilerplate, ...], tuple[Segment, ...]]:
+    """The boilerplate of ``text`` and the segments of its body: the part of the text stage
+    that matching needs (the index keys documents with it alone, without dates)."""
+    boilerplate = find_boilerplate(text)
+    regions = body_regions(text, [b.span for b in boilerplate])
+    return boilerplate, segment(norm, regions, config.max_unit_words)
+
+
 def make_document(name: str, text: str, config: Config, norm: Normalized | None = None) -> Document:
     """Run the text stage on ``text`` (already decoded)."""
     norm = norm or normalize(text)
-    boilerplate = find_boilerplate(text)
-    regions = body_regions(text, [b.span for b in boilerplate])
-    segments = segment(norm, regions, config.max_unit_words)
+    boilerplate, segments = body_segments(text, config, norm)
     return Document(
         name=name,
         text=text,

@@ -79,16 +79,19 @@ _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|[.!?]+[\"')\]]*
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 _CLAUSE = re.compile(r";\s+|:\s+|\s+-\s+")
 _LINE = re.compile(r"\s*\n\s*")
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_DIGIT_AFTER = re.compile(r"\s*\d")
+_NON_SPACE = re.compile(r"\S+")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``dot`` ends an abbreviation or an initial, not a sentence."""
-    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, dot - 12) : dot])
+    m = _WORD_BEFORE_DOT.search(text, max(0, dot - 12), dot)
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
     if word in _NUMBER_ABBREVIATIONS:  # "No. 5" but "the answer was no. He left."
-        return bool(re.match(r"\s*\d", text[dot + 1 : dot + 4]))
+        return bool(_DIGIT_AFTER.match(text[dot + 1 : dot + 4]))
     if word in _ABBREVIATIONS:
         return True
     return len(word) == 1 and m.group(1)[0].isupper()  # an initial: "J. K. Rowling"
@@ -138,7 +141,7 @@ def _split_at(
 
 def _chunks(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:
     """Cut ``[start, end)`` into runs of at most ``max_words`` words, at word boundaries."""
-    words = [m.span() for m in re.finditer(r"\S+", text[start:end])]
+    words = [m.span() for m in _NON_SPACE.finditer(text[start:end])]
     n = -(-len(words) // max_words)  # as many chunks as needed, of even size
     size = -(-len(words) // n)
     return [
