@@ -52,6 +52,10 @@ MIN_COMMON = 50
 MIN_SHARED = 2
 POWER = 2.0
 TOP_WINDOWS = 3
+# a query reads its keys' postings rarest first, up to this many documents per query key in
+# all: the keys left out are the commonest, of least weight, and the lookup's cost is bounded
+# by the query's length whatever the size of the index
+POSTINGS_PER_KEY = 500
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -150,6 +154,7 @@ class Index:
                     ("params", json.dumps(params.as_dict(), sort_keys=True)),
                     ("model_id", "none"),  # no embeddings stored yet
                     ("created", str(time.time())),
+                    ("documents", "0"),
                 ],
             )
         return cls(root, conn, params, config)
@@ -293,6 +298,7 @@ class Index:
         )
         assert cur.lastrowid is not None
         pending.add(cur.lastrowid, entry)
+        _count(conn, 1)
         return AddResult("added", doc_id)
 
     def rm(self, doc_id: str) -> bool:
@@ -313,6 +319,7 @@ class Index:
         conn.executemany("UPDATE key_df SET df = df - 1 WHERE key = ?", ((k,) for k in keys))
         conn.executemany("DELETE FROM key_df WHERE key = ? AND df <= 0", ((k,) for k in keys))
         conn.execute("DELETE FROM docs WHERE id = ?", (rowid,))
+        _count(conn, -1)
         return True
 
     def update(
@@ -351,7 +358,10 @@ class Index:
     # --- reading ----------------------------------------------------------------------
 
     def __len__(self) -> int:
-        return int(self.conn.execute("SELECT COUNT(*) FROM docs").fetchone()[0])
+        # kept in meta by every add and rm: COUNT(*) walks the whole table
+        return int(
+            self.conn.execute("SELECT value FROM meta WHERE name = 'documents'").fetchone()[0]
+        )
 
     def __contains__(self, doc_id: object) -> bool:
         return bool(self.conn.execute("SELECT 1 FROM docs WHERE ext_id = ?", (doc_id,)).fetchone())
@@ -398,14 +408,17 @@ class Index:
         n_docs = max(1, len(self))
         common = max(MIN_COMMON, COMMON_SHARE * n_docs)
         all_keys = sorted(set().union(*windows))
-        weights: dict[int, float] = {}
+        dfs: list[tuple[int, int]] = []
         for chunk in _chunks(all_keys, 500):
             marks = ",".join("?" * len(chunk))
-            for key, df in conn.execute(
-                f"SELECT key, df FROM key_df WHERE key IN ({marks})", chunk
-            ):
-                if df <= common:
-                    weights[key] = math.log(1 + n_docs / df)
+            dfs.extend(conn.execute(f"SELECT df, key FROM key_df WHERE key IN ({marks})", chunk))
+        budget = POSTINGS_PER_KEY * len(all_keys)
+        weights: dict[int, float] = {}
+        for df, key in sorted(dfs):
+            budget -= df
+            if df > common or budget < 0:
+                break
+            weights[key] = math.log(1 + n_docs / df)
         rows: list[tuple[int, int, int, int]] = []
         wanted = sorted(weights)
         for chunk in _chunks(wanted, 500):
@@ -440,6 +453,9 @@ class Index:
         its text against its sha256. One pass over each table."""
         conn = self.conn
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        counted = int(conn.execute("SELECT COUNT(*) FROM docs").fetchone()[0])
+        if counted != len(self):
+            problems.append(f"document count {len(self)} recorded, {counted} in the index")
         # each document's distinct keys in the postings, from one scan of the table
         posted: dict[int, set[int]] = defaultdict(set)
         for key, doc in conn.execute("SELECT key, doc FROM postings"):
@@ -630,6 +646,12 @@ def _stored(row: tuple[Any, ...]) -> StoredDoc:
     ext_id, name, blob, sha, meta = row
     return StoredDoc(
         ext_id, name, zlib.decompress(blob).decode("utf-8", "surrogatepass"), sha, json.loads(meta)
+    )
+
+
+def _count(conn: sqlite3.Connection, change: int) -> None:
+    conn.execute(
+        "UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE name = 'documents'", (change,)
     )
 
 
