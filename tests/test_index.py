@@ -376,10 +376,34 @@ def test_entries_from_worker_processes_equal_entries_made_here(tmp_path: Path) -
     b.add_many(docs)
     assert a.check() == [] and b.check() == []
     rows = (
-        "SELECT key, d.ext_id, block, mask FROM postings JOIN docs d ON d.id = doc ORDER BY 1, 2, 3"
+        "SELECT key, d.ext_id, block, mask FROM postings_0 JOIN docs d ON d.id = doc "
+        "ORDER BY 1, 2, 3"
     )
     assert a.conn.execute(rows).fetchall() == b.conn.execute(rows).fetchall()
     query = docs[7][0][:400] + " " + docs[21][0][-400:]
     found = a.candidates(query)
     assert {c.doc_id for c in found[:2]} == {"d7", "d21"}
     assert found == b.candidates(query)
+
+
+def test_postings_segments_roll_over_and_stay_exact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With small segments: documents spread over several, every one is found, removal and
+    update reach the right segment, and check counts each segment."""
+    monkeypatch.setattr("unspin.index.store.SEGMENT_DOCS", 4)
+    index = Index.create(tmp_path / "ix", config=LEXICAL)
+    docs = [(_doc(i), f"d{i}", f"d{i}", None) for i in range(18)]
+    for i in range(0, len(docs), 3):
+        index.add_many(docs[i : i + 3])
+    segments = index.conn.execute("SELECT id, docs FROM segments ORDER BY id").fetchall()
+    assert len(segments) >= 3 and sum(n for _, n in segments) == 18
+    for i in (0, 9, 17):
+        assert index.candidates(docs[i][0])[0].doc_id == f"d{i}"
+    assert index.rm("d0") and index.rm("d9")
+    index.update("d17", _doc(1000))
+    assert index.check() == []
+    assert len(index) == 16
+    for i in (0, 9):
+        assert f"d{i}" not in {c.doc_id for c in index.candidates(docs[i][0])}
+    assert index.candidates(_doc(1000))[0].doc_id == "d17"

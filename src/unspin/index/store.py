@@ -4,10 +4,14 @@ Tables:
 - ``meta``: format version, keying parameters, model identity (checked on open);
 - ``docs``: one row per document (external id, sha256 of the text, name, zlib'd text, JSON
   metadata, its keys as a blob so a removal deletes exactly its postings);
-- ``postings``: (key, doc, block, mask), clustered by key (``WITHOUT ROWID``), so a query
+- ``postings_N``: (key, doc, block, mask), clustered by key (``WITHOUT ROWID``), so a query
   key's postings are one range read and memory stays bounded as the index grows; ``mask``
   holds the windows ``64 * block + bit`` of ``doc`` that have the key (a unit's keys are in
   two windows, so this halves the rows written and read);
+- ``segments``: the postings tables, each of up to ``SEGMENT_DOCS`` documents. Postings are
+  inserted in key order, which in one huge B-tree still dirties a page per row (the keys are
+  hashes); a segment stays small enough that its pages stay in the cache, so adding is as
+  fast at a million documents as at a hundred thousand, and a query reads a few more ranges;
 - ``key_df``: documents per key, for the key weights of candidate scoring.
 
 Every ``add`` / ``rm`` / ``update`` is one transaction: a crash leaves a document fully in or
@@ -38,7 +42,7 @@ from .keys import IndexParams, text_keys
 if TYPE_CHECKING:
     from .search import SearchResult
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 DB_NAME = "index.sqlite"
 # a key held by more documents than this share of the index (and at least MIN_COMMON docs)
 # is a topic word of the corpus: it is not looked up at query time
@@ -68,14 +72,27 @@ CREATE TABLE IF NOT EXISTS docs (
     meta TEXT NOT NULL,
     keys BLOB NOT NULL,
     windows INTEGER NOT NULL,
+    seg INTEGER NOT NULL,
     added REAL NOT NULL
 );
-CREATE TABLE IF NOT EXISTS postings (
-    key INTEGER NOT NULL, doc INTEGER NOT NULL, block INTEGER NOT NULL, mask INTEGER NOT NULL,
-    PRIMARY KEY (key, doc, block)
-) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS segments (id INTEGER PRIMARY KEY, docs INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS key_df (key INTEGER PRIMARY KEY, df INTEGER NOT NULL);
 """
+# documents per postings segment (see the module's docstring)
+SEGMENT_DOCS = 100_000
+
+
+def _postings_table(seg: int) -> str:
+    return f"postings_{int(seg)}"
+
+
+def _create_segment(conn: sqlite3.Connection, seg: int) -> None:
+    conn.execute(
+        f"CREATE TABLE {_postings_table(seg)} (key INTEGER NOT NULL, doc INTEGER NOT NULL, "
+        "block INTEGER NOT NULL, mask INTEGER NOT NULL, PRIMARY KEY (key, doc, block)) "
+        "WITHOUT ROWID"
+    )
+    conn.execute("INSERT INTO segments VALUES (?, 0)", (seg,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +164,7 @@ class Index:
         conn = _connect(root / DB_NAME)
         with conn:
             conn.executescript(SCHEMA)
+            _create_segment(conn, 0)
             conn.executemany(
                 "INSERT INTO meta VALUES (?, ?)",
                 [
@@ -235,12 +253,24 @@ class Index:
             for i, (text, name, doc_id, meta) in enumerate(docs)
         ]
         results = []
-        pending = _Pending()
         with self._write():
+            pending = _Pending(self._segment())
             for row in prepared:
                 results.append(self._insert(*row, pending=pending))
             pending.flush(self.conn)
         return results
+
+    def _segment(self) -> int:
+        """The segment new documents go to (inside a write transaction): the last one, or a
+        new one when it is full."""
+        seg, docs = self.conn.execute("SELECT id, docs FROM segments ORDER BY id DESC").fetchone()
+        if docs >= SEGMENT_DOCS:
+            seg += 1
+            _create_segment(self.conn, seg)
+        return int(seg)
+
+    def _segment_ids(self) -> list[int]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM segments ORDER BY id")]
 
     def _prepared(
         self,
@@ -283,8 +313,8 @@ class Index:
         if isinstance(entry, str):  # the copy seen when preparing was removed since
             entry = keyed_text(entry, self.config, self.params)
         cur = conn.execute(
-            "INSERT INTO docs (ext_id, sha256, name, text, meta, keys, windows, added) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO docs (ext_id, sha256, name, text, meta, keys, windows, seg, added) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc_id,
                 sha,
@@ -293,6 +323,7 @@ class Index:
                 json.dumps(meta, ensure_ascii=False, sort_keys=True),
                 _pack(entry.keys),
                 entry.windows,
+                pending.seg,
                 time.time(),
             ),
         )
@@ -308,14 +339,16 @@ class Index:
 
     def _delete(self, doc_id: str) -> bool:
         conn = self.conn
-        row = conn.execute("SELECT id, keys FROM docs WHERE ext_id = ?", (doc_id,)).fetchone()
+        row = conn.execute("SELECT id, keys, seg FROM docs WHERE ext_id = ?", (doc_id,)).fetchone()
         if row is None:
             return False
-        rowid, blob = row
+        rowid, blob, seg = row
         keys = _unpack(blob)
         conn.executemany(
-            "DELETE FROM postings WHERE key = ? AND doc = ?", ((k, rowid) for k in keys)
+            f"DELETE FROM {_postings_table(seg)} WHERE key = ? AND doc = ?",
+            ((k, rowid) for k in keys),
         )
+        conn.execute("UPDATE segments SET docs = docs - 1 WHERE id = ?", (seg,))
         conn.executemany("UPDATE key_df SET df = df - 1 WHERE key = ?", ((k,) for k in keys))
         conn.executemany("DELETE FROM key_df WHERE key = ? AND df <= 0", ((k,) for k in keys))
         conn.execute("DELETE FROM docs WHERE id = ?", (rowid,))
@@ -334,7 +367,7 @@ class Index:
             if same is not None and same[0] != doc_id:
                 raise InputError(f"{doc_id}: this text is already in the index as {same[0]}")
             self._delete(doc_id)
-            pending = _Pending()
+            pending = _Pending(self._segment())
             result = self._insert(*row, pending=pending)
             pending.flush(self.conn)
             return result
@@ -421,13 +454,15 @@ class Index:
             weights[key] = math.log(1 + n_docs / df)
         rows: list[tuple[int, int, int, int]] = []
         wanted = sorted(weights)
-        for chunk in _chunks(wanted, 500):
-            marks = ",".join("?" * len(chunk))
-            rows.extend(
-                conn.execute(
-                    f"SELECT key, doc, block, mask FROM postings WHERE key IN ({marks})", chunk
+        for seg in self._segment_ids():
+            table = _postings_table(seg)
+            for chunk in _chunks(wanted, 500):
+                marks = ",".join("?" * len(chunk))
+                rows.extend(
+                    conn.execute(
+                        f"SELECT key, doc, block, mask FROM {table} WHERE key IN ({marks})", chunk
+                    )
                 )
-            )
         score, found = window_scores(windows, weights, expand_postings(rows))
         top = sorted(score, key=lambda d: (-score[d], d))[:limit]
         if not top:
@@ -441,7 +476,10 @@ class Index:
         size = sum(p.stat().st_size for p in self.path.iterdir() if p.is_file())
         return Stats(
             documents=len(self),
-            postings=int(conn.execute("SELECT COUNT(*) FROM postings").fetchone()[0]),
+            postings=sum(
+                int(conn.execute(f"SELECT COUNT(*) FROM {_postings_table(seg)}").fetchone()[0])
+                for seg in self._segment_ids()
+            ),
             keys=int(conn.execute("SELECT COUNT(*) FROM key_df").fetchone()[0]),
             bytes_on_disk=size,
             params=self.params.as_dict(),
@@ -457,23 +495,31 @@ class Index:
         if counted != len(self):
             problems.append(f"document count {len(self)} recorded, {counted} in the index")
         # each document's distinct keys in the postings, from one scan of the table
-        posted: dict[int, set[int]] = defaultdict(set)
-        for key, doc in conn.execute("SELECT key, doc FROM postings"):
-            posted[doc].add(key)
+        posted: dict[tuple[int, int], set[int]] = defaultdict(set)
+        for seg in self._segment_ids():
+            for key, doc in conn.execute(f"SELECT key, doc FROM {_postings_table(seg)}"):
+                posted[seg, doc].add(key)
         df: dict[int, int] = defaultdict(int)
-        for rowid, ext_id, blob, text, sha in conn.execute(
-            "SELECT id, ext_id, keys, text, sha256 FROM docs"
+        per_segment: dict[int, int] = defaultdict(int)
+        for rowid, ext_id, blob, text, sha, seg in conn.execute(
+            "SELECT id, ext_id, keys, text, sha256, seg FROM docs"
         ):
             keys = _unpack(blob)
             for k in keys:
                 df[k] += 1
-            got = posted.pop(rowid, set())
+            per_segment[seg] += 1
+            got = posted.pop((seg, rowid), set())
             if got != set(keys):
                 problems.append(f"{ext_id}: {len(got)} keys in postings, {len(keys)} stored")
             if text_sha256(zlib.decompress(text).decode("utf-8", "surrogatepass")) != sha:
                 problems.append(f"{ext_id}: stored text does not match its sha256")
         if posted:
             problems.append(f"postings of {len(posted)} document(s) not in the index")
+        for seg, docs in conn.execute("SELECT id, docs FROM segments"):
+            if docs != per_segment.get(seg, 0):
+                problems.append(
+                    f"segment {seg}: {docs} documents recorded, {per_segment[seg]} in it"
+                )
         stored_df = dict(conn.execute("SELECT key, df FROM key_df"))
         if stored_df != dict(df):
             problems.append("key document counts do not match the documents' keys")
@@ -525,11 +571,14 @@ class _Pending:
     end of the batch: B-tree inserts in key order touch each page once, where one document's
     random keys would touch a page per key."""
 
-    def __init__(self) -> None:
+    def __init__(self, seg: int) -> None:
+        self.seg = seg
+        self.docs = 0
         self.rows: list[tuple[int, int, int, int]] = []
         self.df: dict[int, int] = defaultdict(int)
 
     def add(self, doc: int, entry: Keyed) -> None:
+        self.docs += 1
         self.rows.extend([(k, doc, b, m) for k, b, m in entry.postings])
         df = self.df
         for k in entry.keys:
@@ -537,12 +586,13 @@ class _Pending:
 
     def flush(self, conn: sqlite3.Connection) -> None:
         self.rows.sort()
-        conn.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", self.rows)
+        conn.executemany(f"INSERT INTO {_postings_table(self.seg)} VALUES (?, ?, ?, ?)", self.rows)
+        conn.execute("UPDATE segments SET docs = docs + ? WHERE id = ?", (self.docs, self.seg))
         conn.executemany(
             "INSERT INTO key_df VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET df = df + excluded.df",
             sorted(self.df.items()),
         )
-        self.rows, self.df = [], defaultdict(int)
+        self.rows, self.df, self.docs = [], defaultdict(int), 0
 
 
 def expand_postings(rows: Sequence[tuple[int, int, int, int]]) -> np.ndarray:
