@@ -175,6 +175,7 @@ def run_unspin(
     start = time.perf_counter()
     for batch, keyed in keyed_batches(batches(), config, index.params, jobs=jobs):
         index.add_many(batch, keyed=keyed)
+    index.checkpoint()
     ingest = time.perf_counter() - start - made[0]
     size = index.stats().bytes_on_disk
     gen, ver, hits = [], [], {k: [0, 0] for k in KINDS}

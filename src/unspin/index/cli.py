@@ -172,6 +172,7 @@ def add_cmd(
             done = sum(counts.values())
             rate = f"{done / (time.perf_counter() - start):.0f}"
             progress.update(task, completed=done, rate=rate)
+    index.checkpoint()
     wall = time.perf_counter() - start
     done = sum(counts.values())
     click.echo(

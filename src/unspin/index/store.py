@@ -12,7 +12,9 @@ Tables:
   inserted in key order, which in one huge B-tree still dirties a page per row (the keys are
   hashes); a segment stays small enough that its pages stay in the cache, so adding is as
   fast at a million documents as at a hundred thousand, and a query reads a few more ranges;
-- ``key_df``: documents per key, for the key weights of candidate scoring.
+- ``key_df_N``: documents per key in segment N; a key's weight in candidate scoring is from
+  the sum over segments (one table per segment for the same reason as the postings: one
+  table of all keys, tens of millions of hashes, takes a random page write per key).
 
 Every ``add`` / ``rm`` / ``update`` is one transaction: a crash leaves a document fully in or
 not at all, and readers (WAL) search while a writer adds.
@@ -42,7 +44,7 @@ from .keys import IndexParams, text_keys
 if TYPE_CHECKING:
     from .search import SearchResult
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 DB_NAME = "index.sqlite"
 # a key held by more documents than this share of the index (and at least MIN_COMMON docs)
 # is a topic word of the corpus: it is not looked up at query time
@@ -76,7 +78,6 @@ CREATE TABLE IF NOT EXISTS docs (
     added REAL NOT NULL
 );
 CREATE TABLE IF NOT EXISTS segments (id INTEGER PRIMARY KEY, docs INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS key_df (key INTEGER PRIMARY KEY, df INTEGER NOT NULL);
 """
 # documents per postings segment (see the module's docstring)
 SEGMENT_DOCS = 100_000
@@ -86,12 +87,17 @@ def _postings_table(seg: int) -> str:
     return f"postings_{int(seg)}"
 
 
+def _df_table(seg: int) -> str:
+    return f"key_df_{int(seg)}"
+
+
 def _create_segment(conn: sqlite3.Connection, seg: int) -> None:
     conn.execute(
         f"CREATE TABLE {_postings_table(seg)} (key INTEGER NOT NULL, doc INTEGER NOT NULL, "
         "block INTEGER NOT NULL, mask INTEGER NOT NULL, PRIMARY KEY (key, doc, block)) "
         "WITHOUT ROWID"
     )
+    conn.execute(f"CREATE TABLE {_df_table(seg)} (key INTEGER PRIMARY KEY, df INTEGER NOT NULL)")
     conn.execute("INSERT INTO segments VALUES (?, 0)", (seg,))
 
 
@@ -269,6 +275,11 @@ class Index:
             _create_segment(self.conn, seg)
         return int(seg)
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database (after a bulk add: readers then find
+        every page in one file)."""
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def _segment_ids(self) -> list[int]:
         return [r[0] for r in self.conn.execute("SELECT id FROM segments ORDER BY id")]
 
@@ -349,8 +360,9 @@ class Index:
             ((k, rowid) for k in keys),
         )
         conn.execute("UPDATE segments SET docs = docs - 1 WHERE id = ?", (seg,))
-        conn.executemany("UPDATE key_df SET df = df - 1 WHERE key = ?", ((k,) for k in keys))
-        conn.executemany("DELETE FROM key_df WHERE key = ? AND df <= 0", ((k,) for k in keys))
+        df_table = _df_table(seg)
+        conn.executemany(f"UPDATE {df_table} SET df = df - 1 WHERE key = ?", ((k,) for k in keys))
+        conn.executemany(f"DELETE FROM {df_table} WHERE key = ? AND df <= 0", ((k,) for k in keys))
         conn.execute("DELETE FROM docs WHERE id = ?", (rowid,))
         _count(conn, -1)
         return True
@@ -441,20 +453,25 @@ class Index:
         n_docs = max(1, len(self))
         common = max(MIN_COMMON, COMMON_SHARE * n_docs)
         all_keys = sorted(set().union(*windows))
-        dfs: list[tuple[int, int]] = []
-        for chunk in _chunks(all_keys, 500):
-            marks = ",".join("?" * len(chunk))
-            dfs.extend(conn.execute(f"SELECT df, key FROM key_df WHERE key IN ({marks})", chunk))
+        segments = self._segment_ids()
+        total: dict[int, int] = defaultdict(int)
+        for seg in segments:
+            for chunk in _chunks(all_keys, 500):
+                marks = ",".join("?" * len(chunk))
+                for key, df in conn.execute(
+                    f"SELECT key, df FROM {_df_table(seg)} WHERE key IN ({marks})", chunk
+                ):
+                    total[key] += df
         budget = POSTINGS_PER_KEY * len(all_keys)
         weights: dict[int, float] = {}
-        for df, key in sorted(dfs):
+        for df, key in sorted((df, key) for key, df in total.items()):
             budget -= df
             if df > common or budget < 0:
                 break
             weights[key] = math.log(1 + n_docs / df)
         rows: list[tuple[int, int, int, int]] = []
         wanted = sorted(weights)
-        for seg in self._segment_ids():
+        for seg in segments:
             table = _postings_table(seg)
             for chunk in _chunks(wanted, 500):
                 marks = ",".join("?" * len(chunk))
@@ -480,7 +497,13 @@ class Index:
                 int(conn.execute(f"SELECT COUNT(*) FROM {_postings_table(seg)}").fetchone()[0])
                 for seg in self._segment_ids()
             ),
-            keys=int(conn.execute("SELECT COUNT(*) FROM key_df").fetchone()[0]),
+            keys=int(
+                conn.execute(
+                    "SELECT COUNT(*) FROM ("
+                    + " UNION ".join(f"SELECT key FROM {_df_table(s)}" for s in self._segment_ids())
+                    + ")"
+                ).fetchone()[0]
+            ),
             bytes_on_disk=size,
             params=self.params.as_dict(),
         )
@@ -499,14 +522,14 @@ class Index:
         for seg in self._segment_ids():
             for key, doc in conn.execute(f"SELECT key, doc FROM {_postings_table(seg)}"):
                 posted[seg, doc].add(key)
-        df: dict[int, int] = defaultdict(int)
+        df: dict[tuple[int, int], int] = defaultdict(int)
         per_segment: dict[int, int] = defaultdict(int)
         for rowid, ext_id, blob, text, sha, seg in conn.execute(
             "SELECT id, ext_id, keys, text, sha256, seg FROM docs"
         ):
             keys = _unpack(blob)
             for k in keys:
-                df[k] += 1
+                df[seg, k] += 1
             per_segment[seg] += 1
             got = posted.pop((seg, rowid), set())
             if got != set(keys):
@@ -520,7 +543,11 @@ class Index:
                 problems.append(
                     f"segment {seg}: {docs} documents recorded, {per_segment[seg]} in it"
                 )
-        stored_df = dict(conn.execute("SELECT key, df FROM key_df"))
+        stored_df = {
+            (seg, key): n
+            for seg in self._segment_ids()
+            for key, n in conn.execute(f"SELECT key, df FROM {_df_table(seg)}")
+        }
         if stored_df != dict(df):
             problems.append("key document counts do not match the documents' keys")
         return problems
@@ -589,7 +616,8 @@ class _Pending:
         conn.executemany(f"INSERT INTO {_postings_table(self.seg)} VALUES (?, ?, ?, ?)", self.rows)
         conn.execute("UPDATE segments SET docs = docs + ? WHERE id = ?", (self.docs, self.seg))
         conn.executemany(
-            "INSERT INTO key_df VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET df = df + excluded.df",
+            f"INSERT INTO {_df_table(self.seg)} VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET df = df + excluded.df",
             sorted(self.df.items()),
         )
         self.rows, self.df, self.docs = [], defaultdict(int), 0
