@@ -68,4 +68,4 @@ def keyed_batches(
 
 def _ready(item: tuple[list[T], Any]) -> tuple[list[T], list[Keyed]]:
     batch, parts = item
-    return batch, [windows for part in parts for windows in part.get()]
+    return batch, [entry for part in parts for entry in part.get()]

@@ -29,7 +29,7 @@ from ..config import Config
 from ..fingerprint import STOPWORDS, rarity, stem
 from ..text import normalize
 from ..text.document import body_segments
-from ..text.normalize import Normalized
+from ..text.normalize import WORD_PATTERN, Normalized
 
 # bump when the key extraction changes: an index built by another version is refused
 KEYS_VERSION = 1
@@ -55,11 +55,11 @@ def key_of(feature: str) -> int:
     return int.from_bytes(digest, "big") >> 1
 
 
-# the word tokens of ``text.normalize.tokenize`` (its first alternative): punctuation is
-# never a feature, so the key pass scans for words alone
-_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+# the word tokens of ``text.normalize.tokenize``: punctuation is never a feature, so the key
+# pass scans for words alone
+_WORD = re.compile(WORD_PATTERN)
 _NUMBER = -1.0  # the rarity slot of a number's feature
-# word (case kept) -> (rarity, key) of its content stem, (_NUMBER, key, order) for a number
+# word (case kept) -> (rarity, key, key) of its content stem, (_NUMBER, key, order) for a number
 # (numbers are chosen by the key of their digits alone, ``order``), or None for a stopword,
 # a letter or a digit: one dict lookup per word instead of lowercasing, stemming and
 # weighing it each time; bounded, cleared when full

@@ -169,7 +169,9 @@ def normalize(original: str) -> Normalized:
     return Normalized(original, "".join(out), origin)
 
 
-_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]", re.UNICODE)
+# a word: letters and digits, joined by inner hyphens or apostrophes
+WORD_PATTERN = r"[^\W_]+(?:[-'][^\W_]+)*"
+_TOKEN = re.compile(WORD_PATTERN + r"|[^\w\s]", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
