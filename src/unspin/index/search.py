@@ -14,8 +14,10 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from .._types import Comparison
-from ..align import PreparedText
+from ..align import PreparedText, prepare
 from ..compare import Comparer
+from ..text import make_document, normalize
+from .keys import unit_keys, windows_of
 from .store import Index
 
 REUSE = ("identical", "near-duplicate", "spun-copy", "partial-reuse")
@@ -84,11 +86,21 @@ def search(
     comparer = comparer or Comparer(index.config)
     cache = cache or PreparedCache(0)
     clock = time.perf_counter()
-    found = index.candidates(text, candidates, name)
+    # the query goes through the text stage once, for its keys and for the aligner (its
+    # segments are the index's when the comparer segments as the index does)
+    norm = normalize(text)
+    doc = make_document(name, text, index.config, norm)
+    windows = windows_of(unit_keys(doc.segments, norm, index.params), index.params)
+    found = index.candidates_for(windows, candidates)
     gen = time.perf_counter() - clock
     clock = time.perf_counter()
-    query = comparer.prepare(text, name)
-    hits = []
+    hits: list[Hit] = []
+    if not found:
+        return SearchResult(hits, 0, {"candidates": gen, "verify": 0.0})
+    if comparer.config.max_unit_words == index.config.max_unit_words:
+        query = prepare(doc, norm, comparer.config)
+    else:
+        query = comparer.prepare(text, name)
     for cand in found:
         source = cache.get(index, cand.doc_id, comparer)
         comparison = comparer.compare_prepared(query, source)
