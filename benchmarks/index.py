@@ -50,7 +50,7 @@ import wordfreq
 
 from unspin.config import DEFAULT_CONFIG, Config
 from unspin.index import Index, search
-from unspin.index.ingest import keyed_batches
+from unspin.index.ingest import keyed_batches, transactions
 from unspin.index.search import PreparedCache
 
 HERE = Path(__file__).parent
@@ -174,7 +174,7 @@ def run_unspin(
             yield docs
 
     start = time.perf_counter()
-    for batch, keyed in keyed_batches(batches(), config, index.params, jobs=jobs):
+    for batch, keyed in transactions(keyed_batches(batches(), config, index.params, jobs=jobs)):
         index.add_many(batch, keyed=keyed)
     index.checkpoint()
     ingest = time.perf_counter() - start - made[0]

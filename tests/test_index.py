@@ -24,7 +24,7 @@ from unspin.cli import main
 from unspin.config import DEFAULT_CONFIG
 from unspin.errors import InputError, StoreError
 from unspin.index import Index, IndexParams, search
-from unspin.index.ingest import keyed_batches
+from unspin.index.ingest import keyed_batches, transactions
 from unspin.index.store import (
     DB_NAME,
     expand_postings,
@@ -361,7 +361,7 @@ def test_window_masks_round_trip(windows: list[set[int]], doc: int) -> None:
 
 def test_entries_from_worker_processes_equal_entries_made_here(tmp_path: Path) -> None:
     """``keyed_batches`` on 2 processes gives the same entries as in this process, and an
-    index filled from them holds the same postings and finds the same candidates."""
+    index filled from them (joined into transactions) holds the same postings and finds the same candidates."""
     docs = [(_doc(i), f"d{i}", f"d{i}", None) for i in range(40)]
     batches = [docs[i : i + 15] for i in range(0, len(docs), 15)]
     params = IndexParams()
@@ -371,7 +371,10 @@ def test_entries_from_worker_processes_equal_entries_made_here(tmp_path: Path) -
     assert [k for _, k in here] == [k for _, k in there]
     a = Index.create(tmp_path / "a", config=LEXICAL)
     b = Index.create(tmp_path / "b", config=LEXICAL)
-    for batch, keyed in there:
+    grouped = list(transactions(there, size=20))  # 15 + 15, then the last 10
+    assert [len(g) for g, _ in grouped] == [30, 10]
+    assert [d for g, _ in grouped for d in g] == docs
+    for batch, keyed in grouped:
         a.add_many(batch, keyed=keyed)
     b.add_many(docs)
     assert a.check() == [] and b.check() == []

@@ -21,12 +21,9 @@ from ..compare import Comparer
 from ..config import DEFAULT_CONFIG
 from ..errors import InputError, UnspinError
 from ..text import read_text
-from .ingest import keyed_batches
+from .ingest import KEY_BATCH, keyed_batches, transactions
 from .search import search
 from .store import Index, Keyed
-
-# documents added per transaction: each batch is all in or all out
-BATCH = 256
 
 
 @click.group("index")
@@ -140,9 +137,11 @@ def add_cmd(
             for result in index.add_many(batch, keyed=keyed):
                 counts[result.status] += 1
         except InputError:
-            for doc in batch:  # one bad document: add the others one by one
+            # a transaction is all in or all out: with one bad document, add the others
+            # one by one (their entries are already computed)
+            for doc, entry in zip(batch, keyed, strict=True):
                 try:
-                    counts[index.add(doc[0], name=doc[1], doc_id=doc[2], meta=doc[3]).status] += 1
+                    counts[index.add_many([doc], keyed=[entry])[0].status] += 1
                 except InputError as exc:
                     skipped[str(exc)] += 1
 
@@ -150,7 +149,7 @@ def add_cmd(
         batch: list[Doc] = []
         for doc in _inputs(inputs, glob, text_field, id_field, limit, skipped):
             batch.append(doc)
-            if len(batch) >= BATCH:
+            if len(batch) >= KEY_BATCH:
                 yield batch
                 batch = []
         if batch:
@@ -167,8 +166,9 @@ def add_cmd(
     ) as progress:
         task = progress.add_task("add", total=None, rate="-")
         limit = index.config.max_input_bytes
-        for batch, keyed in keyed_batches(batches(), index.config, index.params, jobs=jobs):
-            flush(batch, keyed)
+        keyed = keyed_batches(batches(), index.config, index.params, jobs=jobs)
+        for batch, entries in transactions(keyed):
+            flush(batch, entries)
             done = sum(counts.values())
             rate = f"{done / (time.perf_counter() - start):.0f}"
             progress.update(task, completed=done, rate=rate)
