@@ -361,7 +361,8 @@ def test_window_masks_round_trip(windows: list[set[int]], doc: int) -> None:
 
 def test_entries_from_worker_processes_equal_entries_made_here(tmp_path: Path) -> None:
     """``keyed_batches`` on 2 processes gives the same entries as in this process, and an
-    index filled from them (joined into transactions) holds the same postings and finds the same candidates."""
+    index filled from them (joined into transactions) holds the same postings and finds the
+    same candidates."""
     docs = [(_doc(i), f"d{i}", f"d{i}", None) for i in range(40)]
     batches = [docs[i : i + 15] for i in range(0, len(docs), 15)]
     params = IndexParams()

@@ -66,6 +66,42 @@ class DateMention:
 
 
 @dataclass(frozen=True, slots=True)
+class DateClaim:
+    """A claim about when a document was published, with where it comes from.
+
+    ``source`` is one of ``html-meta`` (meta tags, JSON-LD, ``<time>``: what the publisher
+    declared), ``url`` (a date in the page's address), ``page-text`` (a date found anywhere in
+    the page), ``dateline`` / ``id-line`` / ``body`` (in the extracted text), ``field`` (a JSONL
+    field) and ``crawl`` (the WARC record's date). ``kind`` is ``published`` or ``not-after``
+    (a crawl date bounds the publication date; it is not one). ``confidence`` in [0, 1] says
+    how much the source is usually worth, not how sure this one is."""
+
+    date: str  # ISO 8601, YYYY-MM-DD
+    source: str
+    confidence: float
+    detail: str = ""
+    kind: Literal["published", "not-after"] = "published"
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a document's text came from: the original bytes' identity and the metadata read
+    with the text. Offsets always refer to the extracted text (``Document.text``)."""
+
+    format: str  # text, html, warc, jsonl
+    sha256: str  # of the original bytes (the file, the WARC payload, the JSONL line)
+    size: int  # of the original bytes
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    site: str | None = None
+    language: str | None = None
+    encoding: str | None = None
+    dates: tuple[DateClaim, ...] = ()
+    removed_chars: int = 0  # characters of markup and page furniture left out (HTML)
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A text as unspin sees it: the user's text plus what the text stage found in it."""
 
@@ -75,6 +111,7 @@ class Document:
     segments: tuple[Segment, ...]
     boilerplate: tuple[Boilerplate, ...]
     dates: tuple[DateMention, ...] = ()
+    origin: Origin | None = None
 
     @property
     def body_chars(self) -> int:

@@ -103,5 +103,56 @@ def compare(
             click.echo(f"HTML report written to {html_path}", err=True)
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--json", "as_json", is_flag=True, help="One JSON object per line (unspin.extract/1)."
+)
+@click.option("--glob", default="*", show_default=True, help="Files to take from folders.")
+@click.option("--text-field", default="text", show_default=True, help="JSONL: the text field.")
+@click.option("--html-field", default=None, help="JSONL: a field holding a page's HTML.")
+@click.option("--id-field", default=None, help="JSONL: the field holding a document's id.")
+@_guarded
+def extract(
+    inputs: tuple[str, ...],
+    as_json: bool,
+    glob: str,
+    text_field: str,
+    html_field: str | None,
+    id_field: str | None,
+) -> None:
+    """Show what unspin reads from INPUTS (files, folders, web pages, WARC, JSONL, -): the
+    text it matches, its metadata and dates, and what was left out."""
+    from collections import Counter
+
+    from .report.extract import extracted_to_dict, render_extracted, skipped_to_dict
+    from .text import make_document
+    from .text.extract import Skipped
+    from .text.sources import ReadOptions, read_inputs
+
+    options = ReadOptions(
+        glob=glob, text_field=text_field, html_field=html_field, id_field=id_field
+    )
+    console = Console()
+    read, skipped = 0, Counter[str]()
+    for got in read_inputs(inputs, options):
+        if isinstance(got, Skipped):
+            skipped[got.reason] += 1
+            if as_json:
+                click.echo(json.dumps(skipped_to_dict(got), ensure_ascii=False))
+            else:
+                click.echo(f"skipped {got.name}: {got.reason}", err=True)
+            continue
+        read += 1
+        doc = make_document(got.name, got.text, DEFAULT_CONFIG, origin=got.origin)
+        if as_json:
+            click.echo(json.dumps(extracted_to_dict(doc, got.doc_id), ensure_ascii=False))
+        else:
+            render_extracted(doc, console)
+    click.echo(f"read {read} document(s), skipped {sum(skipped.values())}", err=True)
+    if not read:
+        _fail(f"no document read from {', '.join(inputs)}")
+
+
 main.add_command(eval_group)
 main.add_command(index_group)

@@ -11,13 +11,14 @@ import functools
 import time
 from pathlib import Path
 
-from ._types import Comparison
+from ._types import Comparison, Origin
 from .align import PreparedText, align_prepared, prepare
 from .config import DEFAULT_CONFIG, Config
 from .diff import EditTyper, passage_edits
 from .embed import Embedder, OnnxMiniLMEmbedder
 from .lexicon import Lexicon
-from .text import make_document, normalize, read_text
+from .text import make_document, normalize
+from .text.sources import ReadOptions, read_one
 from .verdict import decide
 
 
@@ -43,9 +44,16 @@ class Comparer:
             self._embedder = OnnxMiniLMEmbedder()
         return self._embedder
 
-    def prepare(self, text: str, name: str) -> PreparedText:
+    def prepare(
+        self,
+        text: str,
+        name: str,
+        origin: Origin | None = None,
+        recurring: frozenset[int] = frozenset(),
+    ) -> PreparedText:
         norm = normalize(text)
-        return prepare(make_document(name, text, self.config, norm), norm, self.config)
+        doc = make_document(name, text, self.config, norm, origin, recurring)
+        return prepare(doc, norm, self.config)
 
     def compare_prepared(self, a: PreparedText, b: PreparedText) -> Comparison:
         timings: dict[str, float] = {}
@@ -60,10 +68,18 @@ class Comparer:
         timings["verdict"] = time.perf_counter() - start
         return Comparison(a.doc, b.doc, tuple(result.passages), tuple(edits), verdict, timings)
 
-    def compare(self, a: str, b: str, a_name: str = "a", b_name: str = "b") -> Comparison:
-        """Compare two texts given as strings."""
+    def compare(
+        self,
+        a: str,
+        b: str,
+        a_name: str = "a",
+        b_name: str = "b",
+        a_origin: Origin | None = None,
+        b_origin: Origin | None = None,
+    ) -> Comparison:
+        """Compare two texts given as strings (``*_origin``: where each came from)."""
         start = time.perf_counter()
-        pa, pb = self.prepare(a, a_name), self.prepare(b, b_name)
+        pa, pb = self.prepare(a, a_name, a_origin), self.prepare(b, b_name, b_origin)
         text_time = time.perf_counter() - start
         result = self.compare_prepared(pa, pb)
         result.timings["text"] = text_time
@@ -71,10 +87,12 @@ class Comparer:
         return result
 
     def compare_files(self, a: str | Path, b: str | Path) -> Comparison:
-        """Read, decode and compare two files (``-`` is stdin for one of them)."""
-        name_a, text_a = read_text(a, self.config.max_input_bytes)
-        name_b, text_b = read_text(b, self.config.max_input_bytes)
-        return self.compare(text_a, text_b, name_a, name_b)
+        """Read and compare two inputs (``-`` is stdin for one of them): texts, web pages, or
+        a WARC / JSONL file holding one document; each is extracted as ``unspin extract``
+        shows it."""
+        options = ReadOptions(config=self.config)
+        ea, eb = read_one(str(a), options), read_one(str(b), options)
+        return self.compare(ea.text, eb.text, ea.name, eb.name, ea.origin, eb.origin)
 
 
 @functools.cache

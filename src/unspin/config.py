@@ -16,8 +16,14 @@ from .errors import ConfigError
 class Config:
     """Thresholds and limits of the comparison pipeline."""
 
-    # input
+    # input: one document's bytes; one web page's bytes (extraction time grows with them); a
+    # gzip stream's bytes once expanded (a small .gz can expand without bound: a gzip bomb)
     max_input_bytes: int = 64 * 1024 * 1024
+    max_page_bytes: int = 16 * 1024 * 1024
+    max_expanded_bytes: int = 1024 * 1024 * 1024
+    # a line that recurs in this many documents of one site or feed in an index is page
+    # furniture (a footer, a disclaimer, a share bar): it is left out of matching
+    learned_boilerplate_docs: int = 5
     # segmentation: sentences longer than this many words are split at clause boundaries
     max_unit_words: int = 40
     # weights of the lexical channels: content stems, character 4-grams of content words

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from ._types import (
+    DateClaim,
     Document,
     Edit,
     Evidence,
@@ -137,6 +139,111 @@ def _entity_evidence(edits: Sequence[Edit], a: PreparedText, b: PreparedText) ->
     return out[:3]
 
 
+# how much a date found in the text is worth, by where it was found (a publisher's metadata
+# is 0.9, a URL 0.7: see ``text.extract``); an ID line's date is when a feed took the text in
+_TEXT_DATE_CONFIDENCE = {"dateline": 0.6, "id-line": 0.5, "body": 0.3}
+
+
+def date_claims(doc: Document) -> list[DateClaim]:
+    """Every claim about when ``doc`` was published: its origin's (metadata, URL, crawl, a
+    JSONL field) and the dates in its text, most trusted first."""
+    claims = list(doc.origin.dates) if doc.origin else []
+    for d in doc.dates:
+        conf = _TEXT_DATE_CONFIDENCE.get(d.source, 0.3)
+        where = f"characters {d.span.start}-{d.span.end}"
+        claims.append(DateClaim(d.date, d.source, conf, where))
+    return sorted(claims, key=lambda c: (-c.confidence, c.date))
+
+
+def _days(a: str, b: str) -> int:
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def publication(doc: Document) -> tuple[DateClaim | None, list[str]]:
+    """The most trusted publication date of ``doc`` and the contradictions among its claims:
+    another trusted claim (confidence ≥ 0.5) more than a day away, or a publication date
+    after the date the page was crawled."""
+    claims = date_claims(doc)
+    published = [c for c in claims if c.kind == "published"]
+    best = published[0] if published else None
+    problems = []
+    if best is not None:
+        for c in published[1:]:
+            if c.confidence >= 0.5 and _days(c.date, best.date) > 1:
+                if {best.source, c.source} == {"dateline", "id-line"}:
+                    line = next(x for x in (best, c) if x.source == "dateline")
+                    other = c if line is best else best
+                    problems.append(
+                        f"dateline says {line.date} but its id-line encodes {other.date}; "
+                        "its dateline is suspect"
+                    )
+                else:
+                    problems.append(
+                        f"{best.source} says {best.date} but its {c.source} says {c.date}; "
+                        f"the {c.source} date is suspect"
+                    )
+        for c in claims:
+            if c.kind == "not-after" and c.date < best.date:
+                problems.append(
+                    f"{best.source} says {best.date}, after the page was crawled "
+                    f"({c.source}, {c.date}); the {best.source} date is wrong"
+                )
+    return best, problems
+
+
+def date_evidence(a: Document, b: Document) -> list[Evidence]:
+    """What the dates say about which text came first, with every contradiction reported.
+    A publication date counts for the earlier text (weight 1, or 0.5 when either text's
+    dates contradict each other); a crawl date before the other's publication date counts
+    too (the text existed before the other was published)."""
+    evidence: list[Evidence] = []
+    best: dict[str, DateClaim | None] = {}
+    conflicted = False
+    for side, doc in (("a", a), ("b", b)):
+        best[side], problems = publication(doc)
+        for problem in problems:
+            conflicted = True
+            evidence.append(Evidence("date-conflict", f"{doc.name}: {problem}", None, 0.0))
+    da, db = best["a"], best["b"]
+    if da and db:
+        if da.date != db.date:
+            earlier: Side = "a" if da.date < db.date else "b"
+            evidence.append(
+                Evidence(
+                    "publication-date",
+                    f"a dated {da.date} ({da.source}), b dated {db.date} ({db.source})",
+                    earlier,
+                    0.5 if conflicted else 1.0,
+                )
+            )
+    elif da or db:
+        side, claim = ("a", da) if da else ("b", db)
+        assert claim is not None
+        evidence.append(
+            Evidence(
+                "publication-date",
+                f"only {side} carries a date ({claim.date}, {claim.source}); "
+                "nothing to compare it with",
+                None,
+                0.0,
+            )
+        )
+    for side, doc, other in (("a", a, db), ("b", b, da)):
+        crawled = [c for c in date_claims(doc) if c.kind == "not-after"]
+        if other and crawled and min(c.date for c in crawled) < other.date:
+            first = min(c.date for c in crawled)
+            evidence.append(
+                Evidence(
+                    "crawl-date",
+                    f"{side} was crawled on {first}, before the other text's publication "
+                    f"date ({other.date})",
+                    side,  # type: ignore[arg-type]
+                    1.0,
+                )
+            )
+    return evidence
+
+
 def decide_original(
     a: PreparedText,
     b: PreparedText,
@@ -147,38 +254,7 @@ def decide_original(
 ) -> tuple[Original, list[Evidence]]:
     """Weigh the evidence of which text the other was derived from."""
     evidence: list[Evidence] = []
-    pub_a = [d for d in a.doc.dates if d.source in ("dateline", "body")]
-    pub_b = [d for d in b.doc.dates if d.source in ("dateline", "body")]
-    for doc, dates in ((a.doc, pub_a), (b.doc, pub_b)):
-        others = {d.date for d in doc.dates if d.source not in ("dateline", "body")}
-        if dates and others and any(o != dates[0].date for o in others):
-            evidence.append(
-                Evidence(
-                    "date-conflict",
-                    f"{doc.name}: dateline says {dates[0].date} but its "
-                    f"{', '.join(sorted({d.source for d in doc.dates} - {'dateline', 'body'}))} "
-                    f"encodes {', '.join(sorted(others))}; its dateline is suspect",
-                    None,
-                    0.0,
-                )
-            )
-    if pub_a and pub_b:
-        da, db = min(d.date for d in pub_a), min(d.date for d in pub_b)
-        if da != db:
-            earlier: Side = "a" if da < db else "b"
-            evidence.append(
-                Evidence("publication-date", f"a dated {da}, b dated {db}", earlier, 1.0)
-            )
-    elif pub_a or pub_b:
-        side, dates = ("a", pub_a) if pub_a else ("b", pub_b)
-        evidence.append(
-            Evidence(
-                "publication-date",
-                f"only {side} carries a date ({dates[0].date}); nothing to compare it with",
-                None,
-                0.0,
-            )
-        )
+    evidence.extend(date_evidence(a.doc, b.doc))
     if passages:
         count_a, rate_a = _garbled_rate(a.doc, [p.a for p in passages])
         count_b, rate_b = _garbled_rate(b.doc, [p.b for p in passages])

@@ -5,6 +5,7 @@ shown as such in reports.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from .._types import Boilerplate, Span
@@ -56,15 +57,40 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_dateline(line: str) -> bool:
+def is_dateline(line: str) -> bool:
     if len(line) > 80 or not _HAS_DATE.search(line):
         return False
     leftover = _DATE_WORDS.sub("", line)
     return len(leftover) <= 4
 
 
-def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
-    """Boilerplate regions of ``text``, sorted, non-overlapping."""
+_LINE_KEY_DROP = re.compile(r"[\W\d_]+")
+
+
+def line_hash(line: str) -> int | None:
+    """The identity of a line for learning recurring ones: its letters, case-folded, digits
+    and punctuation dropped (a footer's year or a share count may change from page to page);
+    a signed 64-bit integer (SQLite's), or None for a line without letters."""
+    key = _LINE_KEY_DROP.sub(" ", line.casefold()).strip()
+    if not key:
+        return None
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def line_hashes(text: str) -> list[int]:
+    """The distinct line hashes of ``text``, in order of first appearance."""
+    seen: dict[int, None] = {}
+    for start, end in _lines(text):
+        h = line_hash(text[start:end])
+        if h is not None:
+            seen.setdefault(h, None)
+    return list(seen)
+
+
+def find_boilerplate(text: str, recurring: frozenset[int] = frozenset()) -> tuple[Boilerplate, ...]:
+    """Boilerplate regions of ``text``, sorted, non-overlapping. A line whose ``line_hash`` is
+    in ``recurring`` (learned from a corpus) is boilerplate too."""
     found: list[Boilerplate] = []
     lines = _lines(text)
     in_disclaimer = False
@@ -74,12 +100,14 @@ def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
         if not line:
             in_disclaimer = False  # a blank line ends a disclaimer block
             continue
-        if in_disclaimer:
+        if recurring and line_hash(line) in recurring:
+            found.append(Boilerplate(Span(start, end), "recurring"))
+        elif in_disclaimer:
             found.append(Boilerplate(Span(start, end), "legal-disclaimer"))
         elif _DISCLAIMER_HEAD.match(line):
             found.append(Boilerplate(Span(start, end), "legal-disclaimer"))
             in_disclaimer = line.rstrip(":").strip().lower().endswith("disclaimer")
-        elif _is_dateline(line):
+        elif is_dateline(line):
             found.append(Boilerplate(Span(start, end), "dateline"))
         elif _ID_LINE.match(line):
             found.append(Boilerplate(Span(start, end), "id-line"))

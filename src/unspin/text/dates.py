@@ -35,7 +35,7 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _ID_DATE = re.compile(r"(?<!\d)(\d{2})(\d{2})(20\d{2})(?=\d)")
 
 
-def _iso(y: int, m: int, d: int) -> str | None:
+def iso_date(y: int, m: int, d: int) -> str | None:
     try:
         return date(y, m, d).isoformat()
     except ValueError:
@@ -53,17 +53,17 @@ def find_dates(text: str, boilerplate: tuple[Boilerplate, ...]) -> tuple[DateMen
 
     found: list[DateMention] = []
     for m in _DMY.finditer(text):
-        iso = _iso(int(m[3]), _MONTH_NUM[m[2].lower()], int(m[1]))
+        iso = iso_date(int(m[3]), _MONTH_NUM[m[2].lower()], int(m[1]))
         if iso:
             span = Span(m.start(), m.end())
             found.append(DateMention(span, iso, source_of(span)))
     for m in _MDY.finditer(text):
-        iso = _iso(int(m[3]), _MONTH_NUM[m[1].lower()], int(m[2]))
+        iso = iso_date(int(m[3]), _MONTH_NUM[m[1].lower()], int(m[2]))
         if iso:
             span = Span(m.start(), m.end())
             found.append(DateMention(span, iso, source_of(span)))
     for m in _ISO.finditer(text):
-        iso = _iso(int(m[1]), int(m[2]), int(m[3]))
+        iso = iso_date(int(m[1]), int(m[2]), int(m[3]))
         if iso:
             span = Span(m.start(), m.end())
             found.append(DateMention(span, iso, source_of(span)))
@@ -72,8 +72,17 @@ def find_dates(text: str, boilerplate: tuple[Boilerplate, ...]) -> tuple[DateMen
             continue
         id_match = _ID_DATE.search(b.span.of(text))
         if id_match:
-            iso = _iso(int(id_match[3]), int(id_match[2]), int(id_match[1]))
+            iso = iso_date(int(id_match[3]), int(id_match[2]), int(id_match[1]))
             if iso:
                 span = Span(b.span.start + id_match.start(), b.span.start + id_match.end())
                 found.append(DateMention(span, iso, "id-line"))
     return tuple(sorted(found, key=lambda d: d.span))
+
+
+_ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_iso_prefix(value: str) -> str | None:
+    """The date of an ISO 8601 date or timestamp (``2024-03-01``, ``2024-03-01T12:00Z``)."""
+    m = _ISO_PREFIX.match(value)
+    return iso_date(int(m[1]), int(m[2]), int(m[3])) if m else None

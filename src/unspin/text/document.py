@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from .._types import Boilerplate, Document, Segment, Span
+from .._types import Boilerplate, Document, Origin, Segment, Span
 from ..config import Config
 from .boilerplate import find_boilerplate
 from .dates import find_dates
@@ -30,19 +30,28 @@ def text_sha256(text: str) -> str:
 
 
 def body_segments(
-    text: str, config: Config, norm: Normalized
+    text: str, config: Config, norm: Normalized, recurring: frozenset[int] = frozenset()
 ) -> tuple[tuple[Boilerplate, ...], tuple[Segment, ...]]:
     """The boilerplate of ``text`` and the segments of its body: the part of the text stage
     that matching needs (the index keys documents with it alone, without dates)."""
-    boilerplate = find_boilerplate(text)
+    boilerplate = find_boilerplate(text, recurring)
     regions = body_regions(text, [b.span for b in boilerplate])
     return boilerplate, segment(norm, regions, config.max_unit_words)
 
 
-def make_document(name: str, text: str, config: Config, norm: Normalized | None = None) -> Document:
-    """Run the text stage on ``text`` (already decoded)."""
+def make_document(
+    name: str,
+    text: str,
+    config: Config,
+    norm: Normalized | None = None,
+    origin: Origin | None = None,
+    recurring: frozenset[int] = frozenset(),
+) -> Document:
+    """Run the text stage on ``text`` (already decoded or extracted; ``origin`` says where it
+    came from). Lines whose hash (``line_hash``) is in ``recurring`` are boilerplate learned
+    from a corpus (an index)."""
     norm = norm or normalize(text)
-    boilerplate, segments = body_segments(text, config, norm)
+    boilerplate, segments = body_segments(text, config, norm, recurring)
     return Document(
         name=name,
         text=text,
@@ -50,4 +59,5 @@ def make_document(name: str, text: str, config: Config, norm: Normalized | None 
         segments=segments,
         boilerplate=boilerplate,
         dates=find_dates(text, boilerplate),
+        origin=origin,
     )

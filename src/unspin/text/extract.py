@@ -1,0 +1,297 @@
+"""Real-world input to article text plus metadata: web pages, WARC crawls, JSONL feeds, text.
+
+The main text and metadata of a web page come from trafilatura, and its declared publication
+date from htmldate: well-kept extractors, measured on public benchmarks, which we do not
+rewrite. What is ours, and why:
+- a file's type is read from its bytes, not its name (a PDF named .html is a PDF), so every
+  entry point refuses what it cannot read with a reason instead of extracting garbage;
+- decoding follows the page's own declaration, then UTF-8, then detection (charset-normalizer);
+  a page that declares an encoding Python does not know is refused, not guessed at;
+- bounds: a gzip stream may expand only so far, a page may hold only so many tags, a record
+  only so many bytes, so no input can take unbounded time or memory;
+- every date is a claim with its source (``DateClaim``): the verdict weighs them and reports
+  when they contradict each other.
+
+Offsets in every result refer to the extracted text (``Extracted.text``); the original bytes
+are identified by ``Origin.sha256``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import zlib
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .._types import DateClaim, Origin
+from ..errors import InputError
+from .decode import decode_bytes
+
+MAX_TAGS = 250_000  # a page with more tags than this is refused (bounded time per page)
+
+_MAGIC = (
+    (b"%PDF", "a PDF file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"RIFF", "a RIFF media file (WebP, WAV, AVI)"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
+    (b"\x28\xb5\x2f\xfd", "a zstd archive"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3", "an SQLite database"),
+)
+_HTML_HEAD = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_NAMES = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]+)""", re.I)
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """One document read from an input: its text (what unspin matches) and its origin."""
+
+    name: str  # where it came from, for people: a path, path#record, path:line
+    text: str
+    origin: Origin
+    doc_id: str | None = None  # an id the input gives it (a JSONL id field, a record URL)
+    feed: str = ""  # the input it came in (a WARC or JSONL file, a directory): its scope
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input, or a part of one, that gives no document, and why."""
+
+    name: str
+    reason: str
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sniff(data: bytes, name: str) -> str:
+    """The real type of ``data``: ``gzip``, ``warc``, ``html``, ``jsonl`` or ``text``; a file
+    type unspin cannot read is an ``InputError`` naming it, whatever the file is called."""
+    if data.startswith(b"\x1f\x8b"):
+        return "gzip"
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{name}: {what}, not text or HTML")
+    if data.startswith(b"WARC/"):
+        return "warc"
+    head = _head_text(data[:4096])
+    lower = name.lower()
+    if _HTML_HEAD.match(head) or (lower.endswith(_HTML_NAMES) and head.lstrip().startswith("<")):
+        return "html"
+    if lower.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
+        return "jsonl"
+    return "text"
+
+
+def _head_text(head: bytes) -> str:
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            return head[2:].decode(codec, "ignore")
+    return head.removeprefix(codecs.BOM_UTF8).decode("latin-1")
+
+
+def gunzip(data: bytes, name: str, limit: int) -> bytes:
+    """Every member of a gzip stream, refused when it would expand past ``limit`` bytes (a
+    gzip bomb) or ends early (a truncated download)."""
+    out: list[bytes] = []
+    size = 0
+    rest = data
+    while rest:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            chunk = d.decompress(rest, limit + 1 - size)
+            while not d.eof and d.unconsumed_tail and size + len(chunk) <= limit:
+                more = d.decompress(d.unconsumed_tail, limit + 1 - size - len(chunk))
+                if not more:
+                    break
+                chunk += more
+        except zlib.error as exc:
+            raise InputError(f"{name}: damaged gzip data ({exc})") from None
+        size += len(chunk)
+        if size > limit:
+            raise InputError(f"{name}: expands past the {limit:,}-byte limit (a gzip bomb?)")
+        if not d.eof:
+            raise InputError(f"{name}: truncated gzip data (the stream ends early)")
+        out.append(chunk)
+        rest = d.unused_data.lstrip(b"\x00")  # members may follow; zero padding may end it
+    return b"".join(out)
+
+
+# --- HTML --------------------------------------------------------------------------------
+
+
+def decode_html(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
+    """The page's text and the encoding used: a BOM, else the charset the HTTP header or the
+    page declares, else UTF-8, else what charset-normalizer detects."""
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: invalid {codec} at byte {exc.start}") from None
+    if declared is None:
+        m = _META_CHARSET.search(data[:8192])
+        declared = m[1].decode("ascii", "replace") if m else None
+    if declared:
+        try:
+            codec = codecs.lookup(declared).name
+        except LookupError:
+            try:
+                return data.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"{name}: declares the encoding {declared!r}, which is not supported, "
+                    "and is not UTF-8"
+                ) from None
+        # pages often declare latin-1 and hold cp1252 (as browsers assume): read it so
+        if codec in ("latin-1", "iso8859-1", "ascii"):
+            codec = "cp1252"
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError:
+            pass  # a wrong declaration: fall through to UTF-8 and detection
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:262144]).best()
+    if best is None or best.encoding is None:
+        raise InputError(f"{name}: cannot tell the page's encoding (none declared)")
+    try:
+        return data.decode(best.encoding), best.encoding
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: cannot decode as detected {best.encoding}") from None
+
+
+def url_date(url: str | None) -> str | None:
+    """A full date in a URL's path (``/2021/11/08/``, ``/2021-11-08-``, ``/20211108/``)."""
+    if not url:
+        return None
+    m = _URL_DATE.search(urlsplit(url).path)
+    if not m:
+        return None
+    from .dates import iso_date
+
+    return iso_date(int(m[1]), int(m[2]), int(m[3]))
+
+
+def extract_html(
+    data: bytes,
+    name: str,
+    *,
+    url: str | None = None,
+    charset: str | None = None,
+    fmt: str = "html",
+) -> Extracted:
+    """The main text of a web page and its metadata; ``InputError`` when the page cannot be
+    read or holds no main text."""
+    if data.count(b"<") > MAX_TAGS:
+        raise InputError(f"{name}: over {MAX_TAGS:,} tags, not read (bounded time per page)")
+    html, encoding = decode_html(data, name, charset)
+    if not html.strip():
+        raise InputError(f"{name}: empty page")
+    import trafilatura
+    from htmldate import find_date
+    from trafilatura.settings import Document as TrafilaturaDocument
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        raise InputError(f"{name}: not parseable as HTML")
+    lang = tree.get("lang") or tree.get("xml:lang")
+    try:
+        meta_date = find_date(tree, extensive_search=False, original_date=True)
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except RecursionError:
+        raise InputError(f"{name}: markup nested too deeply to read") from None
+    if not isinstance(doc, TrafilaturaDocument) or not (doc.text or "").strip():
+        raise InputError(f"{name}: no main text found in the page")
+    assert doc.text is not None
+    # one line per block in trafilatura's output: a blank line between blocks makes each a
+    # paragraph for the text stage
+    text = "\n\n".join(line.strip() for line in doc.text.splitlines() if line.strip())
+    page_url = doc.url or url
+    claims = []
+    if meta_date:
+        claims.append(DateClaim(meta_date, "html-meta", 0.9, "declared in the page's markup"))
+    from_url = url_date(page_url)
+    if from_url:
+        claims.append(DateClaim(from_url, "url", 0.7, page_url or ""))
+    if not claims:
+        anywhere = find_date(tree, extensive_search=True, original_date=True)
+        if anywhere:
+            claims.append(DateClaim(anywhere, "page-text", 0.3, "found in the page by htmldate"))
+    origin = Origin(
+        format=fmt,
+        sha256=sha256(data),
+        size=len(data),
+        url=page_url,
+        title=doc.title,
+        author=doc.author,
+        site=doc.sitename or doc.hostname or (urlsplit(page_url).hostname if page_url else None),
+        language=(lang or doc.language or None),
+        encoding=encoding,
+        dates=tuple(claims),
+        removed_chars=max(0, len(html) - len(text)),
+    )
+    return Extracted(name, text, origin, doc_id=None)
+
+
+# --- plain text --------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?:;,]['\"\u201d\u2019)]?$")
+
+
+def text_title(text: str) -> str | None:
+    """A leading title line of a plain text: the first line that is not a dateline, short (at
+    most 20 words), not ending like a sentence, followed by a blank line."""
+    from .boilerplate import is_dateline
+
+    lines = text.lstrip("\ufeff").splitlines()
+    i = 0
+    while i < len(lines) and (not lines[i].strip() or is_dateline(lines[i].strip())):
+        i += 1
+    if i >= len(lines) - 1:
+        return None
+    line = lines[i].strip()
+    if not line or len(line.split()) > 20 or _SENTENCE_END.search(line) or lines[i + 1].strip():
+        return None
+    return line
+
+
+def extract_text(data: bytes, name: str, fmt: str = "text") -> Extracted:
+    """A plain text, decoded as given (nothing is removed: the boilerplate rules of the text
+    stage mark datelines and the like), with its title line as metadata."""
+    text = decode_bytes(data, name)
+    origin = Origin(format=fmt, sha256=sha256(data), size=len(data), title=text_title(text))
+    return Extracted(name, text, origin)
