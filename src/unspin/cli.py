@@ -10,6 +10,7 @@ import click
 from rich.console import Console
 
 from . import __version__
+from .cliutil import Rejections
 from .cliutil import fail as _fail
 from .cliutil import guarded as _guarded
 from .compare import Comparer
@@ -123,8 +124,6 @@ def extract(
 ) -> None:
     """Show what unspin reads from INPUTS (files, folders, web pages, WARC, JSONL, -): the
     text it matches, its metadata and dates, and what was left out."""
-    from collections import Counter
-
     from .report.extract import extracted_to_dict, render_extracted, skipped_to_dict
     from .text import make_document
     from .text.extract import Skipped
@@ -134,14 +133,12 @@ def extract(
         glob=glob, text_field=text_field, html_field=html_field, id_field=id_field
     )
     console = Console()
-    read, skipped = 0, Counter[str]()
+    read, skipped = 0, Rejections()
     for got in read_inputs(inputs, options):
         if isinstance(got, Skipped):
-            skipped[got.reason] += 1
+            skipped.add(got.name, got.reason)
             if as_json:
                 click.echo(json.dumps(skipped_to_dict(got), ensure_ascii=False))
-            else:
-                click.echo(f"skipped {got.name}: {got.reason}", err=True)
             continue
         read += 1
         doc = make_document(got.name, got.text, DEFAULT_CONFIG, origin=got.origin)
@@ -149,7 +146,9 @@ def extract(
             click.echo(json.dumps(extracted_to_dict(doc, got.doc_id), ensure_ascii=False))
         else:
             render_extracted(doc, console)
-    click.echo(f"read {read} document(s), skipped {sum(skipped.values())}", err=True)
+    click.echo(f"read {read} document(s), skipped {skipped.total}", err=True)
+    for line in skipped.lines():
+        click.echo(f"  skipped: {line}", err=True)
     if not read:
         _fail(f"no document read from {', '.join(inputs)}")
 

@@ -47,3 +47,27 @@ def guarded(func: F) -> F:
     wrapper.__name__ = func.__name__
     wrapper.__doc__ = func.__doc__
     return wrapper  # type: ignore[return-value]
+
+
+class Rejections:
+    """What a batch command did not read, grouped by reason: a crawl can hold thousands of
+    records skipped for one reason, and the summary shows one line for them."""
+
+    def __init__(self) -> None:
+        self.by_reason: dict[str, list[str]] = {}
+
+    def add(self, name: str, reason: str) -> None:
+        self.by_reason.setdefault(reason, []).append(name)
+
+    @property
+    def total(self) -> int:
+        return sum(len(names) for names in self.by_reason.values())
+
+    def lines(self) -> list[str]:
+        out = []
+        for reason, names in sorted(self.by_reason.items()):
+            if len(names) == 1:
+                out.append(f"{names[0]}: {reason}")
+            else:
+                out.append(f"{reason} (x{len(names)}, first {names[0]})")
+        return out

@@ -9,18 +9,19 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..cliutil import fail, guarded
+from ..cliutil import Rejections, fail, guarded
 from ..compare import Comparer
 from ..config import DEFAULT_CONFIG
-from ..errors import InputError, UnspinError
-from ..text import read_text
+from ..errors import InputError
+from ..text.extract import Extracted, Skipped
+from ..text.origin import origin_to_dict
+from ..text.sources import ReadOptions, read_inputs, read_one
 from .ingest import KEY_BATCH, keyed_batches, transactions
 from .search import search
 from .store import Index, Keyed
@@ -40,66 +41,32 @@ def create_cmd(index_dir: str) -> None:
     click.echo(f"created index {index_dir}")
 
 
-def _jsonl_docs(
-    path: Path, text_field: str, id_field: str | None, max_bytes: int, skipped: Counter[str]
-) -> Iterator[tuple[str, str, str | None, dict[str, Any]]]:
-    """Documents of a JSONL file; a bad line is skipped and counted with its reason."""
-    with path.open("rb") as f:
-        for n, raw in enumerate(f, 1):
-            where = f"{path}:{n}"
-            if not raw.strip():
-                continue
-            if len(raw) > max_bytes:
-                skipped[f"{where}: line over {max_bytes} bytes"] += 1
-                continue
-            try:
-                record = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError):
-                skipped[f"{where}: not JSON"] += 1
-                continue
-            if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
-                skipped[f"{where}: no text field {text_field!r}"] += 1
-                continue
-            doc_id = record.get(id_field) if id_field else where
-            if doc_id is None:
-                skipped[f"{where}: no id field {id_field!r}"] += 1
-                continue
-            meta = {k: v for k, v in record.items() if k != text_field}
-            yield record[text_field], where, str(doc_id), meta
+def _meta(got: Extracted) -> dict[str, Any]:
+    """What the index keeps beside a document's text: a JSONL record's other fields, its
+    provenance, the input it came in and its site (the scopes of learned boilerplate)."""
+    meta: dict[str, Any] = dict(got.fields)
+    ours = (
+        ("path", got.name),
+        ("feed", got.feed),
+        ("site", got.origin.site),
+        ("origin", origin_to_dict(got.origin)),
+    )
+    for key, value in ours:
+        if value and key not in meta:  # a record's own field of that name wins
+            meta[key] = value
+    return meta
 
 
-def _inputs(
-    inputs: tuple[str, ...],
-    glob: str,
-    text_field: str,
-    id_field: str | None,
-    max_bytes: int,
-    skipped: Counter[str],
+def _docs(
+    inputs: tuple[str, ...], options: ReadOptions, skipped: Rejections
 ) -> Iterator[tuple[str, str, str | None, dict[str, Any]]]:
-    """(text, name, id, meta) of every document the inputs name."""
-    for item in inputs:
-        if item == "-":
-            _, text = read_text("-", max_bytes)
-            yield text, "<stdin>", None, {}
+    """(text, name, id, meta) of every document the inputs hold; what is not read is counted
+    in ``skipped`` by reason."""
+    for got in read_inputs(inputs, options):
+        if isinstance(got, Skipped):
+            skipped.add(got.name, got.reason)
             continue
-        path = Path(item)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob(glob) if p.is_file())
-        elif path.exists():
-            files = [path]
-        else:
-            skipped[f"{item}: no such file or directory"] += 1
-            continue
-        for file in files:
-            if file.suffix == ".jsonl":
-                yield from _jsonl_docs(file, text_field, id_field, max_bytes, skipped)
-                continue
-            try:
-                name, text = read_text(file, max_bytes)
-            except UnspinError as exc:
-                skipped[str(exc)] += 1
-                continue
-            yield text, name, str(file), {"path": str(file)}
+        yield got.text, got.name, got.doc_id or got.name, _meta(got)
 
 
 @index_group.command("add")
@@ -107,6 +74,7 @@ def _inputs(
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--glob", default="*", show_default=True, help="Files to take from directories.")
 @click.option("--text-field", default="text", show_default=True, help="JSONL: the text field.")
+@click.option("--html-field", default=None, help="JSONL: a field holding a page's HTML.")
 @click.option("--id-field", default=None, help="JSONL: the field holding a document's id.")
 @click.option(
     "--jobs",
@@ -121,12 +89,14 @@ def add_cmd(
     inputs: tuple[str, ...],
     glob: str,
     text_field: str,
+    html_field: str | None,
     id_field: str | None,
     jobs: int,
 ) -> None:
-    """Add files, directories (recursive), JSONL files or - (stdin) to the index."""
+    """Add files, folders (recursive), web pages, WARC crawls, JSONL feeds (.gz too) or -
+    (stdin) to the index."""
     index = Index.open(index_dir)
-    skipped: Counter[str] = Counter()
+    skipped = Rejections()
     counts: Counter[str] = Counter()
     start = time.perf_counter()
     console = Console(stderr=True)
@@ -143,11 +113,11 @@ def add_cmd(
                 try:
                     counts[index.add_many([doc], keyed=[entry])[0].status] += 1
                 except InputError as exc:
-                    skipped[str(exc)] += 1
+                    skipped.add(doc[1], str(exc).removeprefix(f"{doc[1]}: "))
 
     def batches() -> Iterator[list[Doc]]:
         batch: list[Doc] = []
-        for doc in _inputs(inputs, glob, text_field, id_field, limit, skipped):
+        for doc in _docs(inputs, options, skipped):
             batch.append(doc)
             if len(batch) >= KEY_BATCH:
                 yield batch
@@ -165,7 +135,13 @@ def add_cmd(
         disable=not sys.stderr.isatty(),
     ) as progress:
         task = progress.add_task("add", total=None, rate="-")
-        limit = index.config.max_input_bytes
+        options = ReadOptions(
+            config=index.config,
+            glob=glob,
+            text_field=text_field,
+            html_field=html_field,
+            id_field=id_field,
+        )
         keyed = keyed_batches(batches(), index.config, index.params, jobs=jobs)
         for batch, entries in transactions(keyed):
             flush(batch, entries)
@@ -177,10 +153,10 @@ def add_cmd(
     done = sum(counts.values())
     click.echo(
         f"added {counts['added']}, skipped as duplicate {counts['duplicate']}, "
-        f"rejected {sum(skipped.values())} ({done / wall if wall else 0:.0f} docs/s)"
+        f"rejected {skipped.total} ({done / wall if wall else 0:.0f} docs/s)"
     )
-    for reason, n in sorted(skipped.items()):
-        click.echo(f"  rejected: {reason}" + (f" (x{n})" if n > 1 else ""), err=True)
+    for line in skipped.lines():
+        click.echo(f"  rejected: {line}", err=True)
     index.close()
 
 
@@ -205,8 +181,8 @@ def rm_cmd(index_dir: str, doc_ids: tuple[str, ...]) -> None:
 def update_cmd(index_dir: str, doc_id: str, file: str) -> None:
     """Replace document DOC_ID by the text of FILE (or add it)."""
     with Index.open(index_dir) as index:
-        name, text = read_text(file, index.config.max_input_bytes)
-        index.update(doc_id, text, name=name)
+        got = read_one(file, ReadOptions(config=index.config))
+        index.update(doc_id, got.text, name=got.name, meta=_meta(got))
     click.echo(f"updated {doc_id}")
 
 
@@ -230,9 +206,16 @@ def search_cmd(
     """The indexed documents QUERY (a file, or - for stdin) reuses, each verified."""
     config = DEFAULT_CONFIG.with_overrides(use_model=not no_model)
     with Index.open(index_dir, config=config) as index:
-        name, text = read_text(query, config.max_input_bytes)
+        got = read_one(query, ReadOptions(config=config))
+        name = got.name
         result = search(
-            index, text, name=name, top=top, candidates=candidates, comparer=Comparer(config)
+            index,
+            got.text,
+            name=name,
+            top=top,
+            candidates=candidates,
+            comparer=Comparer(config),
+            origin=got.origin,
         )
     if as_json:
         from ..report.json import comparison_to_dict

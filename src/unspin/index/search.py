@@ -13,10 +13,12 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from .._types import Comparison
+from .._types import Comparison, Origin
 from ..align import PreparedText, prepare
 from ..compare import Comparer
 from ..text import make_document, normalize
+from ..text.boilerplate import line_hashes
+from ..text.origin import origin_from_dict
 from .keys import unit_keys, windows_of
 from .store import Index
 
@@ -65,7 +67,14 @@ class PreparedCache:
             self.docs.move_to_end(doc_id)
             return hit
         stored = index.get(doc_id)
-        prepared = comparer.prepare(stored.text, stored.name or stored.doc_id)
+        # the stored document with its provenance (dates for the verdict) and the lines
+        # learned as boilerplate in its site or feed
+        prepared = comparer.prepare(
+            stored.text,
+            stored.name or stored.doc_id,
+            origin_from_dict(stored.meta.get("origin")),
+            index.recurring(line_hashes(stored.text)),
+        )
         self.docs[doc_id] = prepared
         if len(self.docs) > self.size:
             self.docs.popitem(last=False)
@@ -81,15 +90,19 @@ def search(
     candidates: int = 20,
     comparer: Comparer | None = None,
     cache: PreparedCache | None = None,
+    origin: Origin | None = None,
 ) -> SearchResult:
-    """The indexed documents ``text`` reuses, verified, best first (at most ``top``)."""
+    """The indexed documents ``text`` reuses, verified, best first (at most ``top``).
+    ``origin``: where the query came from (its dates count in the verdicts). Lines the index
+    has learned as boilerplate are left out of matching on both sides."""
     comparer = comparer or Comparer(index.config)
     cache = cache or PreparedCache(0)
     clock = time.perf_counter()
     # the query goes through the text stage once, for its keys and for the aligner (its
     # segments are the index's when the comparer segments as the index does)
     norm = normalize(text)
-    doc = make_document(name, text, index.config, norm)
+    recurring = index.recurring(line_hashes(text))
+    doc = make_document(name, text, index.config, norm, origin, recurring)
     windows = windows_of(unit_keys(doc.segments, norm, index.params), index.params)
     found = index.candidates_for(windows, candidates)
     gen = time.perf_counter() - clock
@@ -100,7 +113,7 @@ def search(
     if comparer.config.max_unit_words == index.config.max_unit_words:
         query = prepare(doc, norm, comparer.config)
     else:
-        query = comparer.prepare(text, name)
+        query = comparer.prepare(text, name, origin, recurring)
     for cand in found:
         source = cache.get(index, cand.doc_id, comparer)
         comparison = comparer.compare_prepared(query, source)

@@ -14,7 +14,13 @@ Tables:
   fast at a million documents as at a hundred thousand, and a query reads a few more ranges;
 - ``key_df_N``: documents per key in segment N; a key's weight in candidate scoring is from
   the sum over segments (one table per segment for the same reason as the postings: one
-  table of all keys, tens of millions of hashes, takes a random page write per key).
+  table of all keys, tens of millions of hashes, takes a random page write per key);
+- ``lines``: boilerplate learned from the corpus: for each line (``text.boilerplate.line_hash``)
+  and scope (a document's site, else the feed it came in), the documents holding it. A line
+  in ``Config.learned_boilerplate_docs`` documents of one scope is page furniture (a footer,
+  a disclaimer, a share bar): searches leave it out of matching, in the query and in the
+  candidates. Only documents with a scope (``meta["site"]`` or ``meta["feed"]``) are
+  counted; the counts change with every add and rm, so what is learned is always current.
 
 Every ``add`` / ``rm`` / ``update`` is one transaction: a crash leaves a document fully in or
 not at all, and readers (WAL) search while a writer adds.
@@ -38,13 +44,14 @@ import numpy as np
 
 from ..config import DEFAULT_CONFIG, Config
 from ..errors import InputError, StoreError
+from ..text.boilerplate import line_hashes
 from ..text.document import text_sha256
 from .keys import IndexParams, text_keys
 
 if TYPE_CHECKING:
     from .search import SearchResult
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 DB_NAME = "index.sqlite"
 # a key held by more documents than this share of the index (and at least MIN_COMMON docs)
 # is a topic word of the corpus: it is not looked up at query time
@@ -78,6 +85,12 @@ CREATE TABLE IF NOT EXISTS docs (
     added REAL NOT NULL
 );
 CREATE TABLE IF NOT EXISTS segments (id INTEGER PRIMARY KEY, docs INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS lines (
+    hash INTEGER NOT NULL,
+    scope TEXT NOT NULL,
+    docs INTEGER NOT NULL,
+    PRIMARY KEY (hash, scope)
+) WITHOUT ROWID;
 """
 # documents per postings segment (see the module's docstring)
 SEGMENT_DOCS = 100_000
@@ -133,6 +146,7 @@ class Stats:
     postings: int
     keys: int
     bytes_on_disk: int
+    learned_lines: int = 0  # lines learned as boilerplate (recurring in one site or feed)
     params: dict[str, Any] = field(default_factory=dict)
 
 
@@ -290,7 +304,7 @@ class Index:
         doc_id: str | None,
         meta: Mapping[str, Any] | None,
         keyed: Keyed | None = None,
-    ) -> tuple[str, str, str, dict[str, Any], Keyed | str]:
+    ) -> tuple[str, str, str, dict[str, Any], Keyed | str, str]:
         """The row to insert. When the text is already in, its entry is left for later (the
         text stands in for it), so re-adding a corpus costs a hash per document."""
         if not text.strip():
@@ -301,7 +315,7 @@ class Index:
             entry: Keyed | str = text if known else keyed_text(text, self.config, self.params)
         else:
             sha, entry = keyed.sha256, keyed
-        return sha, doc_id or sha[:16], name, dict(meta or {}), entry
+        return sha, doc_id or sha[:16], name, dict(meta or {}), entry, text
 
     def _insert(
         self,
@@ -310,6 +324,7 @@ class Index:
         name: str,
         meta: dict[str, Any],
         entry: Keyed | str,
+        text: str,
         *,
         pending: _Pending,
     ) -> AddResult:
@@ -340,6 +355,9 @@ class Index:
         )
         assert cur.lastrowid is not None
         pending.add(cur.lastrowid, entry)
+        scope = scope_of(meta)
+        if scope:
+            pending.add_lines(scope, line_hashes(text), 1)
         _count(conn, 1)
         return AddResult("added", doc_id)
 
@@ -350,10 +368,17 @@ class Index:
 
     def _delete(self, doc_id: str) -> bool:
         conn = self.conn
-        row = conn.execute("SELECT id, keys, seg FROM docs WHERE ext_id = ?", (doc_id,)).fetchone()
+        row = conn.execute(
+            "SELECT id, keys, seg, meta, text FROM docs WHERE ext_id = ?", (doc_id,)
+        ).fetchone()
         if row is None:
             return False
-        rowid, blob, seg = row
+        rowid, blob, seg, meta, packed = row
+        scope = scope_of(json.loads(meta))
+        if scope:
+            lines = _Pending(seg)
+            lines.add_lines(scope, line_hashes(_unpacked_text(packed)), -1)
+            lines.flush_lines(conn)
         keys = _unpack(blob)
         conn.executemany(
             f"DELETE FROM {_postings_table(seg)} WHERE key = ? AND doc = ?",
@@ -488,6 +513,22 @@ class Index:
         names = dict(conn.execute(f"SELECT id, ext_id FROM docs WHERE id IN ({marks})", top))
         return [Candidate(names[d], round(score[d], 4), found[d]) for d in top if d in names]
 
+    def recurring(self, hashes: Sequence[int]) -> frozenset[int]:
+        """Which of these line hashes are learned boilerplate: in at least
+        ``Config.learned_boilerplate_docs`` documents of one site or feed."""
+        found: set[int] = set()
+        need = self.config.learned_boilerplate_docs
+        for chunk in _chunks(sorted(set(hashes)), 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT DISTINCT hash FROM lines WHERE hash IN ({marks}) AND docs >= ?",
+                    (*chunk, need),
+                )
+            )
+        return frozenset(found)
+
     def stats(self) -> Stats:
         conn = self.conn
         size = sum(p.stat().st_size for p in self.path.iterdir() if p.is_file())
@@ -506,6 +547,12 @@ class Index:
             ),
             bytes_on_disk=size,
             params=self.params.as_dict(),
+            learned_lines=int(
+                conn.execute(
+                    "SELECT COUNT(DISTINCT hash) FROM lines WHERE docs >= ?",
+                    (self.config.learned_boilerplate_docs,),
+                ).fetchone()[0]
+            ),
         )
 
     def check(self) -> list[str]:
@@ -524,8 +571,9 @@ class Index:
                 posted[seg, doc].add(key)
         df: dict[tuple[int, int], int] = defaultdict(int)
         per_segment: dict[int, int] = defaultdict(int)
-        for rowid, ext_id, blob, text, sha, seg in conn.execute(
-            "SELECT id, ext_id, keys, text, sha256, seg FROM docs"
+        lines: dict[tuple[int, str], int] = defaultdict(int)
+        for rowid, ext_id, blob, packed, sha, seg, meta in conn.execute(
+            "SELECT id, ext_id, keys, text, sha256, seg, meta FROM docs"
         ):
             keys = _unpack(blob)
             for k in keys:
@@ -534,8 +582,13 @@ class Index:
             got = posted.pop((seg, rowid), set())
             if got != set(keys):
                 problems.append(f"{ext_id}: {len(got)} keys in postings, {len(keys)} stored")
-            if text_sha256(zlib.decompress(text).decode("utf-8", "surrogatepass")) != sha:
+            text = _unpacked_text(packed)
+            if text_sha256(text) != sha:
                 problems.append(f"{ext_id}: stored text does not match its sha256")
+            scope = scope_of(json.loads(meta))
+            if scope:
+                for h in line_hashes(text):
+                    lines[h, scope] += 1
         if posted:
             problems.append(f"postings of {len(posted)} document(s) not in the index")
         for seg, docs in conn.execute("SELECT id, docs FROM segments"):
@@ -550,6 +603,9 @@ class Index:
         }
         if stored_df != dict(df):
             problems.append("key document counts do not match the documents' keys")
+        stored_lines = {(h, scope): n for h, scope, n in conn.execute("SELECT * FROM lines")}
+        if stored_lines != dict(lines):
+            problems.append("learned line counts do not match the documents' lines")
         return problems
 
 
@@ -603,6 +659,24 @@ class _Pending:
         self.docs = 0
         self.rows: list[tuple[int, int, int, int]] = []
         self.df: dict[int, int] = defaultdict(int)
+        self.lines: dict[tuple[int, str], int] = defaultdict(int)
+
+    def add_lines(self, scope: str, hashes: Iterable[int], change: int) -> None:
+        for h in hashes:
+            self.lines[h, scope] += change
+
+    def flush_lines(self, conn: sqlite3.Connection) -> None:
+        changes = sorted((h, scope, n) for (h, scope), n in self.lines.items() if n)
+        conn.executemany(
+            "INSERT INTO lines VALUES (?, ?, ?) "
+            "ON CONFLICT(hash, scope) DO UPDATE SET docs = docs + excluded.docs",
+            changes,
+        )
+        conn.executemany(
+            "DELETE FROM lines WHERE hash = ? AND scope = ? AND docs <= 0",
+            ((h, scope) for h, scope, n in changes if n < 0),
+        )
+        self.lines = defaultdict(int)
 
     def add(self, doc: int, entry: Keyed) -> None:
         self.docs += 1
@@ -621,6 +695,7 @@ class _Pending:
             sorted(self.df.items()),
         )
         self.rows, self.df, self.docs = [], defaultdict(int), 0
+        self.flush_lines(conn)
 
 
 def expand_postings(rows: Sequence[tuple[int, int, int, int]]) -> np.ndarray:
@@ -718,6 +793,20 @@ def window_scores_reference(
             per_doc[doc].append(value)
     score = {d: sum(sorted(v, reverse=True)[:TOP_WINDOWS]) for d, v in per_doc.items()}
     return score, {d: len(v) for d, v in per_doc.items()}
+
+
+def scope_of(meta: Mapping[str, Any]) -> str | None:
+    """The scope in which a document's recurring lines are learned: its site, else the feed
+    (input) it came in; None (not counted) when it has neither."""
+    for name in ("site", "feed"):
+        value = meta.get(name)
+        if isinstance(value, str) and value:
+            return f"{name}:{value}"
+    return None
+
+
+def _unpacked_text(packed: bytes) -> str:
+    return zlib.decompress(packed).decode("utf-8", "surrogatepass")
 
 
 def _stored(row: tuple[Any, ...]) -> StoredDoc:

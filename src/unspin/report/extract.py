@@ -11,7 +11,7 @@ from rich.text import Text
 
 from .._types import Document
 from ..text.extract import Skipped
-from .json import origin_to_dict
+from ..text.origin import origin_to_dict
 
 SCHEMA_ID = "unspin.extract/1"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._types import Comparison, Document, Origin, Span
+from .._types import Comparison, Document, Span
+from ..text.origin import origin_to_dict
 
 SCHEMA_ID = "unspin.compare/1"
 
@@ -26,34 +27,6 @@ def _document(doc: Document) -> dict[str, Any]:
         "boilerplate": [{**_span(b.span, doc.text), "reason": b.reason} for b in doc.boilerplate],
         "dates": [{**_span(d.span), "date": d.date, "source": d.source} for d in doc.dates],
         "origin": origin_to_dict(doc.origin),
-    }
-
-
-def origin_to_dict(origin: Origin | None) -> dict[str, Any] | None:
-    """Where a text came from (None: given as text, with no file behind it)."""
-    if origin is None:
-        return None
-    return {
-        "format": origin.format,
-        "sha256": origin.sha256,
-        "size": origin.size,
-        "url": origin.url,
-        "title": origin.title,
-        "author": origin.author,
-        "site": origin.site,
-        "language": origin.language,
-        "encoding": origin.encoding,
-        "removed_chars": origin.removed_chars,
-        "dates": [
-            {
-                "date": c.date,
-                "source": c.source,
-                "kind": c.kind,
-                "confidence": c.confidence,
-                "detail": c.detail,
-            }
-            for c in origin.dates
-        ],
     }
 
 

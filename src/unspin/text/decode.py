@@ -39,7 +39,8 @@ def _is_binary(text: str) -> bool:
 
 
 def decode_bytes(data: bytes, name: str = "<input>") -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16/32 (BOM or ASCII-heavy), else cp1252.
+    """Decode UTF-8 (with or without BOM), UTF-16/32 (BOM or ASCII-heavy), a legacy encoding
+    that charset-normalizer detects in prose (cp1251, Shift JIS …), else cp1252.
 
     cp1252 is the last resort only when UTF-8 fails and the bytes decode cleanly as cp1252;
     anything else is an ``InputError`` naming the input and the offending byte position.
@@ -64,6 +65,9 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
     except UnicodeDecodeError as utf8_error:
         if b"\x00" in data:
             raise InputError(f"{name}: binary file (NUL bytes), not text") from None
+        detected = _detect(data)
+        if detected:
+            return _checked(detected, name)
         try:
             return _checked(data.decode("cp1252"), name)
         except UnicodeDecodeError:
@@ -71,6 +75,27 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
                 f"{name}: cannot decode as UTF-8, UTF-16 or cp1252 "
                 f"(first bad byte at offset {utf8_error.start})"
             ) from None
+
+
+_WESTERN = {"cp1252", "latin_1", "iso8859_15", "ascii", "utf_8"}
+
+
+def _detect(data: bytes) -> str | None:
+    """Text in a non-Western legacy encoding (Cyrillic, Greek, Central European, CJK …), as
+    charset-normalizer reads it. Only for prose-shaped input (enough bytes, spaces between
+    words): on short or space-free bytes its guesses are noise, and cp1252 decides."""
+    sample = data[:262144]
+    if len(sample) < 64 or sample.count(b" ") + sample.count(b"\n") < len(sample) // 25:
+        return None
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample).best()
+    if best is None or best.encoding is None or best.encoding in _WESTERN:
+        return None
+    try:
+        return data.decode(best.encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def _checked(text: str, name: str) -> str:

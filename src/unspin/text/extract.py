@@ -22,7 +22,9 @@ import codecs
 import hashlib
 import re
 import zlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from .._types import DateClaim, Origin
@@ -67,6 +69,7 @@ class Extracted:
     origin: Origin
     doc_id: str | None = None  # an id the input gives it (a JSONL id field, a record URL)
     feed: str = ""  # the input it came in (a WARC or JSONL file, a directory): its scope
+    fields: Mapping[str, Any] = field(default_factory=dict)  # a JSONL record's other fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,11 +189,23 @@ def decode_html(data: bytes, name: str, declared: str | None = None) -> tuple[st
         raise InputError(f"{name}: cannot decode as detected {best.encoding}") from None
 
 
+def host(url: str | None) -> str | None:
+    """The host name of a URL; None for no URL or a malformed one."""
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:
+        return None
+
+
 def url_date(url: str | None) -> str | None:
     """A full date in a URL's path (``/2021/11/08/``, ``/2021-11-08-``, ``/20211108/``)."""
     if not url:
         return None
-    m = _URL_DATE.search(urlsplit(url).path)
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    m = _URL_DATE.search(path)
     if not m:
         return None
     from .dates import iso_date
@@ -258,7 +273,7 @@ def extract_html(
         url=page_url,
         title=doc.title,
         author=doc.author,
-        site=doc.sitename or doc.hostname or (urlsplit(page_url).hostname if page_url else None),
+        site=doc.sitename or doc.hostname or host(page_url),
         language=(lang or doc.language or None),
         encoding=encoding,
         dates=tuple(claims),

@@ -24,7 +24,16 @@ from typing import IO, Any
 from .._types import DateClaim
 from ..config import DEFAULT_CONFIG, Config
 from ..errors import InputError
-from .extract import Extracted, Skipped, extract_html, extract_text, gunzip, sha256, sniff
+from .extract import (
+    Extracted,
+    Skipped,
+    extract_html,
+    extract_text,
+    gunzip,
+    host,
+    sha256,
+    sniff,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +242,7 @@ def _jsonl_record(line: bytes, where: str, options: ReadOptions, feed: str) -> E
     url = _str_field(record, options.url_field)
     doc_id = _str_field(record, options.id_field) if options.id_field else None
     if options.id_field and doc_id is None:
-        return Skipped(where, f"no {options.id_field!r} id field")
+        return Skipped(where, f"no id field {options.id_field!r}")
     html = _str_field(record, options.html_field) if options.html_field else None
     try:
         if html is not None:
@@ -241,12 +250,16 @@ def _jsonl_record(line: bytes, where: str, options: ReadOptions, feed: str) -> E
         else:
             text = record.get(options.text_field)
             if not isinstance(text, str):
-                return Skipped(where, f"no {options.text_field!r} text field")
+                return Skipped(where, f"no text field {options.text_field!r}")
             if not text.strip():
                 return Skipped(where, f"empty {options.text_field!r} field")
             got = extract_text(text.encode("utf-8", "surrogatepass"), where, fmt="jsonl")
             title = _str_field(record, options.title_field)
-            got = replace(got, origin=replace(got.origin, url=url, title=title or got.origin.title))
+            site = host(url)
+            got = replace(
+                got,
+                origin=replace(got.origin, url=url, site=site, title=title or got.origin.title),
+            )
     except InputError as exc:
         return Skipped(where, _reason(exc, where))
     claims = list(got.origin.dates)
@@ -260,7 +273,9 @@ def _jsonl_record(line: bytes, where: str, options: ReadOptions, feed: str) -> E
     origin = replace(
         got.origin, sha256=sha256(line.rstrip(b"\r\n")), size=len(line), dates=tuple(claims)
     )
-    return replace(got, origin=origin, doc_id=doc_id, feed=feed)
+    used = {options.text_field, options.html_field}
+    fields = {k: v for k, v in record.items() if k not in used}
+    return replace(got, origin=origin, doc_id=doc_id, feed=feed, fields=fields)
 
 
 def _str_field(record: dict[str, Any], field: str | None) -> str | None:
