@@ -91,7 +91,8 @@ class Origin:
     format: str  # text, html, warc, jsonl
     sha256: str  # of the original bytes (the file, the WARC payload, the JSONL line)
     size: int  # of the original bytes
-    url: str | None = None
+    url: str | None = None  # where it was fetched (a WARC record's URL), else its canonical URL
+    canonical_url: str | None = None  # the URL the page declares as its own
     title: str | None = None
     author: str | None = None
     site: str | None = None

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import logging
 import re
 import zlib
 from collections.abc import Mapping
@@ -230,6 +231,9 @@ def extract_html(
         raise InputError(f"{name}: empty page")
     import trafilatura
     from htmldate import find_date
+
+    # trafilatura logs a warning for each page it finds no text in: that is a Skipped reason
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
     from trafilatura.settings import Document as TrafilaturaDocument
     from trafilatura.utils import load_html
 
@@ -238,7 +242,11 @@ def extract_html(
         raise InputError(f"{name}: not parseable as HTML")
     lang = tree.get("lang") or tree.get("xml:lang")
     try:
-        meta_date = find_date(tree, extensive_search=False, original_date=True)
+        # the markup's own date: a placeholder URL keeps htmldate from reading one from the
+        # page's address (that is a claim of its own, below)
+        meta_date = find_date(
+            tree, extensive_search=False, original_date=True, url="https://undated.invalid/"
+        )
         doc = trafilatura.bare_extraction(
             html,
             url=url,
@@ -255,15 +263,18 @@ def extract_html(
     # one line per block in trafilatura's output: a blank line between blocks makes each a
     # paragraph for the text stage
     text = "\n\n".join(line.strip() for line in doc.text.splitlines() if line.strip())
-    page_url = doc.url or url
+    page_url = url or doc.url
     claims = []
     if meta_date:
         claims.append(DateClaim(meta_date, "html-meta", 0.9, "declared in the page's markup"))
-    from_url = url_date(page_url)
-    if from_url:
-        claims.append(DateClaim(from_url, "url", 0.7, page_url or ""))
+    for address in dict.fromkeys(u for u in (url, doc.url) if u):
+        from_url = url_date(address)
+        if from_url:
+            claims.append(DateClaim(from_url, "url", 0.7, address))
     if not claims:
-        anywhere = find_date(tree, extensive_search=True, original_date=True)
+        anywhere = find_date(
+            tree, extensive_search=True, original_date=True, url="https://undated.invalid/"
+        )
         if anywhere:
             claims.append(DateClaim(anywhere, "page-text", 0.3, "found in the page by htmldate"))
     origin = Origin(
@@ -271,6 +282,7 @@ def extract_html(
         sha256=sha256(data),
         size=len(data),
         url=page_url,
+        canonical_url=doc.url,
         title=doc.title,
         author=doc.author,
         site=doc.sitename or doc.hostname or host(page_url),
