@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import html
 import io
+import itertools
 import json
 import re
 from importlib.resources import files
@@ -201,7 +202,8 @@ def test_bad_inputs_are_skipped_with_reasons_and_the_rest_is_read(tmp_path: Path
         "nested.html": b"<html><body>" + b"<div>" * 100_000 + b"text" + b"</div>" * 100_000,
         "klingon.html": b'<html><head><meta charset="x-klingon"></head><body>\xff\xfe</body>',
         "bomb.txt.gz": gzip.compress(b"\x00" * (12 << 20)),
-        "feed.jsonl": b'{"text": "A line of a feed that is long enough to read."}\n{"title": "x"}\nnot json\n',
+        "feed.jsonl": b'{"text": "A line of a feed that is long enough to read."}\n'
+        b'{"title": "x"}\nnot json\n',
     }
     for name, data in files_.items():
         (tmp_path / name).write_bytes(data)
@@ -372,7 +374,7 @@ def test_recurring_lines_are_exactly_the_learned_ones(lines: list[str], picks: s
     expected = sum(1 for line in lines if line.strip() and line_hash(line) in learned)
     assert len(recurring) == expected
     spans = sorted(b.span for b in marks)
-    assert all(x.end <= y.start for x, y in zip(spans, spans[1:], strict=False))
+    assert all(x.end <= y.start for x, y in itertools.pairwise(spans))
 
 
 # --------------------------------------------------------------------------- dates
