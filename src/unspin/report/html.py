@@ -403,6 +403,25 @@ def _role(c: Comparison, side: Side) -> str:
     return '<span class="role copy">derived</span>'
 
 
+def _origin(doc: Document) -> str:
+    """Where the text came from, when it was extracted from a page, a crawl or a feed (the
+    text shown, and every offset, is the extracted text)."""
+    o = doc.origin
+    if o is None or o.format == "text":
+        return ""
+    parts = [f"extracted from {_e(o.format)} ({o.size:,} bytes)"]
+    if o.title:
+        parts.append(f"title: {_e(o.title)}")
+    if o.url:
+        parts.append(f"url: {_e(o.url)}")
+    if o.site:
+        parts.append(f"site: {_e(o.site)}")
+    for claim in o.dates:
+        what = "published" if claim.kind == "published" else "crawled"
+        parts.append(f"{what} {_e(claim.date)} ({_e(claim.source)})")
+    return f'<p class="muted origin">{" · ".join(parts)}</p>'
+
+
 def _column(c: Comparison, side: Side, doc: Document) -> str:
     marks, points = _side_marks(c, side)
     coverage = c.verdict.coverage_a if side == "a" else c.verdict.coverage_b
@@ -410,6 +429,7 @@ def _column(c: Comparison, side: Side, doc: Document) -> str:
         f'<div class="col" id="col-{side}"><h3><span class="side">{side}</span>'
         f'<span class="name">{_e(doc.name)}</span>{_role(c, side)}'
         f'<span class="muted">{len(doc.text)} chars · {_pct(coverage)} covered</span></h3>'
+        f"{_origin(doc)}"
         f'<div class="text" id="text-{side}">{_sweep(doc.text, marks, points)}</div></div>'
     )
 

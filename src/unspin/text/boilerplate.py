@@ -33,7 +33,11 @@ _SYNDICATION = re.compile(
     r"\(\s*(?:[A-Z][A-Za-z]{1,20}\s*-\s*[^()\n]{1,50}|AP|AFP|Reuters|UPI|IANS|PTI|ANI|CNN|"
     r"Xinhua|dpa|EFE|Bloomberg)\s*\)\s*(?:[-\u2013\u2014]\s*)?"
 )
-_ID_LINE = re.compile(r"^(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{16,}$")
+# a feed's record ID on a line of its own (``MENAFN25042025000159011032ID1109474363``,
+# ``mnaft:2504…``): letters and digits, perhaps joined by ``_ - :``
+_ID_LINE = re.compile(
+    r"^(?=[A-Za-z0-9_:-]*\d)(?=[A-Za-z0-9_:-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9_:-]{15,}$"
+)
 _DISCLAIMER_HEAD = re.compile(
     r"^\s*(?:legal\s+)?disclaimer\s*:?\s*$|^\s*(?:copyright|\u00a9|\(c\))\b.*$|"
     r"^.*\ball rights reserved\.?\s*$",
@@ -93,20 +97,24 @@ def find_boilerplate(text: str, recurring: frozenset[int] = frozenset()) -> tupl
     in ``recurring`` (learned from a corpus) is boilerplate too."""
     found: list[Boilerplate] = []
     lines = _lines(text)
-    in_disclaimer = False
+    in_disclaimer = disclaimer_body = False
     for start, end in lines:
         start, end = trim(text, start, end)
         line = text[start:end]
         if not line:
-            in_disclaimer = False  # a blank line ends a disclaimer block
+            # a blank line ends a disclaimer block, unless only its heading has been seen
+            # (extracted pages put a blank line between every block)
+            in_disclaimer = in_disclaimer and not disclaimer_body
             continue
         if recurring and line_hash(line) in recurring:
             found.append(Boilerplate(Span(start, end), "recurring"))
         elif in_disclaimer:
             found.append(Boilerplate(Span(start, end), "legal-disclaimer"))
+            disclaimer_body = True
         elif _DISCLAIMER_HEAD.match(line):
             found.append(Boilerplate(Span(start, end), "legal-disclaimer"))
             in_disclaimer = line.rstrip(":").strip().lower().endswith("disclaimer")
+            disclaimer_body = False
         elif is_dateline(line):
             found.append(Boilerplate(Span(start, end), "dateline"))
         elif _ID_LINE.match(line):
