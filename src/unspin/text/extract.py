@@ -241,14 +241,32 @@ def extract_html(
     if tree is None:
         raise InputError(f"{name}: not parseable as HTML")
     lang = tree.get("lang") or tree.get("xml:lang")
+    link = tree.find('.//link[@rel="canonical"]')
+    canonical = link.get("href") if link is not None else None
     try:
         # the markup's own date: a placeholder URL keeps htmldate from reading one from the
-        # page's address (that is a claim of its own, below)
+        # page's address (that is a claim of its own, below); htmldate copies the tree
+        claims = []
         meta_date = find_date(
             tree, extensive_search=False, original_date=True, url="https://undated.invalid/"
         )
+        if meta_date:
+            claims.append(DateClaim(meta_date, "html-meta", 0.9, "declared in the page's markup"))
+        for address in dict.fromkeys(u for u in (url, canonical) if u):
+            from_url = url_date(address)
+            if from_url:
+                claims.append(DateClaim(from_url, "url", 0.7, address))
+        if not claims:
+            anywhere = find_date(
+                tree, extensive_search=True, original_date=True, url="https://undated.invalid/"
+            )
+            if anywhere:
+                claims.append(
+                    DateClaim(anywhere, "page-text", 0.3, "found in the page by htmldate")
+                )
+        # last: trafilatura prunes the tree it is given (one parse of the page in all)
         doc = trafilatura.bare_extraction(
-            html,
+            tree,
             url=url,
             with_metadata=True,
             include_comments=False,
@@ -263,26 +281,13 @@ def extract_html(
     # one line per block in trafilatura's output: a blank line between blocks makes each a
     # paragraph for the text stage
     text = "\n\n".join(line.strip() for line in doc.text.splitlines() if line.strip())
-    page_url = url or doc.url
-    claims = []
-    if meta_date:
-        claims.append(DateClaim(meta_date, "html-meta", 0.9, "declared in the page's markup"))
-    for address in dict.fromkeys(u for u in (url, doc.url) if u):
-        from_url = url_date(address)
-        if from_url:
-            claims.append(DateClaim(from_url, "url", 0.7, address))
-    if not claims:
-        anywhere = find_date(
-            tree, extensive_search=True, original_date=True, url="https://undated.invalid/"
-        )
-        if anywhere:
-            claims.append(DateClaim(anywhere, "page-text", 0.3, "found in the page by htmldate"))
+    page_url = url or doc.url or canonical
     origin = Origin(
         format=fmt,
         sha256=sha256(data),
         size=len(data),
         url=page_url,
-        canonical_url=doc.url,
+        canonical_url=doc.url or canonical,
         title=doc.title,
         author=doc.author,
         site=doc.sitename or doc.hostname or host(page_url),
