@@ -477,3 +477,25 @@ def test_the_test_crawls() -> None:
         "Skipped",
     ]
     assert "truncated" in cut[-1].reason  # type: ignore[union-attr]
+
+
+def test_index_add_reads_a_crawl_and_counts_what_it_skips(tmp_path: Path) -> None:
+    ix = tmp_path / "ix"
+    runner = CliRunner()
+    assert runner.invoke(main, ["index", "create", str(ix)]).exit_code == 0
+    crawl = str(CORPUS / "crawl.warc.gz")
+    result = runner.invoke(
+        main, ["index", "add", str(ix), crawl, str(CORPUS / "truncated.warc.gz")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "added 7, skipped as duplicate 0, rejected 12" in result.stdout
+    assert "WARC request record, not a response (x5" in result.stderr
+    assert "truncated WARC record" in result.stderr
+    with Index.open(ix, config=LEXICAL) as index:
+        url = "https://dailyharbor.example/local/ferry-terminal-upgrade-approved"
+        stored = index.get(url)
+        assert stored.meta["origin"]["format"] == "warc" and stored.meta["site"]
+        assert any(d["source"] == "crawl" for d in stored.meta["origin"]["dates"])
+        page = read_one(str(CORPUS / "pages/01_harbor_council_ferry.html"))
+        hits = search(index, page.text, origin=page.origin).hits
+        assert hits and hits[0].doc_id == url and hits[0].comparison.verdict.label == "identical"
