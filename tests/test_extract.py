@@ -149,6 +149,8 @@ def test_sniff_tells_html_from_text() -> None:
     assert sniff(b"Plain prose, not <b>markup</b>.", "a.txt") == "text"
     assert sniff(b"WARC/1.1\r\n", "x") == "warc"
     assert sniff(b'{"text": "x"}', "feed.jsonl") == "jsonl"
+    assert sniff(b'{"text": "x"}\n{"text": "y"}\n', "export.json") == "jsonl"
+    assert sniff(b"{not json} but prose", "notes.txt") == "text"
 
 
 def test_page_encodings_declared_undeclared_and_unsupported() -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import json
 import logging
 import re
 import zlib
@@ -101,6 +102,13 @@ def sniff(data: bytes, name: str) -> str:
         return "html"
     if lower.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
         return "jsonl"
+    first = head.lstrip().split("\n", 1)[0]
+    if first.startswith("{") and ("\n" in head.lstrip() or len(head) < 4096):
+        try:
+            if isinstance(json.loads(first), dict):  # JSON lines, whatever the file's name
+                return "jsonl"
+        except ValueError:
+            pass
     return "text"
 
 
