@@ -12,7 +12,7 @@ pair's source:
 Class-01 pairs count how often their (unrelated) source comes back with a copy verdict.
 
 Run: .venv/bin/python benchmarks/index_pan13.py [--index DIR] [--pairs FILE] [--jobs N]
-     [--candidates K] [--no-model]
+     [--candidates K] [--rounds R] [--no-model]
 """
 
 from __future__ import annotations
@@ -41,21 +41,28 @@ COPY = ("identical", "near-duplicate", "spun-copy")
 _index: Index | None = None
 _comparer: Comparer | None = None
 _cache = PreparedCache(512)
-_args: tuple[Path, Path, int] | None = None
+_args: tuple[Path, Path, int, int] | None = None
 
 
-def _init(index_dir: Path, corpus: Path, candidates: int, config: Config) -> None:
+def _init(index_dir: Path, corpus: Path, candidates: int, config: Config, rounds: int) -> None:
     global _index, _comparer, _args
     _index = Index.open(index_dir, config=config)
     _comparer = Comparer(config)
-    _args = (index_dir, corpus, candidates)
+    _args = (index_dir, corpus, candidates, rounds)
 
 
 def _search_one(susp: str) -> tuple[str, list[tuple[str, str, list[tuple[int, int]]]], dict]:
     assert _index is not None and _args is not None
     text = (_args[1] / "susp" / susp).read_text(encoding="utf-8")
     result = search(
-        _index, text, name=susp, top=1000, candidates=_args[2], comparer=_comparer, cache=_cache
+        _index,
+        text,
+        name=susp,
+        top=1000,
+        candidates=_args[2],
+        comparer=_comparer,
+        cache=_cache,
+        rounds=_args[3],
     )
     hits = [
         (
@@ -80,6 +87,7 @@ def main() -> int:
     parser.add_argument("--pairs", default=None)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--candidates", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=2, help="candidate rounds (see search)")
     parser.add_argument("--no-model", action="store_true")
     args = parser.parse_args()
     corpus = Path(args.corpus)
@@ -132,7 +140,8 @@ def main() -> int:
     results = {}
     timings: list[dict] = []
     ctx = multiprocessing.get_context("forkserver")
-    with ctx.Pool(args.jobs, _init, (index_dir, corpus, args.candidates, config)) as pool:
+    init_args = (index_dir, corpus, args.candidates, config, args.rounds)
+    with ctx.Pool(args.jobs, _init, init_args) as pool:
         for susp, hits, t in pool.imap_unordered(_search_one, sorted(by_susp), chunksize=4):
             results[susp] = hits
             timings.append(t)

@@ -411,3 +411,20 @@ def test_postings_segments_roll_over_and_stay_exact(
     for i in (0, 9):
         assert f"d{i}" not in {c.doc_id for c in index.candidates(docs[i][0])}
     assert index.candidates(_doc(1000))[0].doc_id == "d17"
+
+
+def test_a_second_round_finds_the_sources_the_first_crowded_out(tmp_path: Path) -> None:
+    """A text stitched from three sources, with room for two candidates: one round verifies
+    two and misses the third; the second round looks for sources of what is unexplained."""
+    docs = _distractors(60)
+    with Index.create(tmp_path / "ix", config=LEXICAL) as index:
+        for text, name in docs:
+            with contextlib.suppress(InputError):
+                index.add(text, name=name, doc_id=name)
+        picked = [docs[5], docs[25], docs[45]]
+        query = "\n\n".join(text[:2500] for text, _ in picked)
+        want = {name for _, name in picked}
+        one = {h.doc_id for h in search(index, query, candidates=2, rounds=1).hits}
+        two = {h.doc_id for h in search(index, query, candidates=2, rounds=2).hits}
+        assert len(one & want) == 2
+        assert two >= want

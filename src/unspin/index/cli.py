@@ -197,11 +197,24 @@ def update_cmd(index_dir: str, doc_id: str, file: str) -> None:
     show_default=True,
     help="Candidates verified by the aligner.",
 )
+@click.option(
+    "--rounds",
+    type=click.IntRange(1, 2),
+    default=2,
+    show_default=True,
+    help="2: look again for sources of the parts the first candidates do not explain.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
 @click.option("--no-model", is_flag=True, help="Verify with lexical evidence only.")
 @guarded
 def search_cmd(
-    index_dir: str, query: str, top: int, candidates: int, as_json: bool, no_model: bool
+    index_dir: str,
+    query: str,
+    top: int,
+    candidates: int,
+    rounds: int,
+    as_json: bool,
+    no_model: bool,
 ) -> None:
     """The indexed documents QUERY (a file, or - for stdin) reuses, each verified."""
     config = DEFAULT_CONFIG.with_overrides(use_model=not no_model)
@@ -216,6 +229,7 @@ def search_cmd(
             candidates=candidates,
             comparer=Comparer(config),
             origin=got.origin,
+            rounds=rounds,
         )
     if as_json:
         from ..report.json import comparison_to_dict

@@ -113,23 +113,28 @@ def unit_keys(
     ]
 
 
-def windows_of(unit_keys: list[set[int]], params: IndexParams) -> list[set[int]]:
-    """The anchor keys of each window over units' keys (a short document is one window).
-
-    Each unit is keyed by its own rarest stems, so a sentence carries the same keys whatever
-    its neighbours are (a copied passage rarely starts on a window boundary)."""
+def window_ranges(unit_keys: list[set[int]], params: IndexParams) -> list[tuple[int, int]]:
+    """The units ``[start, end)`` of each window with keys, in the order of ``windows_of``."""
     if not unit_keys:
         return []
     n = len(unit_keys)
     starts = list(range(0, max(1, n - params.window + 1), params.stride))
     if starts[-1] + params.window < n:
         starts.append(n - params.window)  # the tail is always covered
-    windows = []
+    ranges = []
     for start in starts:
-        keys = set().union(*unit_keys[start : start + params.window])
-        if keys:
-            windows.append(keys)
-    return windows
+        end = min(n, start + params.window)
+        if any(unit_keys[start:end]):
+            ranges.append((start, end))
+    return ranges
+
+
+def windows_of(unit_keys: list[set[int]], params: IndexParams) -> list[set[int]]:
+    """The anchor keys of each window over units' keys (a short document is one window).
+
+    Each unit is keyed by its own rarest stems, so a sentence carries the same keys whatever
+    its neighbours are (a copied passage rarely starts on a window boundary)."""
+    return [set().union(*unit_keys[s:e]) for s, e in window_ranges(unit_keys, params)]
 
 
 def text_keys(text: str, name: str, config: Config, params: IndexParams) -> list[set[int]]:

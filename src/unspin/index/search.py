@@ -13,14 +13,14 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from .._types import Comparison, Origin
+from .._types import Comparison, Document, Origin
 from ..align import PreparedText, prepare
 from ..compare import Comparer
 from ..text import make_document, normalize
 from ..text.boilerplate import line_hashes
 from ..text.origin import origin_from_dict
-from .keys import unit_keys, windows_of
-from .store import Index
+from .keys import unit_keys, window_ranges, windows_of
+from .store import Candidate, Index
 
 REUSE = ("identical", "near-duplicate", "spun-copy", "partial-reuse")
 
@@ -91,10 +91,16 @@ def search(
     comparer: Comparer | None = None,
     cache: PreparedCache | None = None,
     origin: Origin | None = None,
+    rounds: int = 2,
 ) -> SearchResult:
     """The indexed documents ``text`` reuses, verified, best first (at most ``top``).
     ``origin``: where the query came from (its dates count in the verdicts). Lines the index
-    has learned as boilerplate are left out of matching on both sides."""
+    has learned as boilerplate are left out of matching on both sides.
+
+    With ``rounds`` = 2, when the first ``candidates`` explain part of the query, candidates
+    are generated again from the windows no verified passage covers, and up to half as many
+    new ones are verified: a text stitched from many sources has its minor sources crowded
+    out of the first round by its major ones."""
     comparer = comparer or Comparer(index.config)
     cache = cache or PreparedCache(0)
     clock = time.perf_counter()
@@ -103,7 +109,8 @@ def search(
     norm = normalize(text)
     recurring = index.recurring(line_hashes(text))
     doc = make_document(name, text, index.config, norm, origin, recurring)
-    windows = windows_of(unit_keys(doc.segments, norm, index.params), index.params)
+    units = unit_keys(doc.segments, norm, index.params)
+    windows = windows_of(units, index.params)
     found = index.candidates_for(windows, candidates)
     gen = time.perf_counter() - clock
     clock = time.perf_counter()
@@ -114,11 +121,50 @@ def search(
         query = prepare(doc, norm, comparer.config)
     else:
         query = comparer.prepare(text, name, origin, recurring)
-    for cand in found:
-        source = cache.get(index, cand.doc_id, comparer)
-        comparison = comparer.compare_prepared(query, source)
-        if comparison.verdict.label in REUSE:
-            hits.append(Hit(cand.doc_id, source.doc.name, cand.score, comparison))
+
+    def verify(cands: list[Candidate]) -> None:
+        for cand in cands:
+            source = cache.get(index, cand.doc_id, comparer)
+            comparison = comparer.compare_prepared(query, source)
+            if comparison.verdict.label in REUSE:
+                hits.append(Hit(cand.doc_id, source.doc.name, cand.score, comparison))
+
+    verify(found)
+    verified = len(found)
+    if rounds > 1 and hits:
+        rest = _unexplained(windows, window_ranges(units, index.params), doc, hits)
+        if rest and len(rest) < len(windows):
+            clock2 = time.perf_counter()
+            seen = {c.doc_id for c in found}
+            more = index.candidates_for(rest, candidates + len(seen))
+            more = [c for c in more if c.doc_id not in seen][: max(1, candidates // 2)]
+            gen += time.perf_counter() - clock2
+            verify(more)
+            verified += len(more)
     hits.sort(key=lambda h: (-h.reused_chars, -h.candidate_score, h.doc_id))
-    verify = time.perf_counter() - clock
-    return SearchResult(hits[:top], len(found), {"candidates": gen, "verify": verify})
+    verify_time = time.perf_counter() - clock
+    return SearchResult(hits[:top], verified, {"candidates": gen, "verify": verify_time})
+
+
+def _unexplained(
+    windows: list[set[int]], ranges: list[tuple[int, int]], doc: Document, hits: list[Hit]
+) -> list[set[int]]:
+    """The keys of the query windows that verified passages cover less than half of."""
+    spans = sorted((p.a.start, p.a.end) for h in hits for p in h.comparison.passages)
+    rest = []
+    for keys, (start, end) in zip(windows, ranges, strict=True):
+        w0, w1 = doc.segments[start].span.start, doc.segments[end - 1].span.end
+        covered = sum(max(0, min(e, w1) - max(s, w0)) for s, e in _merged(spans))
+        if covered * 2 < w1 - w0:
+            rest.append(keys)
+    return rest
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
