@@ -19,8 +19,8 @@ Printed, for each corpus size and both systems: ingest docs/s (unspin's key pass
 ``--jobs`` processes while one writes; the time spent making the synthetic documents is
 taken out for both systems), size (on disk for unspin,
 pickled for datasketch), query latency p50 / p95 / p99 (unspin split into candidate
-generation and verification of the top 5), recall@1 of the source per query kind, and peak
-RSS of the process.
+generation and verification of the top 5, one round), recall@1 of the source per query kind,
+and peak RSS of the process.
 
 datasketch runs with 128 permutations, threshold 0.3, on word 3-shingles, the usual
 near-duplicate setup; its recall shows what word shingles keep of a spun passage inside a
@@ -49,7 +49,7 @@ from pathlib import Path
 import wordfreq
 
 from unspin.config import DEFAULT_CONFIG, Config
-from unspin.index import Index, search
+from unspin.index import Index, IndexParams, search
 from unspin.index.ingest import keyed_batches, transactions
 from unspin.index.search import PreparedCache
 
@@ -158,10 +158,15 @@ def _text(pool: list[str], i: int) -> str:
 
 
 def run_unspin(
-    pool: list[str], n: int, queries: list[tuple[str, int, str]], root: Path, jobs: int
+    pool: list[str],
+    n: int,
+    queries: list[tuple[str, int, str]],
+    root: Path,
+    jobs: int,
+    params: IndexParams,
 ) -> None:
     config = DEFAULT_CONFIG.with_overrides(use_model=False)
-    index = Index.create(root / f"ix{n}", config=config)
+    index = Index.create(root / f"ix{n}", config=config, params=params)
     made = [0.0]  # making the synthetic documents is not ingest: its time is taken out
 
     def batches() -> Iterator[list[tuple[str, str, str, None]]]:
@@ -182,7 +187,7 @@ def run_unspin(
     gen, ver, hits = [], [], {k: [0, 0] for k in KINDS}
     cache = PreparedCache(512)
     for text, target, kind in queries:
-        result = search(index, text, top=1, candidates=5, cache=cache)
+        result = search(index, text, top=1, candidates=5, cache=cache, rounds=1)
         gen.append(result.timings["candidates"])
         ver.append(result.timings["verify"])
         hits[kind][1] += 1
@@ -260,6 +265,9 @@ def main() -> int:
     parser.add_argument("--no-unspin", action="store_true", help="run datasketch alone")
     parser.add_argument("--jobs", type=int, default=2, help="processes for the key pass")
     parser.add_argument("--keep", action="store_true", help="keep the indexes (path printed)")
+    parser.add_argument(
+        "--pairs-per-unit", type=int, default=0, help="index pair keys (IndexParams)"
+    )
     args = parser.parse_args()
     pool = _pool(Path(args.corpus))
     print(f"sentence pool: {len(pool)} sentences from PAN13 train")
@@ -269,7 +277,8 @@ def main() -> int:
             queries = [_query(pool, n, q) for q in range(args.queries)]
             print(f"{n} documents, {len(queries)} queries:")
             if not args.no_unspin:
-                run_unspin(pool, n, queries, root, args.jobs)
+                params = IndexParams(pairs_per_unit=args.pairs_per_unit)
+                run_unspin(pool, n, queries, root, args.jobs, params)
             if not args.no_peer:
                 run_datasketch(pool, n, queries)
     finally:

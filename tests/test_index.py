@@ -25,6 +25,7 @@ from unspin.config import DEFAULT_CONFIG
 from unspin.errors import InputError, StoreError
 from unspin.index import Index, IndexParams, search
 from unspin.index.ingest import keyed_batches, transactions
+from unspin.index.keys import text_keys
 from unspin.index.store import (
     DB_NAME,
     expand_postings,
@@ -428,3 +429,24 @@ def test_a_second_round_finds_the_sources_the_first_crowded_out(tmp_path: Path) 
         two = {h.doc_id for h in search(index, query, candidates=2, rounds=2).hits}
         assert len(one & want) == 2
         assert two >= want
+
+
+def test_pair_keys_are_stored_with_the_index_and_find_copies(tmp_path: Path) -> None:
+    ix = tmp_path / "ix"
+    assert CliRunner().invoke(main, ["index", "create", str(ix), "--pair-keys"]).exit_code == 0
+    docs = _distractors(30)
+    with Index.open(ix, config=LEXICAL) as index:
+        assert index.params.pairs_per_unit == 1
+        for text, name in docs:
+            with contextlib.suppress(InputError):
+                index.add(text, name=name, doc_id=name)
+        assert index.check() == []
+        query = docs[7][0][:1500] + "\n\n" + docs[19][0][-1500:]
+        assert {c.doc_id for c in index.candidates(query)[:2]} == {docs[7][1], docs[19][1]}
+    plain = IndexParams()
+    paired = IndexParams(pairs_per_unit=1)
+    norm_keys = text_keys(docs[3][0], "", LEXICAL, plain)
+    pair_keys = text_keys(docs[3][0], "", LEXICAL, paired)
+    # the same windows, each with its units' pair keys added
+    assert all(a <= b for a, b in zip(norm_keys, pair_keys, strict=True))
+    assert sum(len(b - a) for a, b in zip(norm_keys, pair_keys, strict=True)) > 0

@@ -23,6 +23,7 @@ from ..text.extract import Extracted, Skipped
 from ..text.origin import origin_to_dict
 from ..text.sources import ReadOptions, read_inputs, read_one
 from .ingest import KEY_BATCH, keyed_batches, transactions
+from .keys import IndexParams
 from .search import search
 from .store import Index, Keyed
 
@@ -34,10 +35,16 @@ def index_group() -> None:
 
 @index_group.command("create")
 @click.argument("index_dir", type=click.Path(file_okay=False))
+@click.option(
+    "--pair-keys",
+    is_flag=True,
+    help="Also key each sentence by its two rarest words together: better recall in very "
+    "large corpora whose rare words recur, slower ingest (docs/index.md).",
+)
 @guarded
-def create_cmd(index_dir: str) -> None:
+def create_cmd(index_dir: str, pair_keys: bool) -> None:
     """Create an empty index in INDEX_DIR (a new or empty directory)."""
-    Index.create(index_dir).close()
+    Index.create(index_dir, params=IndexParams(pairs_per_unit=int(pair_keys))).close()
     click.echo(f"created index {index_dir}")
 
 

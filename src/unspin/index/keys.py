@@ -43,6 +43,7 @@ class IndexParams:
     stride: int = 2
     keys_per_unit: int = 3
     numbers_per_unit: int = 1
+    pairs_per_unit: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return {**asdict(self), "keys_version": KEYS_VERSION}
@@ -99,7 +100,13 @@ def _unit_keys(text: str, params: IndexParams) -> set[int]:
         elif weight > stems.get(key, -1.0):
             stems[key] = weight
     ranked = sorted([(-w, k) for k, w in stems.items()])[: params.keys_per_unit]
-    return {k for _, k in ranked} | {numbers[o] for o in sorted(numbers)[: params.numbers_per_unit]}
+    keys = {k for _, k in ranked} | {numbers[o] for o in sorted(numbers)[: params.numbers_per_unit]}
+    if params.pairs_per_unit and len(ranked) >= 2:
+        # the unit's two rarest stems together: held by few documents however common each
+        # is in a large corpus
+        a, b = sorted((ranked[0][1], ranked[1][1]))
+        keys.add(key_of(f"{a}&{b}"))
+    return keys
 
 
 def unit_keys(
