@@ -501,3 +501,15 @@ def test_index_add_reads_a_crawl_and_counts_what_it_skips(tmp_path: Path) -> Non
         page = read_one(str(CORPUS / "pages/01_harbor_council_ferry.html"))
         hits = search(index, page.text, origin=page.origin).hits
         assert hits and hits[0].doc_id == url and hits[0].comparison.verdict.label == "identical"
+
+
+def test_pages_extracted_in_workers_come_back_in_order_and_equal() -> None:
+    inputs = [
+        str(CORPUS / "pages"),
+        str(CORPUS / "crawl.warc.gz"),
+        str(CORPUS / "truncated.warc.gz"),
+    ]
+    here = list(read_inputs(inputs, ReadOptions()))
+    there = list(read_inputs(inputs, ReadOptions(), jobs=2))
+    assert len(here) == len(there) > 40
+    assert here == there

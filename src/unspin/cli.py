@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from importlib.resources import files
 from pathlib import Path
 
@@ -113,6 +114,13 @@ def compare(
 @click.option("--text-field", default="text", show_default=True, help="JSONL: the text field.")
 @click.option("--html-field", default=None, help="JSONL: a field holding a page's HTML.")
 @click.option("--id-field", default=None, help="JSONL: the field holding a document's id.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=min(2, os.cpu_count() or 1),
+    show_default=True,
+    help="Processes extracting web pages.",
+)
 @_guarded
 def extract(
     inputs: tuple[str, ...],
@@ -121,6 +129,7 @@ def extract(
     text_field: str,
     html_field: str | None,
     id_field: str | None,
+    jobs: int,
 ) -> None:
     """Show what unspin reads from INPUTS (files, folders, web pages, WARC, JSONL, -): the
     text it matches, its metadata and dates, and what was left out."""
@@ -134,7 +143,7 @@ def extract(
     )
     console = Console()
     read, skipped = 0, Rejections()
-    for got in read_inputs(inputs, options):
+    for got in read_inputs(inputs, options, jobs=jobs):
         if isinstance(got, Skipped):
             skipped.add(got.name, got.reason)
             if as_json:

@@ -65,11 +65,11 @@ def _meta(got: Extracted) -> dict[str, Any]:
 
 
 def _docs(
-    inputs: tuple[str, ...], options: ReadOptions, skipped: Rejections
+    inputs: tuple[str, ...], options: ReadOptions, skipped: Rejections, jobs: int
 ) -> Iterator[tuple[str, str, str | None, dict[str, Any]]]:
-    """(text, name, id, meta) of every document the inputs hold; what is not read is counted
-    in ``skipped`` by reason."""
-    for got in read_inputs(inputs, options):
+    """(text, name, id, meta) of every document the inputs hold (web pages extracted on
+    ``jobs`` processes); what is not read is counted in ``skipped`` by reason."""
+    for got in read_inputs(inputs, options, jobs=jobs):
         if isinstance(got, Skipped):
             skipped.add(got.name, got.reason)
             continue
@@ -88,7 +88,7 @@ def _docs(
     type=click.IntRange(1, 64),
     default=min(2, os.cpu_count() or 1),
     show_default=True,
-    help="Processes computing documents' keys while this one writes.",
+    help="Processes extracting pages and computing documents' keys while this one writes.",
 )
 @guarded
 def add_cmd(
@@ -124,7 +124,7 @@ def add_cmd(
 
     def batches() -> Iterator[list[Doc]]:
         batch: list[Doc] = []
-        for doc in _docs(inputs, options, skipped):
+        for doc in _docs(inputs, options, skipped, jobs):
             batch.append(doc)
             if len(batch) >= KEY_BATCH:
                 yield batch

@@ -50,8 +50,78 @@ class ReadOptions:
     date_field: str = "date"
 
 
-def read_inputs(inputs: Iterable[str], options: ReadOptions) -> Iterator[Extracted | Skipped]:
-    """The documents of every input, in order, with a ``Skipped`` for each part not read."""
+def read_inputs(
+    inputs: Iterable[str], options: ReadOptions, jobs: int = 1
+) -> Iterator[Extracted | Skipped]:
+    """The documents of every input, in order, with a ``Skipped`` for each part not read.
+    With ``jobs`` > 1, web pages (files and WARC records) are extracted in that many worker
+    processes while this one reads on; at most a few batches are in flight, so memory stays
+    bounded however long a crawl is."""
+    items = _items(inputs, options)
+    if jobs < 2:
+        for item in items:
+            yield item.run() if isinstance(item, _Page) else item
+        return
+    yield from _parallel(items, jobs)
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """A web page waiting to be extracted (the costly step, run in a worker when parallel)."""
+
+    data: bytes
+    name: str
+    url: str | None
+    charset: str | None
+    fmt: str
+    feed: str
+    claims: tuple[DateClaim, ...] = ()
+    doc_id: str | None = None
+
+    def run(self) -> Extracted | Skipped:
+        try:
+            got = extract_html(
+                self.data, self.name, url=self.url, charset=self.charset, fmt=self.fmt
+            )
+        except InputError as exc:
+            return Skipped(self.name, _reason(exc, self.name))
+        if self.claims:
+            got = replace(got, origin=replace(got.origin, dates=got.origin.dates + self.claims))
+        return replace(got, doc_id=self.doc_id, feed=self.feed)
+
+
+_Item = Extracted | Skipped | _Page
+_GROUP = 16  # pages per task sent to a worker
+
+
+def _run_all(group: list[_Item]) -> list[Extracted | Skipped]:
+    return [item.run() if isinstance(item, _Page) else item for item in group]
+
+
+def _parallel(items: Iterator[_Item], jobs: int) -> Iterator[Extracted | Skipped]:
+    import multiprocessing as mp
+    from collections import deque
+
+    # forkserver: workers do not inherit the caller's open files or SQLite connection
+    with mp.get_context("forkserver").Pool(jobs) as pool:
+        queue: deque[Any] = deque()
+        group: list[_Item] = []
+        pages = 0
+        for item in items:
+            group.append(item)
+            pages += isinstance(item, _Page)
+            if pages >= _GROUP:
+                queue.append(pool.apply_async(_run_all, (group,)))
+                group, pages = [], 0
+                while len(queue) > 4 * jobs:
+                    yield from queue.popleft().get()
+        if group:
+            queue.append(pool.apply_async(_run_all, (group,)))
+        while queue:
+            yield from queue.popleft().get()
+
+
+def _items(inputs: Iterable[str], options: ReadOptions) -> Iterator[_Item]:
     for item in inputs:
         if item == "-":
             data = sys.stdin.buffer.read(options.config.max_expanded_bytes + 1)
@@ -92,7 +162,7 @@ def read_one(item: str, options: ReadOptions | None = None) -> Extracted:
     return found[0]
 
 
-def _read_file(path: Path, options: ReadOptions, feed: str) -> Iterator[Extracted | Skipped]:
+def _read_file(path: Path, options: ReadOptions, feed: str) -> Iterator[_Item]:
     name = str(path)
     try:
         size = path.stat().st_size
@@ -106,7 +176,7 @@ def _read_file(path: Path, options: ReadOptions, feed: str) -> Iterator[Extracte
 
 def _read_stream(
     f: IO[bytes], name: str, size: int, options: ReadOptions, feed: str
-) -> Iterator[Extracted | Skipped]:
+) -> Iterator[_Item]:
     config = options.config
     head = f.read(8192)
     f.seek(0)
@@ -151,18 +221,13 @@ def _read_stream(
     yield _single(f.read(limit + 1), name, kind, options, feed)
 
 
-def _single(
-    data: bytes, name: str, kind: str, options: ReadOptions, feed: str
-) -> Extracted | Skipped:
+def _single(data: bytes, name: str, kind: str, options: ReadOptions, feed: str) -> _Item:
+    if kind == "html":
+        if len(data) > options.config.max_page_bytes:
+            return Skipped(name, f"page over the {options.config.max_page_bytes:,}-byte limit")
+        return _Page(data, name, None, None, "html", feed)
     try:
-        if kind == "html":
-            if len(data) > options.config.max_page_bytes:
-                raise InputError(
-                    f"{name}: page over the {options.config.max_page_bytes:,}-byte limit"
-                )
-            got = extract_html(data, name)
-        else:
-            got = extract_text(data, name)
+        got = extract_text(data, name)
     except InputError as exc:
         return Skipped(name, _reason(exc, name))
     return replace(got, feed=feed)
@@ -287,9 +352,7 @@ def _str_field(record: dict[str, Any], field: str | None) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _read_warc(
-    f: IO[bytes], name: str, options: ReadOptions, feed: str
-) -> Iterator[Extracted | Skipped]:
+def _read_warc(f: IO[bytes], name: str, options: ReadOptions, feed: str) -> Iterator[_Item]:
     """Every HTML response record of a WARC (gzip'd or not) as a page with its URL and crawl
     date; other records are skipped and counted by kind. A damaged or truncated record ends
     the file with a reason; the records before it are kept."""
@@ -338,17 +401,11 @@ def _read_warc(
                     f"truncated WARC record ({len(body):,} of {record.content_length:,} bytes)",
                 )
                 continue
-            try:
-                got = extract_html(body, where, url=uri, charset=record.http_charset, fmt="warc")
-            except InputError as exc:
-                yield Skipped(where, _reason(exc, where))
-                continue
-            claims = list(got.origin.dates)
+            crawl: tuple[DateClaim, ...] = ()
             if record.record_date is not None:
                 crawled = record.record_date.date().isoformat()
-                claims.append(DateClaim(crawled, "crawl", 1.0, "WARC-Date", kind="not-after"))
-            origin = replace(got.origin, dates=tuple(claims))
-            yield replace(got, origin=origin, doc_id=uri, feed=feed)
+                crawl = (DateClaim(crawled, "crawl", 1.0, "WARC-Date", kind="not-after"),)
+            yield _Page(body, where, uri, record.http_charset, "warc", feed, crawl, uri)
     except (OSError, ValueError, EOFError, zlib.error) as exc:
         yield Skipped(name, f"damaged or truncated WARC after {count} records ({exc})")
         return
