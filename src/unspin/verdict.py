@@ -305,6 +305,7 @@ def decide(
     cov_a = coverage(a.doc, [p.a for p in passages])
     cov_b = coverage(b.doc, [p.b for p in passages])
     label: VerdictLabel
+    restated = False
     words_a = _words(a)
     if words_a and words_a == _words(b):
         label = "identical"
@@ -314,7 +315,15 @@ def decide(
     elif max(cov_a, cov_b) >= config.copy_coverage:
         weight = sum(len(p.a) + len(p.b) for p in passages) or 1
         similarity = sum(p.similarity * (len(p.a) + len(p.b)) for p in passages) / weight
-        label = "near-duplicate" if similarity >= config.near_verbatim_similarity else "spun-copy"
+        if similarity < config.paraphrase_similarity:
+            # a copy keeps wording (a spun or translated one a fifth of its words at least);
+            # content this widely restated in other words is a summary or a free rewrite,
+            # reuse of ideas rather than a copy
+            label, restated = "partial-reuse", True
+        elif similarity >= config.near_verbatim_similarity:
+            label = "near-duplicate"
+        else:
+            label = "spun-copy"
     else:
         label = "partial-reuse"
     original, evidence = decide_original(a, b, passages, edits, cov_a, cov_b)
@@ -329,6 +338,11 @@ def decide(
         "same-topic": "the texts share names and numbers but no passage",
         "unrelated": "the texts share no passage and little vocabulary",
     }[label]
+    if restated:
+        summary = (
+            "one text restates much of the other in other words (a summary or a free "
+            "rewrite), not a copy"
+        )
     if passages:
         summary += f"; {len(passages)} passage(s), {meaning} meaning change(s)"
     return Verdict(label, round(cov_a, 4), round(cov_b, 4), original, tuple(evidence), summary)
