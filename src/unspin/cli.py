@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from importlib.resources import files
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import click
 from rich.console import Console
 
 from . import __version__
-from .cliutil import Rejections
+from .cliutil import Rejections, input_options
 from .cliutil import fail as _fail
 from .cliutil import guarded as _guarded
 from .compare import Comparer
@@ -110,17 +109,7 @@ def compare(
 @click.option(
     "--json", "as_json", is_flag=True, help="One JSON object per line (unspin.extract/1)."
 )
-@click.option("--glob", default="*", show_default=True, help="Files to take from folders.")
-@click.option("--text-field", default="text", show_default=True, help="JSONL: the text field.")
-@click.option("--html-field", default=None, help="JSONL: a field holding a page's HTML.")
-@click.option("--id-field", default=None, help="JSONL: the field holding a document's id.")
-@click.option(
-    "--jobs",
-    type=click.IntRange(1, 64),
-    default=min(2, os.cpu_count() or 1),
-    show_default=True,
-    help="Processes extracting web pages.",
-)
+@input_options("Processes extracting web pages.")
 @_guarded
 def extract(
     inputs: tuple[str, ...],

@@ -71,3 +71,33 @@ class Rejections:
             else:
                 out.append(f"{reason} (x{len(names)}, first {names[0]})")
         return out
+
+
+def input_options(jobs_help: str) -> Callable[[F], F]:
+    """The options of every command that reads a batch of inputs (``extract``,
+    ``index add``): a folder glob, JSONL field names, worker processes."""
+
+    def decorate(func: F) -> F:
+        for option in reversed(
+            [
+                click.option(
+                    "--glob", default="*", show_default=True, help="Files to take from folders."
+                ),
+                click.option(
+                    "--text-field", default="text", show_default=True, help="JSONL: the text field."
+                ),
+                click.option("--html-field", default=None, help="JSONL: a field holding HTML."),
+                click.option("--id-field", default=None, help="JSONL: the field holding an id."),
+                click.option(
+                    "--jobs",
+                    type=click.IntRange(1, 64),
+                    default=min(2, os.cpu_count() or 1),
+                    show_default=True,
+                    help=jobs_help,
+                ),
+            ]
+        ):
+            func = option(func)
+        return func
+
+    return decorate

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from collections import Counter
@@ -15,7 +14,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..cliutil import Rejections, fail, guarded
+from ..cliutil import Rejections, fail, guarded, input_options
 from ..compare import Comparer
 from ..config import DEFAULT_CONFIG
 from ..errors import InputError
@@ -79,17 +78,7 @@ def _docs(
 @index_group.command("add")
 @click.argument("index_dir", type=click.Path(file_okay=False))
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--glob", default="*", show_default=True, help="Files to take from directories.")
-@click.option("--text-field", default="text", show_default=True, help="JSONL: the text field.")
-@click.option("--html-field", default=None, help="JSONL: a field holding a page's HTML.")
-@click.option("--id-field", default=None, help="JSONL: the field holding a document's id.")
-@click.option(
-    "--jobs",
-    type=click.IntRange(1, 64),
-    default=min(2, os.cpu_count() or 1),
-    show_default=True,
-    help="Processes extracting pages and computing documents' keys while this one writes.",
-)
+@input_options("Processes extracting pages and computing documents' keys while this one writes.")
 @guarded
 def add_cmd(
     index_dir: str,
