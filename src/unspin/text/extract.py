@@ -245,7 +245,10 @@ def extract_html(
     from trafilatura.settings import Document as TrafilaturaDocument
     from trafilatura.utils import load_html
 
-    tree = load_html(html)
+    try:
+        tree = load_html(html)
+    except Exception as exc:  # as below: a page that breaks the parser is skipped
+        raise InputError(f"{name}: not parseable as HTML ({type(exc).__name__})") from None
     if tree is None:
         raise InputError(f"{name}: not parseable as HTML")
     lang = tree.get("lang") or tree.get("xml:lang")
@@ -283,6 +286,12 @@ def extract_html(
         )
     except RecursionError:
         raise InputError(f"{name}: markup nested too deeply to read") from None
+    except Exception as exc:
+        # a hostile or broken page can make a third-party extractor fail in ways it does not
+        # document; that page is skipped with the reason, and the batch goes on
+        raise InputError(
+            f"{name}: the extractor failed on this page ({type(exc).__name__})"
+        ) from None
     if not isinstance(doc, TrafilaturaDocument) or not (doc.text or "").strip():
         raise InputError(f"{name}: no main text found in the page")
     assert doc.text is not None
