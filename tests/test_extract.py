@@ -513,3 +513,52 @@ def test_pages_extracted_in_workers_come_back_in_order_and_equal() -> None:
     there = list(read_inputs(inputs, ReadOptions(), jobs=2))
     assert len(here) == len(there) > 40
     assert here == there
+
+
+_PIECES = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<html>",
+        "<body>",
+        "<script>",
+        "<!--",
+        "-->",
+        "<meta ",
+        'charset="',
+        "utf-8",
+        '">',
+        "<",
+        ">",
+        "&amp;",
+        "&#0;",
+        "\x00",
+        "é",
+        " words of a page ",
+        "<article>",
+        "</article>",
+        "<title>",
+        "\n",
+        "\ufeff",
+        "<![CDATA[",
+        "]]>",
+        "<table><tr><td>",
+    ]
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.one_of(_PIECES, st.text(max_size=20)), max_size=60),
+    st.sampled_from(["latin-1", "utf-8"]),
+)
+def test_any_bytes_give_a_page_or_a_reason(pieces: list[str], encoding: str) -> None:
+    data = "".join(pieces).encode(encoding, "replace")
+    try:
+        got = extract_html(data, "fuzz.html")
+    except InputError as exc:
+        assert str(exc).startswith("fuzz.html: ")
+    else:
+        assert got.text.strip() and got.origin.sha256 and got.origin.size == len(data)
