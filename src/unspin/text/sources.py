@@ -98,27 +98,47 @@ def _run_all(group: list[_Item]) -> list[Extracted | Skipped]:
     return [item.run() if isinstance(item, _Page) else item for item in group]
 
 
+class _Ready:
+    """A group with nothing to extract, kept in the queue so order is kept."""
+
+    def __init__(self, items: list[Extracted | Skipped]) -> None:
+        self.items = items
+
+    def get(self) -> list[Extracted | Skipped]:
+        return self.items
+
+
 def _parallel(items: Iterator[_Item], jobs: int) -> Iterator[Extracted | Skipped]:
     import multiprocessing as mp
     from collections import deque
 
-    # forkserver: workers do not inherit the caller's open files or SQLite connection
-    with mp.get_context("forkserver").Pool(jobs) as pool:
-        queue: deque[Any] = deque()
-        group: list[_Item] = []
-        pages = 0
+    pool = None
+    queue: deque[Any] = deque()
+    group: list[_Item] = []
+    pages = 0
+    try:
         for item in items:
             group.append(item)
             pages += isinstance(item, _Page)
-            if pages >= _GROUP:
+            if pages < _GROUP and len(group) < 16 * _GROUP:
+                continue
+            if pages:
+                if pool is None:  # started at the first page: a text corpus needs none
+                    # forkserver: workers do not inherit the caller's files or SQLite handle
+                    pool = mp.get_context("forkserver").Pool(jobs)
                 queue.append(pool.apply_async(_run_all, (group,)))
-                group, pages = [], 0
-                while len(queue) > 4 * jobs:
-                    yield from queue.popleft().get()
+            else:
+                queue.append(_Ready(group))  # type: ignore[arg-type]
+            group, pages = [], 0
+            while len(queue) > 4 * jobs:
+                yield from queue.popleft().get()
         if group:
-            queue.append(pool.apply_async(_run_all, (group,)))
+            queue.append(_Ready(_run_all(group)))
         while queue:
             yield from queue.popleft().get()
+    finally:
+        if pool is not None:
+            pool.terminate()
 
 
 def _items(inputs: Iterable[str], options: ReadOptions) -> Iterator[_Item]:
