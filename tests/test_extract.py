@@ -562,3 +562,21 @@ def test_any_bytes_give_a_page_or_a_reason(pieces: list[str], encoding: str) -> 
         assert str(exc).startswith("fuzz.html: ")
     else:
         assert got.text.strip() and got.origin.sha256 and got.origin.size == len(data)
+
+
+def test_json_of_extracted_texts_validates_against_the_schema(tmp_path: Path) -> None:
+    import jsonschema
+
+    from unspin.report.json import comparison_to_dict
+
+    schema = json.loads((files("unspin") / "report" / "compare.schema.json").read_text())
+    crawl = tmp_path / "one.warc.gz"
+    crawl.write_bytes(
+        _warc([("https://a.example/2024/02/03/x", _article_page(6), "text/html", "200 OK")])
+    )
+    page = CORPUS / "pages/16_ru_biblioteka_cp1251.html"
+    result = Comparer(LEXICAL).compare_files(str(crawl), str(page))
+    data = comparison_to_dict(result)
+    jsonschema.validate(data, schema)
+    assert {d["source"] for d in data["a"]["origin"]["dates"]} >= {"url", "crawl"}
+    assert data["b"]["origin"]["encoding"] == "cp1251"
