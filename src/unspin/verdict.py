@@ -228,7 +228,8 @@ def date_evidence(a: Document, b: Document) -> list[Evidence]:
                 0.0,
             )
         )
-    for side, doc, other in (("a", a, db), ("b", b, da)):
+    sides: tuple[tuple[Side, Document, DateClaim | None], ...] = (("a", a, db), ("b", b, da))
+    for side, doc, other in sides:
         crawled = [c for c in date_claims(doc) if c.kind == "not-after"]
         if other and crawled and min(c.date for c in crawled) < other.date:
             first = min(c.date for c in crawled)
@@ -237,7 +238,7 @@ def date_evidence(a: Document, b: Document) -> list[Evidence]:
                     "crawl-date",
                     f"{side} was crawled on {first}, before the other text's publication "
                     f"date ({other.date})",
-                    side,  # type: ignore[arg-type]
+                    side,
                     1.0,
                 )
             )

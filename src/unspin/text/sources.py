@@ -128,7 +128,7 @@ def _parallel(items: Iterator[_Item], jobs: int) -> Iterator[Extracted | Skipped
                     pool = mp.get_context("forkserver").Pool(jobs)
                 queue.append(pool.apply_async(_run_all, (group,)))
             else:
-                queue.append(_Ready(group))  # type: ignore[arg-type]
+                queue.append(_Ready([x for x in group if not isinstance(x, _Page)]))
             group, pages = [], 0
             while len(queue) > 4 * jobs:
                 yield from queue.popleft().get()
