@@ -19,6 +19,7 @@ from ..compare import Comparer
 from ..text import make_document, normalize
 from ..text.boilerplate import line_hashes
 from ..text.origin import origin_from_dict
+from ..verdict import merge_spans
 from .keys import unit_keys, window_ranges, windows_of
 from .store import Candidate, Index
 
@@ -37,13 +38,7 @@ class Hit:
     @property
     def reused_chars(self) -> int:
         """Characters of the query inside a reused passage."""
-        spans = sorted((p.a.start, p.a.end) for p in self.comparison.passages)
-        total, end = 0, 0
-        for s, e in spans:
-            if e > end:
-                total += e - max(s, end)
-                end = e
-        return total
+        return sum(len(s) for s in merge_spans([p.a for p in self.comparison.passages]))
 
 
 @dataclass
@@ -150,21 +145,11 @@ def _unexplained(
     windows: list[set[int]], ranges: list[tuple[int, int]], doc: Document, hits: list[Hit]
 ) -> list[set[int]]:
     """The keys of the query windows that verified passages cover less than half of."""
-    spans = sorted((p.a.start, p.a.end) for h in hits for p in h.comparison.passages)
+    covered = merge_spans([p.a for h in hits for p in h.comparison.passages])
     rest = []
     for keys, (start, end) in zip(windows, ranges, strict=True):
         w0, w1 = doc.segments[start].span.start, doc.segments[end - 1].span.end
-        covered = sum(max(0, min(e, w1) - max(s, w0)) for s, e in _merged(spans))
-        if covered * 2 < w1 - w0:
+        inside = sum(max(0, min(s.end, w1) - max(s.start, w0)) for s in covered)
+        if inside * 2 < w1 - w0:
             rest.append(keys)
     return rest
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out

@@ -811,9 +811,7 @@ def _unpacked_text(packed: bytes) -> str:
 
 def _stored(row: tuple[Any, ...]) -> StoredDoc:
     ext_id, name, blob, sha, meta = row
-    return StoredDoc(
-        ext_id, name, zlib.decompress(blob).decode("utf-8", "surrogatepass"), sha, json.loads(meta)
-    )
+    return StoredDoc(ext_id, name, _unpacked_text(blob), sha, json.loads(meta))
 
 
 def _count(conn: sqlite3.Connection, change: int) -> None:

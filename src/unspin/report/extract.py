@@ -12,6 +12,7 @@ from rich.text import Text
 from .._types import Document
 from ..text.extract import Skipped
 from ..text.origin import origin_to_dict
+from .json import boilerplate_to_list, dates_to_list
 
 SCHEMA_ID = "unspin.extract/1"
 
@@ -26,19 +27,8 @@ def extracted_to_dict(doc: Document, doc_id: str | None = None) -> dict[str, Any
         "text": doc.text,
         "sha256": doc.sha256,
         "origin": origin_to_dict(doc.origin),
-        "boilerplate": [
-            {
-                "start": b.span.start,
-                "end": b.span.end,
-                "text": b.span.of(doc.text),
-                "reason": b.reason,
-            }
-            for b in doc.boilerplate
-        ],
-        "dates": [
-            {"start": d.span.start, "end": d.span.end, "date": d.date, "source": d.source}
-            for d in doc.dates
-        ],
+        "boilerplate": boilerplate_to_list(doc),
+        "dates": dates_to_list(doc),
         "segments": len(doc.segments),
     }
 

@@ -18,14 +18,22 @@ def _span(span: Span, text: str | None = None) -> dict[str, Any]:
     return out
 
 
+def boilerplate_to_list(doc: Document) -> list[dict[str, Any]]:
+    return [{**_span(b.span, doc.text), "reason": b.reason} for b in doc.boilerplate]
+
+
+def dates_to_list(doc: Document) -> list[dict[str, Any]]:
+    return [{**_span(d.span), "date": d.date, "source": d.source} for d in doc.dates]
+
+
 def _document(doc: Document) -> dict[str, Any]:
     return {
         "name": doc.name,
         "sha256": doc.sha256,
         "length": len(doc.text),
         "segments": len(doc.segments),
-        "boilerplate": [{**_span(b.span, doc.text), "reason": b.reason} for b in doc.boilerplate],
-        "dates": [{**_span(d.span), "date": d.date, "source": d.source} for d in doc.dates],
+        "boilerplate": boilerplate_to_list(doc),
+        "dates": dates_to_list(doc),
         "origin": origin_to_dict(doc.origin),
     }
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import InputError
 
-_BOMS = (
+BOMS = (  # longest first: UTF-32 LE's BOM starts with UTF-16 LE's
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -47,7 +47,7 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
     """
     if not data:
         raise InputError(f"{name}: file is empty")
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(encoding)

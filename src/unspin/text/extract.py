@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 from .._types import DateClaim, Origin
 from ..errors import InputError
-from .decode import decode_bytes
+from .decode import BOMS, decode_bytes
 
 MAX_TAGS = 250_000  # a page with more tags than this is refused (bounded time per page)
 
@@ -152,11 +152,7 @@ def gunzip(data: bytes, name: str, limit: int) -> bytes:
 def decode_html(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
     """The page's text and the encoding used: a BOM, else the charset the HTTP header or the
     page declares, else UTF-8, else what charset-normalizer detects."""
-    for bom, codec in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+    for bom, codec in BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(codec), codec
