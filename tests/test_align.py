@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -301,3 +303,51 @@ def test_a_same_length_passage_must_share_some_wording() -> None:
     loose = config.with_overrides(paraphrase_similarity=0.0)
     (passage,) = align_prepared(pa, pb, loose, _SameMeaningEmbedder()).passages
     assert passage.similarity < config.paraphrase_similarity
+
+
+PUMPS = (
+    "The Kestrel Valley cooperative installed forty solar pumps along the Marren canal in March. "
+    "Engineers from Tallinn calibrated each pump to lift groundwater for barley and flax terraces. "
+    "Farmers reported that the diesel generators, noisy and expensive, were finally dismantled. "
+    "A hydrologist warned that the aquifer beneath Osterby could sink if pumping doubled. "
+    "The cooperative's treasurer promised quarterly audits of every meter and valve."
+)
+
+
+def _randomly_obfuscated(text: str, seed: int) -> str:
+    """PAN's random obfuscation in miniature: each sentence's words shuffled, a fifth of
+    them dropped, most of the rest swapped for filler words, one filler word inserted."""
+    rng = random.Random(seed)
+    filler = ["matter", "place", "way", "thing", "people", "part", "work", "time", "good", "many"]
+    out = []
+    for sentence in text.split(". "):
+        words = sentence.rstrip(".").split()
+        rng.shuffle(words)
+        kept = [
+            rng.choice(filler) if rng.random() < 0.6 else w for w in words if rng.random() > 0.2
+        ]
+        kept.insert(rng.randrange(len(kept) + 1), rng.choice(filler))
+        out.append(" ".join(kept).capitalize() + ".")
+    return " ".join(out)
+
+
+def test_a_copy_with_its_words_shuffled_is_kept_by_the_rare_words_it_shares() -> None:
+    """Word order and most words gone, the rare ones (names, technical terms) left: the
+    ordinary rules turn the passage down (its in-order similarity and mean score are low);
+    the rescue keeps it. A report on the same topic by another writer is not rescued."""
+    copy = _randomly_obfuscated(PUMPS, 4)
+    pa = prepare(make_document("copy", copy, LEXICAL))
+    pb = prepare(make_document("source", PUMPS, LEXICAL))
+    assert align_prepared(pa, pb, LEXICAL.with_overrides(rescue_weight=0), None).passages == []
+    (passage,) = align_prepared(pa, pb, LEXICAL, None).passages
+    assert passage.similarity < LEXICAL.paraphrase_similarity
+    assert passage.score < LEXICAL.passage_score
+    assert len(passage.a) > 0.8 * len(copy) and len(passage.b) > 0.7 * len(PUMPS)
+    other = (
+        "Solar pumps are spreading among farming cooperatives in dry valleys. "
+        "A pump driven by panels costs more to buy than one driven by diesel. "
+        "Over ten years, farmers say, the saving on fuel pays for the panels twice. "
+        "Hydrologists worry that cheap pumping empties aquifers faster than rain refills them."
+    )
+    po = prepare(make_document("other", other, LEXICAL))
+    assert align_prepared(po, pb, LEXICAL, None).passages == []

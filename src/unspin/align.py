@@ -520,7 +520,7 @@ def _validated(
 ) -> Passage | None:
     """The passage a cluster makes, or None when it is too short or not convincing."""
     a_span, b_span = spans
-    if min(len(a_span), len(b_span)) < min_chars:
+    if min(len(a_span), len(b_span)) < min(min_chars, config.rescue_min_chars):
         return None
     similarity = _similarity(a, b, cluster)
     matches = tuple(
@@ -535,22 +535,18 @@ def _validated(
     )
     weight = sum(len(m.a) + len(m.b) for m in matches) or 1
     score = sum(m.score * (len(m.a) + len(m.b)) for m in matches) / weight
-    # validation: a passage must be convincing as a whole, by its evidence or its wording
-    if score < config.passage_score and similarity < config.passage_similarity:
-        return None
-    # a passage resting on one sentence of a must also share its wording: one sentence on
-    # the same topic, reworded, is as often two writers saying the same thing
-    if len({i for i, _ in cluster}) == 1 and similarity < config.passage_similarity:
-        return None
-    # a summary-shaped passage condenses several sentences, each drawing on the source; two
-    # matches far apart in b are as often two sentences on the same topic
     summary_shaped = len(b_span) >= config.summary_ratio * len(a_span)
-    if summary_shaped and len(cluster) < summary_matches:
-        return None
-    # a reworded copy keeps some of its source's words (synonyms leave the names, numbers
-    # and function words); two same-length passages sharing almost none are two writers on
-    # one topic, however close their meaning
-    if not summary_shaped and similarity < config.paraphrase_similarity:
+    if not _passes(
+        config,
+        cluster,
+        len(a_span),
+        len(b_span),
+        min_chars,
+        score,
+        similarity,
+        summary_shaped,
+        summary_matches,
+    ) and not _rescued(a, b, cluster, spans, config):
         return None
     return Passage(
         a=a_span,
@@ -560,6 +556,67 @@ def _validated(
         similarity=round(similarity, 4),
         matches=matches,
     )
+
+
+def _passes(
+    config: Config,
+    cluster: list[tuple[int, int]],
+    len_a: int,
+    len_b: int,
+    min_chars: int,
+    score: float,
+    similarity: float,
+    summary_shaped: bool,
+    summary_matches: int,
+) -> bool:
+    """The ordinary validation rules of a passage, by its length, evidence and wording."""
+    if min(len_a, len_b) < min_chars:
+        return False
+    # a passage must be convincing as a whole, by its evidence or its wording
+    if score < config.passage_score and similarity < config.passage_similarity:
+        return False
+    # a passage resting on one sentence of a must also share its wording: one sentence on
+    # the same topic, reworded, is as often two writers saying the same thing
+    if len({i for i, _ in cluster}) == 1 and similarity < config.passage_similarity:
+        return False
+    # a summary-shaped passage condenses several sentences, each drawing on the source; two
+    # matches far apart in b are as often two sentences on the same topic
+    if summary_shaped and len(cluster) < summary_matches:
+        return False
+    # a reworded copy keeps some of its source's words (synonyms leave the names, numbers
+    # and function words); two same-length passages sharing almost none are two writers on
+    # one topic, however close their meaning
+    return summary_shaped or similarity >= config.paraphrase_similarity
+
+
+def _rescued(
+    a: PreparedText,
+    b: PreparedText,
+    cluster: list[tuple[int, int]],
+    spans: tuple[Span, Span],
+    config: Config,
+) -> bool:
+    """A passage the ordinary rules turn down, kept on the weight of the words it shares.
+
+    Word order is what random obfuscation destroys (words shuffled, dropped, inserted,
+    swapped for synonyms): the token similarity, an in-order measure, falls below the
+    rules' floors although most of the content words are still there. Kept when at least
+    ``rescue_matches`` unit pairs match, the two sides share ``rescue_weight`` of
+    rarity-weighted content stems, and those are ``rescue_containment`` of the smaller
+    side's content weight: two writers on one topic share a few common words, a shuffled
+    copy shares its rare ones.
+    """
+    if not config.rescue_weight or len(cluster) < config.rescue_matches:
+        return False
+    stems_a: dict[int, float] = {}
+    stems_b: dict[int, float] = {}
+    for prepared, span, stems in ((a, spans[0], stems_a), (b, spans[1], stems_b)):
+        for k, segment in enumerate(prepared.doc.segments):
+            if segment.span.start < span.end and span.start < segment.span.end:
+                stems.update(prepared.stems[k])
+    shared = sum(min(w, stems_b[h]) for h, w in stems_a.items() if h in stems_b)
+    smaller = min(sum(stems_a.values()), sum(stems_b.values())) or 1.0
+    return shared >= config.rescue_weight and shared / smaller >= config.rescue_containment
 
 
 def _whole_b(b: PreparedText, span: Span, config: Config) -> Span:

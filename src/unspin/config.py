@@ -68,6 +68,14 @@ class Config:
     paraphrase_similarity: float = 0.2
     # passages shorter than this (characters, on either side) are dropped as shared phrases
     min_passage_chars: int = 150
+    # a passage those rules turn down is kept when rescue_matches unit pairs match and the
+    # sides share this much rarity-weighted content (0 turns this off), that share being
+    # rescue_containment of the smaller side's: a copy with its words shuffled keeps its
+    # rare words but not their order; such a passage may be as short as rescue_min_chars
+    rescue_weight: float = 15.0
+    rescue_matches: int = 3
+    rescue_containment: float = 0.5
+    rescue_min_chars: int = 100
     # a passage whose b side is this many times longer than its a side is a summary: matches
     # adjacent in a but far apart in b are joined
     summary_ratio: float = 3.0
