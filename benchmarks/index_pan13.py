@@ -5,20 +5,25 @@ verifies each candidate with the aligner, and reports per obfuscation class the 
 pair's source:
 - **listed**: among the verified hits, with the suspicious document's other listed sources
   (pairs with a case) removed — the issue's measure;
+- **pair region**: among the verified hits whose passages overlap any of this pair's cases in
+  the suspicious document, ordered by the characters of those cases they cover (one rank
+  per pair, as the listed measure);
 - **region**: among the verified hits whose passages overlap this case in the suspicious
-  document, ordered by the characters of the case they cover. PAN13's suspicious documents
-  also reuse sources that the train pairs do not list (their pairs belong to the test
-  corpus): such a source is a true hit, but it outranks a listed one in the first measure.
+  document, ordered by the characters of the case they cover (one rank per case).
+PAN13's suspicious documents also reuse sources that the train pairs do not list (their
+pairs belong to the test corpus): such a source is a true hit, but it outranks a listed one
+in the first measure.
 Class-01 pairs count how often their (unrelated) source comes back with a copy verdict.
 
 Run: .venv/bin/python benchmarks/index_pan13.py [--index DIR] [--pairs FILE] [--jobs N]
-     [--candidates K] [--rounds R] [--no-model]
+     [--candidates K] [--rounds R] [--no-model] [--dump FILE]
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import json
 import multiprocessing
 import shutil
 import statistics
@@ -89,6 +94,7 @@ def main() -> int:
     parser.add_argument("--candidates", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=2, help="candidate rounds (see search)")
     parser.add_argument("--no-model", action="store_true")
+    parser.add_argument("--dump", default=None, help="write every query's hits here (JSON)")
     args = parser.parse_args()
     corpus = Path(args.corpus)
     config = DEFAULT_CONFIG.with_overrides(use_model=not args.no_model)
@@ -146,6 +152,8 @@ def main() -> int:
             results[susp] = hits
             timings.append(t)
     wall = time.perf_counter() - start
+    if args.dump:
+        Path(args.dump).write_text(json.dumps(results), encoding="utf-8")
 
     # hits that explain no listed case: sources the train pairs do not list
     unlisted = unlisted_near = all_hits = 0
@@ -158,6 +166,7 @@ def main() -> int:
                 unlisted_near += label in COPY
     listed: dict[str, list[int]] = collections.defaultdict(list)
     region: dict[str, list[int]] = collections.defaultdict(list)
+    pair_region: dict[str, list[int]] = collections.defaultdict(list)
     clean_copy = clean_reuse = clean_total = 0
     for susp, pairs in by_susp.items():
         hits = results[susp]
@@ -173,6 +182,17 @@ def main() -> int:
                 continue
             ranking = [h[0] for h in hits if h[0] == me or h[0] not in true_ids]
             listed[p.class_name].append(ranking.index(me) + 1 if me in ranking else 0)
+            pair_cover = {}
+            for doc_id, _, spans in hits:
+                c = sum(
+                    max(0, min(e, case.this_end) - max(s, case.this_offset))
+                    for case in p.cases
+                    for s, e in spans
+                )
+                if c > 0:
+                    pair_cover[doc_id] = c
+            order = sorted(pair_cover, key=lambda d: -pair_cover[d])
+            pair_region[p.class_name].append(order.index(me) + 1 if me in order else 0)
             for case in p.cases:
                 cover = {}
                 for doc_id, _, spans in hits:
@@ -197,16 +217,19 @@ def main() -> int:
         f"p95 {_pct(ver, 0.95):.0f} p99 {_pct(ver, 0.99):.0f} "
         f"(mean {statistics.mean(ver) * 1000:.0f})"
     )
-    print("class                         pairs  listed r@1  r@5    cases  region r@1  r@5")
+    print(
+        "class                         pairs  listed r@1  r@5   pair region r@1  r@5"
+        "    cases  region r@1  r@5"
+    )
     for name in sorted(listed):
-        lr, rr = listed[name], region[name]
+        lr, pr, rr = listed[name], pair_region[name], region[name]
 
         def at(r: list[int], k: int) -> float:
             return sum(1 for x in r if 0 < x <= k) / len(r)
 
         print(
-            f"{name:<28} {len(lr):6d}  {at(lr, 1):.3f}  {at(lr, 5):.3f}  {len(rr):6d}  "
-            f"{at(rr, 1):.3f}  {at(rr, 5):.3f}"
+            f"{name:<28} {len(lr):6d}  {at(lr, 1):.3f}  {at(lr, 5):.3f}  "
+            f"{at(pr, 1):.3f}  {at(pr, 5):.3f}  {len(rr):6d}  {at(rr, 1):.3f}  {at(rr, 5):.3f}"
         )
     print(
         f"verified hits: {all_hits}; {unlisted} of them overlap no listed case of their "

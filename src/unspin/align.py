@@ -604,9 +604,13 @@ def _rescued(
     ``rescue_matches`` unit pairs match, the two sides share ``rescue_weight`` of
     rarity-weighted content stems, and those are ``rescue_containment`` of the smaller
     side's content weight: two writers on one topic share a few common words, a shuffled
-    copy shares its rare ones.
+    copy shares its rare ones. Obfuscation drops and swaps words; it does not make a
+    passage ``summary_ratio`` times longer than its source: such a side says more, on the
+    same facts, and is not rescued.
     """
     if not config.rescue_weight or len(cluster) < config.rescue_matches:
+        return False
+    if len(spans[0]) >= config.summary_ratio * len(spans[1]):
         return False
     stems_a: dict[int, float] = {}
     stems_b: dict[int, float] = {}

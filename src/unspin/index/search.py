@@ -4,7 +4,8 @@ The cut-off is the aligner's, not a score threshold: a candidate is returned onl
 ``unspin compare`` finds at least one reused passage (verdict identical, near-duplicate,
 spun-copy or partial-reuse). Documents that merely share the topic share rare words too and
 may be candidates, but no passage aligns, so they are not returned. Hits are ranked by the
-characters of the query they explain, then by candidate score.
+characters of the query they explain, then by how closely their passages keep its wording,
+then by candidate score.
 """
 
 from __future__ import annotations
@@ -39,6 +40,14 @@ class Hit:
     def reused_chars(self) -> int:
         """Characters of the query inside a reused passage."""
         return sum(len(s) for s in merge_spans([p.a for p in self.comparison.passages]))
+
+    @property
+    def closeness(self) -> float:
+        """Characters of the query in reused passages, each weighted by its passage's token
+        similarity: of two sources explaining the same characters, the one whose wording
+        the query keeps more of is the likelier direct source (the other is often a
+        rewrite of it, or a page on the same facts)."""
+        return sum(len(p.a) * p.similarity for p in self.comparison.passages)
 
 
 @dataclass
@@ -136,7 +145,7 @@ def search(
             gen += time.perf_counter() - clock2
             verify(more)
             verified += len(more)
-    hits.sort(key=lambda h: (-h.reused_chars, -h.candidate_score, h.doc_id))
+    hits.sort(key=lambda h: (-h.reused_chars, -h.closeness, -h.candidate_score, h.doc_id))
     verify_time = time.perf_counter() - clock
     return SearchResult(hits[:top], verified, {"candidates": gen, "verify": verify_time})
 
