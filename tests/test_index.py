@@ -450,3 +450,23 @@ def test_pair_keys_are_stored_with_the_index_and_find_copies(tmp_path: Path) -> 
     # the same windows, each with its units' pair keys added
     assert all(a <= b for a, b in zip(norm_keys, pair_keys, strict=True))
     assert sum(len(b - a) for a, b in zip(norm_keys, pair_keys, strict=True)) > 0
+
+
+def test_of_two_sources_explaining_the_same_text_the_closer_ranks_first(tmp_path: Path) -> None:
+    """The query is one source word for word and a rewrite of the other with the same rare
+    words: both explain all of it with the same candidate score, and the one whose wording
+    it keeps ranks first (by name, the rewrite would)."""
+    docs = _distractors(20)
+    original = docs[5][0][:2000]
+    words = original.split(" ")
+    # common words swapped, the rare ones (the index's keys) kept: equal candidate scores
+    swaps = {"the": "this", "a": "one", "and": "plus", "of": "from", "in": "within", "is": "was"}
+    rewrite = " ".join(swaps.get(w, w) for w in words)
+    with Index.create(tmp_path / "ix", config=LEXICAL) as index:
+        for text, name in [(rewrite, "a-rewrite"), (original, "z-original"), *docs[10:]]:
+            with contextlib.suppress(InputError):
+                index.add(text, name=name, doc_id=name)
+        hits = search(index, original, candidates=5).hits
+    assert [h.doc_id for h in hits[:2]] == ["z-original", "a-rewrite"]
+    assert hits[0].reused_chars == hits[1].reused_chars
+    assert hits[0].closeness > hits[1].closeness
