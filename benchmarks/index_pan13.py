@@ -10,6 +10,8 @@ pair's source:
   per pair, as the listed measure);
 - **region**: among the verified hits whose passages overlap this case in the suspicious
   document, ordered by the characters of the case they cover (one rank per case).
+In both region measures, ties are broken as the search breaks them: by those characters
+weighted by their passages' token similarity.
 PAN13's suspicious documents also reuse sources that the train pairs do not list (their
 pairs belong to the test corpus): such a source is a true hit, but it outranks a listed one
 in the first measure.
@@ -30,12 +32,13 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from unspin.compare import Comparer
 from unspin.config import DEFAULT_CONFIG, Config
 from unspin.errors import InputError
-from unspin.eval.pan import PairTruth, load_corpus
+from unspin.eval.pan import Case, PairTruth, load_corpus
 from unspin.index import Index, search
 from unspin.index.search import PreparedCache
 from unspin.text.document import text_sha256
@@ -56,7 +59,10 @@ def _init(index_dir: Path, corpus: Path, candidates: int, config: Config, rounds
     _args = (index_dir, corpus, candidates, rounds)
 
 
-def _search_one(susp: str) -> tuple[str, list[tuple[str, str, list[tuple[int, int]]]], dict]:
+Spans = list[tuple[int, int, float]]  # a passage's span in the query and its similarity
+
+
+def _search_one(susp: str) -> tuple[str, list[tuple[str, str, Spans]], dict]:
     assert _index is not None and _args is not None
     text = (_args[1] / "susp" / susp).read_text(encoding="utf-8")
     result = search(
@@ -73,11 +79,30 @@ def _search_one(susp: str) -> tuple[str, list[tuple[str, str, list[tuple[int, in
         (
             h.doc_id,
             h.comparison.verdict.label,
-            [(p.a.start, p.a.end) for p in h.comparison.passages],
+            [(p.a.start, p.a.end, p.similarity) for p in h.comparison.passages],
         )
         for h in result.hits
     ]
     return susp, hits, result.timings
+
+
+def _rank(hits: list[tuple[str, str, Spans]], me: str, cases: Sequence[Case]) -> int:
+    """The rank of ``me`` among the hits whose passages overlap ``cases`` in the query,
+    ordered by the characters of the cases they cover; ties (two sources covering the same
+    characters, often a page and a rewrite of it) by those characters weighted by their
+    passages' token similarity, as the search orders hits; 0 when ``me`` covers none."""
+    cover: dict[str, tuple[int, float]] = {}
+    for doc_id, _, spans in hits:
+        chars, close = 0, 0.0
+        for s, e, similarity in spans:
+            for case in cases:
+                inside = max(0, min(e, case.this_end) - max(s, case.this_offset))
+                chars += inside
+                close += inside * similarity
+        if chars > 0:
+            cover[doc_id] = (chars, close)
+    order = sorted(cover, key=lambda d: (-cover[d][0], -cover[d][1]))
+    return order.index(me) + 1 if me in order else 0
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -161,7 +186,7 @@ def main() -> int:
         regions = [(c.this_offset, c.this_end) for p in pairs for c in p.cases]
         for _, label, spans in results[susp]:
             all_hits += 1
-            if not any(s < e2 and s2 < e for s, e in spans for s2, e2 in regions):
+            if not any(s < e2 and s2 < e for s, e, _ in spans for s2, e2 in regions):
                 unlisted += 1
                 unlisted_near += label in COPY
     listed: dict[str, list[int]] = collections.defaultdict(list)
@@ -182,27 +207,9 @@ def main() -> int:
                 continue
             ranking = [h[0] for h in hits if h[0] == me or h[0] not in true_ids]
             listed[p.class_name].append(ranking.index(me) + 1 if me in ranking else 0)
-            pair_cover = {}
-            for doc_id, _, spans in hits:
-                c = sum(
-                    max(0, min(e, case.this_end) - max(s, case.this_offset))
-                    for case in p.cases
-                    for s, e in spans
-                )
-                if c > 0:
-                    pair_cover[doc_id] = c
-            order = sorted(pair_cover, key=lambda d: -pair_cover[d])
-            pair_region[p.class_name].append(order.index(me) + 1 if me in order else 0)
+            pair_region[p.class_name].append(_rank(hits, me, p.cases))
             for case in p.cases:
-                cover = {}
-                for doc_id, _, spans in hits:
-                    c = sum(
-                        max(0, min(e, case.this_end) - max(s, case.this_offset)) for s, e in spans
-                    )
-                    if c > 0:
-                        cover[doc_id] = c
-                order = sorted(cover, key=lambda d: -cover[d])
-                region[p.class_name].append(order.index(me) + 1 if me in order else 0)
+                region[p.class_name].append(_rank(hits, me, [case]))
 
     print(
         f"searched {len(by_susp)} suspicious documents in {wall:.1f} s "
