@@ -535,17 +535,8 @@ def _validated(
     )
     weight = sum(len(m.a) + len(m.b) for m in matches) or 1
     score = sum(m.score * (len(m.a) + len(m.b)) for m in matches) / weight
-    summary_shaped = len(b_span) >= config.summary_ratio * len(a_span)
     if not _passes(
-        config,
-        cluster,
-        len(a_span),
-        len(b_span),
-        min_chars,
-        score,
-        similarity,
-        summary_shaped,
-        summary_matches,
+        config, cluster, spans, min_chars, score, similarity, summary_matches
     ) and not _rescued(a, b, cluster, spans, config):
         return None
     return Passage(
@@ -561,15 +552,14 @@ def _validated(
 def _passes(
     config: Config,
     cluster: list[tuple[int, int]],
-    len_a: int,
-    len_b: int,
+    spans: tuple[Span, Span],
     min_chars: int,
     score: float,
     similarity: float,
-    summary_shaped: bool,
     summary_matches: int,
 ) -> bool:
     """The ordinary validation rules of a passage, by its length, evidence and wording."""
+    len_a, len_b = len(spans[0]), len(spans[1])
     if min(len_a, len_b) < min_chars:
         return False
     # a passage must be convincing as a whole, by its evidence or its wording
@@ -581,6 +571,7 @@ def _passes(
         return False
     # a summary-shaped passage condenses several sentences, each drawing on the source; two
     # matches far apart in b are as often two sentences on the same topic
+    summary_shaped = len_b >= config.summary_ratio * len_a
     if summary_shaped and len(cluster) < summary_matches:
         return False
     # a reworded copy keeps some of its source's words (synonyms leave the names, numbers
@@ -615,9 +606,8 @@ def _rescued(
     stems_a: dict[int, float] = {}
     stems_b: dict[int, float] = {}
     for prepared, span, stems in ((a, spans[0], stems_a), (b, spans[1], stems_b)):
-        for k, segment in enumerate(prepared.doc.segments):
-            if segment.span.start < span.end and span.start < segment.span.end:
-                stems.update(prepared.stems[k])
+        for k in _units_in(prepared, span):
+            stems.update(prepared.stems[k])
     shared = sum(min(w, stems_b[h]) for h, w in stems_a.items() if h in stems_b)
     smaller = min(sum(stems_a.values()), sum(stems_b.values())) or 1.0
     return shared >= config.rescue_weight and shared / smaller >= config.rescue_containment
@@ -677,12 +667,16 @@ def _summary_clusters(
     return clusters
 
 
+def _units_in(p: PreparedText, span: Span) -> list[int]:
+    """The units of ``p`` that overlap ``span``."""
+    return [k for k, seg in enumerate(p.doc.segments) if seg.span.overlaps(span)]
+
+
 def _words_in(p: PreparedText, span: Span) -> list[Token]:
     return [
         t
-        for seg, toks in zip(p.doc.segments, p.tokens, strict=True)
-        if seg.span.start < span.end and span.start < seg.span.end
-        for t in toks
+        for k in _units_in(p, span)
+        for t in p.tokens[k]
         if t.is_word and span.start <= t.span.start and t.span.end <= span.end
     ]
 
@@ -747,12 +741,11 @@ def _run_cover(p: PreparedText, span: Span, runs: list[Span]) -> float:
     """Share of ``span``'s characters in units that exact runs reach into: a unit is
     copied or not; where a copy starts mid-unit is the runs' business."""
     covered = total = 0
-    for seg in p.doc.segments:
-        if seg.span.start < span.end and span.start < seg.span.end:
-            part = _clip(seg.span, span)
-            total += len(part)
-            if any(part.overlaps(r) for r in runs):
-                covered += len(part)
+    for k in _units_in(p, span):
+        part = _clip(p.doc.segments[k].span, span)
+        total += len(part)
+        if any(part.overlaps(r) for r in runs):
+            covered += len(part)
     return covered / total if total else 0.0
 
 
