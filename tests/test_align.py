@@ -351,3 +351,31 @@ def test_a_copy_with_its_words_shuffled_is_kept_by_the_rare_words_it_shares() ->
     )
     po = prepare(make_document("other", other, LEXICAL))
     assert align_prepared(po, pb, LEXICAL, None).passages == []
+
+
+def test_one_lightly_reworded_sentence_is_kept_though_shorter_than_a_passage() -> None:
+    """A single sentence (under ``min_passage_chars``) lifted into another text with a few
+    words changed keeps its wording in order: kept. The same facts in another writer's
+    sentence of the same length share a few words only: not kept."""
+    source = (
+        "The harbour commission met on Tuesday to review the budget. "
+        "Engineers from Tallinn calibrated each pump to lift groundwater for the barley terraces. "
+        "Members then argued about parking fees until late in the evening."
+    )
+    lifted = "Engineers from Tallinn tuned every pump to lift groundwater for the barley terraces."
+    host = (
+        "Our village newsletter covers the spring fair and the new library hours. "
+        + lifted
+        + " The choir will sing on Sunday at the old chapel near the bridge."
+    )
+    pa = prepare(make_document("host", host, LEXICAL))
+    pb = prepare(make_document("source", source, LEXICAL))
+    assert len(lifted) < LEXICAL.min_passage_chars
+    (passage,) = align_prepared(pa, pb, LEXICAL, None).passages
+    assert passage.a.of(host).strip(" .") in lifted
+    assert passage.similarity >= LEXICAL.short_similarity
+    off = LEXICAL.with_overrides(short_passage_chars=LEXICAL.min_passage_chars)
+    assert align_prepared(pa, pb, off, None).passages == []
+    retold = "Tallinn's engineers set up pumps so that the barley fields could draw on water below."
+    po = prepare(make_document("retold", host.replace(lifted, retold), LEXICAL))
+    assert align_prepared(po, pb, LEXICAL, None).passages == []

@@ -517,10 +517,13 @@ def _validated(
     config: Config,
     min_chars: int,
     summary_matches: int,
+    short: bool,
 ) -> Passage | None:
-    """The passage a cluster makes, or None when it is too short or not convincing."""
+    """The passage a cluster makes, or None when it is too short or not convincing;
+    ``short``: whether a short passage keeping its wording may be kept (``_passes``)."""
     a_span, b_span = spans
-    if min(len(a_span), len(b_span)) < min(min_chars, config.rescue_min_chars):
+    floor = min(min_chars, config.rescue_min_chars)
+    if min(len(a_span), len(b_span)) < (min(floor, config.short_passage_chars) if short else floor):
         return None
     similarity = _similarity(a, b, cluster)
     matches = tuple(
@@ -536,7 +539,7 @@ def _validated(
     weight = sum(len(m.a) + len(m.b) for m in matches) or 1
     score = sum(m.score * (len(m.a) + len(m.b)) for m in matches) / weight
     if not _passes(
-        config, cluster, spans, min_chars, score, similarity, summary_matches
+        config, cluster, spans, min_chars, score, similarity, summary_matches, short
     ) and not _rescued(a, b, cluster, spans, config):
         return None
     return Passage(
@@ -557,10 +560,20 @@ def _passes(
     score: float,
     similarity: float,
     summary_matches: int,
+    short: bool,
 ) -> bool:
-    """The ordinary validation rules of a passage, by its length, evidence and wording."""
+    """The ordinary validation rules of a passage, by its length, evidence and wording.
+    With ``short``, a passage under ``min_chars`` is kept when it keeps its wording (the
+    ordinary reading: in the summary reading, a short passage is a summary's sentence,
+    judged with the others)."""
     len_a, len_b = len(spans[0]), len(spans[1])
-    if min(len_a, len_b) < min_chars:
+    summary_shaped = len_b >= config.summary_ratio * len_a
+    if min(len_a, len_b) < min_chars and (
+        not short
+        or min(len_a, len_b) < config.short_passage_chars
+        or similarity < config.short_similarity
+        or score < config.passage_score
+    ):
         return False
     # a passage must be convincing as a whole, by its evidence or its wording
     if score < config.passage_score and similarity < config.passage_similarity:
@@ -571,7 +584,6 @@ def _passes(
         return False
     # a summary-shaped passage condenses several sentences, each drawing on the source; two
     # matches far apart in b are as often two sentences on the same topic
-    summary_shaped = len_b >= config.summary_ratio * len_a
     if summary_shaped and len(cluster) < summary_matches:
         return False
     # a reworded copy keeps some of its source's words (synonyms leave the names, numbers
@@ -826,13 +838,13 @@ def build_passages(
     matched = ({i for i, _ in pairs}, {j for _, j in pairs})
 
     def passages_of(
-        clusters: list[list[tuple[int, int]]], needed: int, complete: bool = False
+        clusters: list[list[tuple[int, int]]], needed: int, ordinary: bool
     ) -> list[Passage]:
         found = []
         for cluster in clusters:
-            hull = _completed(a, b, cluster, matched, config) if complete else cluster
+            hull = _completed(a, b, cluster, matched, config) if ordinary else cluster
             spans = _trimmed_spans(a, b, hull, config)
-            passage = _validated(a, b, cluster, spans, scored, config, min_chars, needed)
+            passage = _validated(a, b, cluster, spans, scored, config, min_chars, needed, ordinary)
             if passage is not None:
                 found.append(passage)
         return found
@@ -840,7 +852,7 @@ def build_passages(
     ordinary = passages_of(
         _merge_summaries(a, b, _clusters(pairs, config.passage_gap + 1), config),
         config.summary_matches_alone,
-        complete=True,
+        ordinary=True,
     )
     summary_pairs = pairs if summary_pairs is None else summary_pairs
     if summary_pairs and all(
@@ -849,7 +861,9 @@ def build_passages(
         for p in ordinary
     ):
         wide = passages_of(
-            _summary_clusters(a, b, summary_pairs, scored, config), config.summary_matches
+            _summary_clusters(a, b, summary_pairs, scored, config),
+            config.summary_matches,
+            ordinary=False,
         )
         a_total = sum(len(p.a) for p in wide)
         b_total = sum(len(p.b) for p in wide)
@@ -896,13 +910,14 @@ def align_prepared(
     lap("seed")
     use_model = embedder is not None and config.use_model
     # the words are read first; the model is consulted where they are not enough: where they
-    # found a convincing match but no passage (or everywhere, when model_everywhere is set)
+    # found a convincing match but no passage of the ordinary length (a short one may be a
+    # sentence of a summary the model reads whole), or everywhere, when model_everywhere is set
     first = embedder if use_model and config.model_everywhere else None
     result = _read(a, b, lexical, config, first, lap)
     if (
         use_model
         and not config.model_everywhere
-        and not result.passages
+        and all(min(len(p.a), len(p.b)) < config.min_passage_chars for p in result.passages)
         and any(
             _convincing(a, b, cluster, result.scored, config)
             for cluster in _clusters(result.pairs, config.passage_gap + 1)

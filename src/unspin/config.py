@@ -66,8 +66,13 @@ class Config:
     # its score: a spun or translated copy keeps a fifth of its words, a passage on the same
     # topic by another writer need not
     paraphrase_similarity: float = 0.2
-    # passages shorter than this (characters, on either side) are dropped as shared phrases
+    # passages shorter than this (characters, on either side) are dropped as shared phrases,
+    # unless at least short_passage_chars long and keeping short_similarity of the wording
+    # (with the usual score): a sentence or two copied and lightly reworded keeps its
+    # words in order, two writers sharing a phrase do not share a dozen words around it
     min_passage_chars: int = 150
+    short_passage_chars: int = 80
+    short_similarity: float = 0.6
     # a passage those rules turn down is kept when rescue_matches unit pairs match and the
     # sides share this much rarity-weighted content (0 turns this off), that share being
     # rescue_containment of the smaller side's: a copy with its words shuffled keeps its
