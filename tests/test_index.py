@@ -29,9 +29,12 @@ from unspin.index.keys import text_keys
 from unspin.index.store import (
     DB_NAME,
     expand_postings,
+    local_order,
+    local_order_reference,
     postings_of,
     window_scores,
     window_scores_reference,
+    window_values,
 )
 
 LEXICAL = DEFAULT_CONFIG.with_overrides(use_model=False)
@@ -334,12 +337,35 @@ key_st = st.integers(1, 12)
 def test_vectorised_window_scores_equal_the_plain_loop(
     windows: list[set[int]], weights: dict[int, float], rows: list[tuple[int, int, int]]
 ) -> None:
-    fast_score, fast_found = window_scores(windows, weights, rows)
+    fast_score, fast_found = window_scores(*window_values(windows, weights, rows))
     slow_score, slow_found = window_scores_reference(windows, weights, rows)
     assert fast_found == slow_found
     assert fast_score.keys() == slow_score.keys()
     for doc, value in slow_score.items():
         assert fast_score[doc] == pytest.approx(value, rel=1e-9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sets(key_st, max_size=6), min_size=1, max_size=6),
+    # whole weights: sums are exact in either order, so ties compare equal in both
+    st.dictionaries(key_st, st.integers(1, 4).map(float), max_size=12),
+    st.lists(st.tuples(key_st, st.integers(1, 5), st.integers(0, 4)), max_size=60, unique=True),
+    st.sets(st.integers(1, 5), max_size=3),
+)
+def test_vectorised_local_order_equals_the_plain_loop(
+    windows: list[set[int]],
+    weights: dict[int, float],
+    rows: list[tuple[int, int, int]],
+    exclude: set[int],
+) -> None:
+    score, found = local_order(*window_values(windows, weights, rows), exclude)
+    assert list(score) == local_order_reference(windows, weights, rows, exclude)
+    assert not exclude & score.keys()
+    # every document found by some window is ranked, whatever its global score
+    _, everywhere = window_scores(*window_values(windows, weights, rows))
+    assert set(score) == everywhere.keys() - exclude
+    assert all(found[d] == everywhere[d] for d in score)
 
 
 @settings(max_examples=150, deadline=None)

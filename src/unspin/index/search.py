@@ -101,10 +101,11 @@ def search(
     ``origin``: where the query came from (its dates count in the verdicts). Lines the index
     has learned as boilerplate are left out of matching on both sides.
 
-    With ``rounds`` = 2, when the first ``candidates`` explain part of the query, candidates
-    are generated again from the windows no verified passage covers, and up to half as many
-    new ones are verified: a text stitched from many sources has its minor sources crowded
-    out of the first round by its major ones."""
+    With ``rounds`` = 2, when the first ``candidates`` explain part of the query, up to half
+    as many new candidates are verified, from the windows no verified passage covers: half
+    the documents that best match one such window (``Index.candidates_for(local=True)``),
+    the rest the best over all of them. A text stitched from many sources has its minor
+    sources crowded out of the first round by its major ones."""
     comparer = comparer or Comparer(index.config)
     cache = cache or PreparedCache(0)
     clock = time.perf_counter()
@@ -140,8 +141,17 @@ def search(
         if rest and len(rest) < len(windows):
             clock2 = time.perf_counter()
             seen = {c.doc_id for c in found}
-            more = index.candidates_for(rest, candidates + len(seen))
-            more = [c for c in more if c.doc_id not in seen][: max(1, candidates // 2)]
+            budget = max(1, candidates // 2)
+            # half the best unverified matches of single unexplained windows (a minor source
+            # is the closest match of its own passage, however low its score over the whole
+            # query), the rest the best over all of them (one reusing several of them)
+            local = index.candidates_for(rest, budget, local=True, exclude=seen)
+            overall = index.candidates_for(rest, budget + len(seen))
+            more: list[Candidate] = []
+            for cand in local[: (budget + 1) // 2] + overall + local:
+                if len(more) < budget and cand.doc_id not in seen:
+                    more.append(cand)
+                    seen.add(cand.doc_id)
             gen += time.perf_counter() - clock2
             verify(more)
             verified += len(more)

@@ -38,7 +38,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import numpy as np
 
@@ -50,6 +50,8 @@ from .keys import IndexParams, text_keys
 
 if TYPE_CHECKING:
     from .search import SearchResult
+
+T = TypeVar("T")
 
 FORMAT_VERSION = 5
 DB_NAME = "index.sqlite"
@@ -471,7 +473,19 @@ class Index:
         windows = text_keys(text, name, self.config, self.params)
         return self.candidates_for(windows, limit)
 
-    def candidates_for(self, windows: list[set[int]], limit: int = 20) -> list[Candidate]:
+    def candidates_for(
+        self,
+        windows: list[set[int]],
+        limit: int = 20,
+        *,
+        local: bool = False,
+        exclude: Iterable[str] = (),
+    ) -> list[Candidate]:
+        """``candidates`` from the query's windows of keys. With ``local``, documents are
+        ranked instead by how well they explain one window: first those that explain some
+        window best, then second best, and so on (``local_order``), leaving out ``exclude``
+        (documents already verified): a text stitched from many sources has minor sources
+        that no global score ranks high, but each is the best match of its own passage."""
         if not windows:
             return []
         conn = self.conn
@@ -505,8 +519,18 @@ class Index:
                         f"SELECT key, doc, block, mask FROM {table} WHERE key IN ({marks})", chunk
                     )
                 )
-        score, found = window_scores(windows, weights, expand_postings(rows))
-        top = sorted(score, key=lambda d: (-score[d], d))[:limit]
+        values = window_values(windows, weights, expand_postings(rows))
+        if local:
+            skip: set[int] = set()
+            for names_chunk in _chunks(sorted(set(exclude)), 500):
+                marks = ",".join("?" * len(names_chunk))
+                query = f"SELECT id FROM docs WHERE ext_id IN ({marks})"
+                skip.update(r[0] for r in conn.execute(query, names_chunk))
+            score, found = local_order(*values, skip)
+            top = list(score)[:limit]
+        else:
+            score, found = window_scores(*values)
+            top = sorted(score, key=lambda d: (-score[d], d))[:limit]
         if not top:
             return []
         marks = ",".join("?" * len(top))
@@ -710,22 +734,25 @@ def expand_postings(rows: Sequence[tuple[int, int, int, int]]) -> np.ndarray:
     return np.column_stack((table[row, 0], table[row, 1], table[row, 2] * 64 + bit))
 
 
-def window_scores(
+def window_values(
     windows: list[set[int]],
     weights: dict[int, float],
     rows: Sequence[tuple[int, int, int]] | np.ndarray,
-) -> tuple[dict[int, float], dict[int, int]]:
-    """Candidate scores (see ``Index.candidates``) and the query windows that found each
-    document, from the postings ``rows`` (key, doc, window) of the weighted keys.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each query window and each document with a window sharing at least
+    ``MIN_SHARED`` keys with it: (query window, document, value of the document's best such
+    window), from the postings ``rows`` (key, doc, window) of the weighted keys; sorted by
+    query window, then document.
 
     Vectorised: every (query window, key) pair is joined to the key's postings by sorted
     search, then grouped with ``np.unique`` / ``bincount``; ``window_scores_reference`` is
     the plain loop it must agree with.
     """
+    empty = np.zeros(0, dtype=np.int64)
     q_win = [qi for qi, keys in enumerate(windows) for k in keys if k in weights]
     q_key = [k for keys in windows for k in keys if k in weights]
     if not q_key or len(rows) == 0:
-        return {}, {}
+        return empty, empty, np.zeros(0)
     posting = np.asarray(rows, dtype=np.int64).reshape(-1, 3)
     posting = posting[np.argsort(posting[:, 0], kind="stable")]
     p_key, p_doc, p_win = posting[:, 0], posting[:, 1], posting[:, 2]
@@ -736,7 +763,7 @@ def window_scores(
     counts = np.searchsorted(p_key, qk, "right") - lo
     total = int(counts.sum())
     if total == 0:
-        return {}, {}
+        return empty, empty, np.zeros(0)
     row_of = np.repeat(np.arange(len(qk)), counts)
     offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
     hit = np.repeat(lo, counts) + offsets
@@ -749,12 +776,23 @@ def window_scores(
     weight = np.bincount(inverse, weights=qweight[row_of])
     keep = shared >= MIN_SHARED
     if not keep.any():
-        return {}, {}
+        return empty, empty, np.zeros(0)
     q_doc = groups[keep] // n_win  # sorted, as groups are
     value = weight[keep] ** POWER
     starts = np.flatnonzero(np.r_[True, q_doc[1:] != q_doc[:-1]])
     best = np.maximum.reduceat(value, starts)  # a document's best window, per query window
-    best_doc = q_doc[starts] % n_docs
+    return q_doc[starts] // n_docs, docs[q_doc[starts] % n_docs], best
+
+
+def window_scores(
+    q_win: np.ndarray, doc: np.ndarray, best: np.ndarray
+) -> tuple[dict[int, float], dict[int, int]]:
+    """Candidate scores (see ``Index.candidates``) and the query windows that found each
+    document, from ``window_values``."""
+    if not len(doc):
+        return {}, {}
+    docs, best_doc = np.unique(doc, return_inverse=True)
+    n_docs = len(docs)
     order = np.lexsort((-best, best_doc))
     best, best_doc = best[order], best_doc[order]
     first = np.flatnonzero(np.r_[True, best_doc[1:] != best_doc[:-1]])
@@ -767,6 +805,59 @@ def window_scores(
         {int(docs[d]): float(score[d]) for d in present},
         {int(docs[d]): int(found[d]) for d in present},
     )
+
+
+def local_order(
+    q_win: np.ndarray, doc: np.ndarray, value: np.ndarray, exclude: set[int]
+) -> tuple[dict[int, float], dict[int, int]]:
+    """Documents by their best rank in any one query window, among the documents not in
+    ``exclude`` (ties by that window's value, then id), from ``window_values``: each with
+    that window's value and the number of query windows that found it; in that order."""
+    keep = ~np.isin(doc, np.fromiter(exclude, dtype=np.int64, count=len(exclude)))
+    q_win, doc, value = q_win[keep], doc[keep], value[keep]
+    if not len(doc):
+        return {}, {}
+    order = np.lexsort((doc, -value, q_win))
+    q_win, doc, value = q_win[order], doc[order], value[order]
+    first = np.flatnonzero(np.r_[True, q_win[1:] != q_win[:-1]])
+    rank = np.arange(len(q_win)) - np.repeat(first, np.diff(np.r_[first, len(q_win)]))
+    best: dict[int, tuple[int, float]] = {}
+    found: dict[int, int] = defaultdict(int)
+    for d, r, v in zip(doc.tolist(), rank.tolist(), value.tolist(), strict=True):
+        found[d] += 1
+        if d not in best or (r, -v) < (best[d][0], -best[d][1]):
+            best[d] = (r, v)
+    ranked = sorted(best, key=lambda d: (best[d][0], -best[d][1], d))
+    return {d: best[d][1] for d in ranked}, {d: found[d] for d in ranked}
+
+
+def local_order_reference(
+    windows: list[set[int]],
+    weights: dict[int, float],
+    rows: list[tuple[int, int, int]],
+    exclude: set[int],
+) -> list[int]:
+    """The documents of ``local_order`` as a plain loop (for tests)."""
+    postings: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for key, d, win in rows:
+        postings[key].append((d, win))
+    best: dict[int, tuple[int, float]] = {}
+    for qkeys in windows:
+        shared: dict[tuple[int, int], float] = defaultdict(float)
+        count: dict[tuple[int, int], int] = defaultdict(int)
+        for key in qkeys:
+            if key in weights:
+                for hit in postings.get(key, ()):
+                    shared[hit] += weights[key]
+                    count[hit] += 1
+        here: dict[int, float] = {}
+        for (d, _), w in shared.items():
+            if count[d, _] >= MIN_SHARED and d not in exclude:
+                here[d] = max(here.get(d, 0.0), w**POWER)
+        for r, d in enumerate(sorted(here, key=lambda d: (-here[d], d))):
+            if d not in best or (r, -here[d]) < (best[d][0], -best[d][1]):
+                best[d] = (r, here[d])
+    return sorted(best, key=lambda d: (best[d][0], -best[d][1], d))
 
 
 def window_scores_reference(
@@ -820,7 +911,7 @@ def _count(conn: sqlite3.Connection, change: int) -> None:
     )
 
 
-def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
