@@ -103,7 +103,7 @@ def search(
 
     With ``rounds`` = 2, when the first ``candidates`` explain part of the query, up to half
     as many new candidates are verified, from the windows no verified passage covers: half
-    the documents that best match one such window (``Index.candidates_for(local=True)``),
+    the documents that best match one such window (``Index.candidates_for(local=0.5)``),
     the rest the best over all of them. A text stitched from many sources has its minor
     sources crowded out of the first round by its major ones."""
     comparer = comparer or Comparer(index.config)
@@ -145,13 +145,7 @@ def search(
             # half the best unverified matches of single unexplained windows (a minor source
             # is the closest match of its own passage, however low its score over the whole
             # query), the rest the best over all of them (one reusing several of them)
-            local = index.candidates_for(rest, budget, local=True, exclude=seen)
-            overall = index.candidates_for(rest, budget + len(seen))
-            more: list[Candidate] = []
-            for cand in local[: (budget + 1) // 2] + overall + local:
-                if len(more) < budget and cand.doc_id not in seen:
-                    more.append(cand)
-                    seen.add(cand.doc_id)
+            more = index.candidates_for(rest, budget, local=0.5, exclude=seen)
             gen += time.perf_counter() - clock2
             verify(more)
             verified += len(more)

@@ -478,14 +478,15 @@ class Index:
         windows: list[set[int]],
         limit: int = 20,
         *,
-        local: bool = False,
+        local: float = 0.0,
         exclude: Iterable[str] = (),
     ) -> list[Candidate]:
-        """``candidates`` from the query's windows of keys. With ``local``, documents are
-        ranked instead by how well they explain one window: first those that explain some
-        window best, then second best, and so on (``local_order``), leaving out ``exclude``
-        (documents already verified): a text stitched from many sources has minor sources
-        that no global score ranks high, but each is the best match of its own passage."""
+        """``candidates`` from the query's windows of keys, leaving out ``exclude``
+        (documents already verified). With ``local`` > 0, that share of the ``limit`` is
+        filled first with the documents that explain one window best (then second best,
+        and so on: ``local_order``), the rest by the usual score: a text stitched from many
+        sources has minor sources that no score over the whole query ranks high, but each
+        is the best match of its own passage."""
         if not windows:
             return []
         conn = self.conn
@@ -520,17 +521,19 @@ class Index:
                     )
                 )
         values = window_values(windows, weights, expand_postings(rows))
-        if local:
-            skip: set[int] = set()
-            for names_chunk in _chunks(sorted(set(exclude)), 500):
-                marks = ",".join("?" * len(names_chunk))
-                query = f"SELECT id FROM docs WHERE ext_id IN ({marks})"
-                skip.update(r[0] for r in conn.execute(query, names_chunk))
-            score, found = local_order(*values, skip)
-            top = list(score)[:limit]
-        else:
-            score, found = window_scores(*values)
-            top = sorted(score, key=lambda d: (-score[d], d))[:limit]
+        skip: set[int] = set()
+        for names_chunk in _chunks(sorted(set(exclude)), 500):
+            marks = ",".join("?" * len(names_chunk))
+            query = f"SELECT id FROM docs WHERE ext_id IN ({marks})"
+            skip.update(r[0] for r in conn.execute(query, names_chunk))
+        score, found = window_scores(*values)
+        ranked = [d for d in sorted(score, key=lambda d: (-score[d], d)) if d not in skip]
+        top = ranked[:limit]
+        if local > 0:
+            near, _ = local_order(*values, skip)
+            picked = list(near)[: math.ceil(local * limit)]
+            top = list(dict.fromkeys(picked + ranked + list(near)))[:limit]
+            score = {**score, **{d: near[d] for d in picked}}
         if not top:
             return []
         marks = ",".join("?" * len(top))
