@@ -396,6 +396,12 @@ def _body_len(p: PreparedText) -> int:
     return sum(len(s.span) for s in p.doc.segments)
 
 
+def _min_chars(a: PreparedText, b: PreparedText, config: Config) -> int:
+    """The ordinary minimum length of a passage of this pair: a short text copied whole is
+    reuse even when shorter than ``min_passage_chars``."""
+    return min(config.min_passage_chars, int(0.5 * min(_body_len(a), _body_len(b))))
+
+
 def _hull_len(p: PreparedText, units: list[int]) -> int:
     return p.doc.segments[max(units)].span.end - p.doc.segments[min(units)].span.start
 
@@ -831,9 +837,7 @@ def build_passages(
     extractive summary keeps a sentence or two word for word). Copy-and-paste pairs are
     then cut to their exact runs.
     """
-    # a short text copied whole is reuse even when shorter than the usual minimum
-    shortest_body = min(_body_len(a), _body_len(b))
-    min_chars = min(config.min_passage_chars, int(0.5 * shortest_body))
+    min_chars = _min_chars(a, b, config)
 
     matched = ({i for i, _ in pairs}, {j for _, j in pairs})
 
@@ -914,10 +918,11 @@ def align_prepared(
     # sentence of a summary the model reads whole), or everywhere, when model_everywhere is set
     first = embedder if use_model and config.model_everywhere else None
     result = _read(a, b, lexical, config, first, lap)
+    ordinary = _min_chars(a, b, config)
     if (
         use_model
         and not config.model_everywhere
-        and all(min(len(p.a), len(p.b)) < config.min_passage_chars for p in result.passages)
+        and all(min(len(p.a), len(p.b)) < ordinary for p in result.passages)
         and any(
             _convincing(a, b, cluster, result.scored, config)
             for cluster in _clusters(result.pairs, config.passage_gap + 1)
