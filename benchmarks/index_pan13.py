@@ -11,14 +11,17 @@ pair's source:
 - **region**: among the verified hits whose passages overlap this case in the suspicious
   document, ordered by the characters of the case they cover (one rank per case).
 In both region measures, ties are broken as the search breaks them: by those characters
-weighted by their passages' token similarity.
+weighted by their passages' token similarity; and, as in the first measure, the suspicious
+document's other listed sources are removed from the ranking (PAN13's source collection
+holds copies of one page on several sites: two listed sources of one suspicious document
+can both hold the text of one of its cases).
 PAN13's suspicious documents also reuse sources that the train pairs do not list (their
 pairs belong to the test corpus): such a source is a true hit, but it outranks a listed one
 in the first measure.
 Class-01 pairs count how often their (unrelated) source comes back with a copy verdict.
 
 Run: .venv/bin/python benchmarks/index_pan13.py [--index DIR] [--pairs FILE] [--jobs N]
-     [--candidates K] [--rounds R] [--no-model] [--dump FILE]
+     [--candidates K] [--rounds R] [--no-model] [--dump FILE] [--hits FILE]
 """
 
 from __future__ import annotations
@@ -86,13 +89,18 @@ def _search_one(susp: str) -> tuple[str, list[tuple[str, str, Spans]], dict]:
     return susp, hits, result.timings
 
 
-def _rank(hits: list[tuple[str, str, Spans]], me: str, cases: Sequence[Case]) -> int:
+def _rank(
+    hits: list[tuple[str, str, Spans]], me: str, cases: Sequence[Case], others: set[str]
+) -> int:
     """The rank of ``me`` among the hits whose passages overlap ``cases`` in the query,
     ordered by the characters of the cases they cover; ties (two sources covering the same
     characters, often a page and a rewrite of it) by those characters weighted by their
-    passages' token similarity, as the search orders hits; 0 when ``me`` covers none."""
+    passages' token similarity, as the search orders hits; 0 when ``me`` covers none.
+    ``others``: the query's other listed sources, left out of the ranking."""
     cover: dict[str, tuple[int, float]] = {}
     for doc_id, _, spans in hits:
+        if doc_id in others:
+            continue
         chars, close = 0, 0.0
         for s, e, similarity in spans:
             for case in cases:
@@ -120,6 +128,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2, help="candidate rounds (see search)")
     parser.add_argument("--no-model", action="store_true")
     parser.add_argument("--dump", default=None, help="write every query's hits here (JSON)")
+    parser.add_argument(
+        "--hits", default=None, help="score the hits a previous --dump wrote, without searching"
+    )
     args = parser.parse_args()
     corpus = Path(args.corpus)
     config = DEFAULT_CONFIG.with_overrides(use_model=not args.no_model)
@@ -170,12 +181,16 @@ def main() -> int:
     start = time.perf_counter()
     results = {}
     timings: list[dict] = []
-    ctx = multiprocessing.get_context("forkserver")
-    init_args = (index_dir, corpus, args.candidates, config, args.rounds)
-    with ctx.Pool(args.jobs, _init, init_args) as pool:
-        for susp, hits, t in pool.imap_unordered(_search_one, sorted(by_susp), chunksize=4):
-            results[susp] = hits
-            timings.append(t)
+    if args.hits:
+        # a previous run's hits, scored again (a change to the measures, not to the search)
+        results = json.loads(Path(args.hits).read_text(encoding="utf-8"))
+    else:
+        ctx = multiprocessing.get_context("forkserver")
+        init_args = (index_dir, corpus, args.candidates, config, args.rounds)
+        with ctx.Pool(args.jobs, _init, init_args) as pool:
+            for susp, hits, t in pool.imap_unordered(_search_one, sorted(by_susp), chunksize=4):
+                results[susp] = hits
+                timings.append(t)
     wall = time.perf_counter() - start
     if args.dump:
         Path(args.dump).write_text(json.dumps(results), encoding="utf-8")
@@ -207,23 +222,28 @@ def main() -> int:
                 continue
             ranking = [h[0] for h in hits if h[0] == me or h[0] not in true_ids]
             listed[p.class_name].append(ranking.index(me) + 1 if me in ranking else 0)
-            pair_region[p.class_name].append(_rank(hits, me, p.cases))
+            others = true_ids - {me}
+            pair_region[p.class_name].append(_rank(hits, me, p.cases, others))
             for case in p.cases:
-                region[p.class_name].append(_rank(hits, me, [case]))
+                region[p.class_name].append(_rank(hits, me, [case], others))
 
-    print(
-        f"searched {len(by_susp)} suspicious documents in {wall:.1f} s "
-        f"({len(by_susp) / wall:.1f} queries/s, {args.jobs} processes, "
-        f"{args.candidates} candidates verified each, model {'off' if args.no_model else 'on'})"
-    )
-    gen = [t["candidates"] for t in timings]
-    ver = [t["verify"] for t in timings]
-    print(
-        f"latency ms: candidates p50 {_pct(gen, 0.5):.1f} p95 {_pct(gen, 0.95):.1f} "
-        f"p99 {_pct(gen, 0.99):.1f}; verification p50 {_pct(ver, 0.5):.0f} "
-        f"p95 {_pct(ver, 0.95):.0f} p99 {_pct(ver, 0.99):.0f} "
-        f"(mean {statistics.mean(ver) * 1000:.0f})"
-    )
+    if args.hits:
+        print(f"scored the hits of {len(by_susp)} suspicious documents from {args.hits}")
+    else:
+        print(
+            f"searched {len(by_susp)} suspicious documents in {wall:.1f} s "
+            f"({len(by_susp) / wall:.1f} queries/s, {args.jobs} processes, "
+            f"{args.candidates} candidates verified each, "
+            f"model {'off' if args.no_model else 'on'})"
+        )
+        gen = [t["candidates"] for t in timings]
+        ver = [t["verify"] for t in timings]
+        print(
+            f"latency ms: candidates p50 {_pct(gen, 0.5):.1f} p95 {_pct(gen, 0.95):.1f} "
+            f"p99 {_pct(gen, 0.99):.1f}; verification p50 {_pct(ver, 0.5):.0f} "
+            f"p95 {_pct(ver, 0.95):.0f} p99 {_pct(ver, 0.99):.0f} "
+            f"(mean {statistics.mean(ver) * 1000:.0f})"
+        )
     print(
         "class                         pairs  listed r@1  r@5   pair region r@1  r@5"
         "    cases  region r@1  r@5"
