@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .._types import Comparison, Document, Origin
 from ..align import PreparedText, prepare
@@ -25,6 +25,8 @@ from .keys import unit_keys, window_ranges, windows_of
 from .store import Candidate, Index
 
 REUSE = ("identical", "near-duplicate", "spun-copy", "partial-reuse")
+# the second round's query keys per unit, as a multiple of the index's
+WIDE_KEYS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +107,8 @@ def search(
     as many new candidates are verified, from the windows no verified passage covers: half
     the documents that best match one such window (``Index.candidates_for(local=0.5)``),
     the rest the best over all of them. A text stitched from many sources has its minor
-    sources crowded out of the first round by its major ones."""
+    sources crowded out of the first round by its major ones. That round keys the query's
+    units by ``WIDE_KEYS`` times as many rare words as the index keys a document's."""
     comparer = comparer or Comparer(index.config)
     cache = cache or PreparedCache(0)
     clock = time.perf_counter()
@@ -136,21 +139,35 @@ def search(
 
     verify(found)
     verified = len(found)
+    second = 0.0  # the second round's candidate generation
     if rounds > 1 and hits:
-        rest = _unexplained(windows, window_ranges(units, index.params), doc, hits)
-        if rest and len(rest) < len(windows):
-            clock2 = time.perf_counter()
+        clock2 = time.perf_counter()
+        # the second round keys the query more widely than the index keys a document: a
+        # reworded sentence may have lost (or gained) its rarest words, and a source unit's
+        # few keys are then among the query unit's next rarest
+        wide = replace(
+            index.params,
+            keys_per_unit=WIDE_KEYS * index.params.keys_per_unit,
+            numbers_per_unit=WIDE_KEYS * index.params.numbers_per_unit,
+        )
+        wide_units = unit_keys(doc.segments, norm, wide)
+        wide_windows = windows_of(wide_units, wide)
+        rest = _unexplained(wide_windows, window_ranges(wide_units, wide), doc, hits)
+        if rest and len(rest) < len(wide_windows):
             seen = {c.doc_id for c in found}
             budget = max(1, candidates // 2)
             # half the best unverified matches of single unexplained windows (a minor source
             # is the closest match of its own passage, however low its score over the whole
             # query), the rest the best over all of them (one reusing several of them)
             more = index.candidates_for(rest, budget, local=0.5, exclude=seen)
-            gen += time.perf_counter() - clock2
+            second = time.perf_counter() - clock2
             verify(more)
             verified += len(more)
+        else:
+            second = time.perf_counter() - clock2
+        gen += second
     hits.sort(key=lambda h: (-h.reused_chars, -h.closeness, -h.candidate_score, h.doc_id))
-    verify_time = time.perf_counter() - clock
+    verify_time = time.perf_counter() - clock - second
     return SearchResult(hits[:top], verified, {"candidates": gen, "verify": verify_time})
 
 
