@@ -8,9 +8,11 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from unspin._types import Span
 from unspin.align import (
     AlignmentResult,
     align_prepared,
+    attributed,
     lexical_matrix,
     lexical_matrix_reference,
     prepare,
@@ -18,6 +20,7 @@ from unspin.align import (
 from unspin.config import DEFAULT_CONFIG, Config
 from unspin.embed import HashingEmbedder
 from unspin.text import make_document
+from unspin.verdict import merge_spans
 
 WORDS = (
     "trump korea peace talks summit war ukraine leader president nuclear button fury deal "
@@ -379,3 +382,60 @@ def test_one_lightly_reworded_sentence_is_kept_though_shorter_than_a_passage() -
     retold = "Tallinn's engineers set up pumps so that the barley fields could draw on water below."
     po = prepare(make_document("retold", host.replace(lifted, retold), LEXICAL))
     assert align_prepared(po, pb, LEXICAL, None).passages == []
+
+
+# a flood report, a chess report, and a text stitched from them: the flood report's first
+# four and last three sentences reworded, with the chess report pasted in between
+FLOOD = (
+    "Heavy rain flooded the river town of Kelso on Tuesday night, forcing two hundred families "
+    "from their homes. The Tweed rose four metres above its normal level within six hours, the "
+    "Environment Agency said. Council workers stacked sandbags along Bridge Street while "
+    "volunteers carried elderly residents to the parish hall. Insurers estimate the damage at "
+    "more than twelve million pounds across the Borders region. A spokesman for the rail "
+    "operator said the line to Berwick would stay closed until Friday. Farmers upstream "
+    "reported losing sheep and winter feed to the torrent overnight. The first minister "
+    "promised emergency grants for every household forced to leave. Forecasters warned that a "
+    "second storm could reach the valley by the weekend."
+)
+CHESS = (
+    "The Norwegian grandmaster Magnus Carlsen won the rapid chess championship in Samarkand "
+    "after a tense playoff. He beat the young Indian prodigy Gukesh with the black pieces in a "
+    "sharp Sicilian endgame. Organisers said the event drew a record audience of viewers "
+    "streaming the games online."
+)
+STITCHED = (
+    "Torrential rain flooded the river town of Kelso on Tuesday evening, forcing two hundred "
+    "families out of their homes. The Tweed climbed four metres above its usual level inside "
+    "six hours, the Environment Agency said. Council staff piled sandbags along Bridge Street "
+    "as volunteers carried elderly residents to the parish hall. Insurers put the damage at "
+    "over twelve million pounds across the Borders region. " + CHESS + " Farmers upstream "
+    "reported losing sheep and winter fodder to the torrent during the night. The first "
+    "minister pledged emergency grants for each household forced to leave. Forecasters "
+    "cautioned that a second storm could hit the valley by the weekend."
+)
+
+
+def test_a_passage_is_split_where_another_source_explains_the_stretch_it_bridges() -> None:
+    config = DEFAULT_CONFIG.with_overrides(use_model=False)
+    query = prepare(make_document("q", STITCHED, config))
+    flood = prepare(make_document("flood", FLOOD, config))
+    chess = prepare(make_document("chess", CHESS, config))
+    bridged = align_prepared(query, flood, config, None).passages
+    start = STITCHED.index(CHESS)
+    end = start + len(CHESS)
+    # the aligner bridges the pasted paragraph: four units in the query, one in the source
+    assert len(bridged) == 1 and bridged[0].a.start < start and bridged[0].a.end > end
+    evidence = merge_spans(
+        [m.a for p in align_prepared(query, chess, config, None).passages for m in p.matches]
+    )
+    split = attributed(query, flood, bridged, evidence, config)
+    assert len(split) == 2
+    assert split[0].a.end <= start and split[1].a.start >= end
+    # the source's skipped sentence (the rail line) is in neither piece
+    rail = FLOOD.index("A spokesman")
+    assert split[0].b.end <= rail and split[1].b.start > rail
+    for piece in split:
+        assert piece.kind == "near-verbatim" and set(piece.matches) <= set(bridged[0].matches)
+    # without another source's evidence there, or with too little of it, nothing is split
+    assert attributed(query, flood, bridged, [], config) == list(bridged)
+    assert attributed(query, flood, bridged, [Span(start, start + 60)], config) == list(bridged)

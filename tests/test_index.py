@@ -496,3 +496,21 @@ def test_of_two_sources_explaining_the_same_text_the_closer_ranks_first(tmp_path
     assert [h.doc_id for h in hits[:2]] == ["z-original", "a-rewrite"]
     assert hits[0].reused_chars == hits[1].reused_chars
     assert hits[0].closeness > hits[1].closeness
+
+
+def test_a_stitched_text_credits_each_part_to_its_own_source(tmp_path: Path) -> None:
+    from test_align import CHESS, FLOOD, STITCHED
+
+    with Index.create(tmp_path / "ix", config=LEXICAL) as index:
+        for k in range(20):
+            index.add(_doc(k), doc_id=f"d{k}")
+        index.add(FLOOD, doc_id="flood")
+        index.add(CHESS, doc_id="chess")
+        found = {h.doc_id: h for h in search(index, STITCHED).hits}
+    start = STITCHED.index(CHESS)
+    end = start + len(CHESS)
+    assert set(found) == {"flood", "chess"}
+    # the flood report's passages stop at the pasted paragraph; the chess report has it
+    assert all(p.a.end <= start or p.a.start >= end for p in found["flood"].comparison.passages)
+    assert len(found["flood"].comparison.passages) == 2
+    assert found["chess"].reused_chars >= len(CHESS) - 1

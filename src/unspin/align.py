@@ -877,6 +877,70 @@ def build_passages(
     return sorted(ordinary, key=lambda p: (p.a.start, p.b.start))
 
 
+def attributed(
+    a: PreparedText,
+    b: PreparedText,
+    passages: Sequence[Passage],
+    elsewhere: Sequence[Span],
+    config: Config,
+) -> list[Passage]:
+    """``passages`` split where another source explains the text: a stretch inside a
+    passage, between two of its matches, at least ``attribution_gap`` characters of ``a``
+    long, that none of the passage's own matches covers and ``elsewhere`` (another source's
+    matches in ``a``, sorted and disjoint) covers at least half of.
+
+    Alignment bridges a few unmatched units inside a passage (a sentence reworded beyond
+    matching); in a text stitched from several sources, the bridged stretch is often another
+    source's passage. Pieces shorter than ``short_passage_chars`` on either side are dropped.
+    Written here, not taken from a library: it is part of alignment, unspin's edge."""
+    out: list[Passage] = []
+    for passage in passages:
+        matches = sorted(passage.matches, key=lambda m: (m.a.start, m.a.end))
+        groups: list[list[Match]] = [[matches[0]]] if matches else []
+        reach = matches[0].a.end if matches else 0
+        for m in matches[1:]:
+            gap = Span(reach, max(reach, m.a.start))
+            if len(gap) >= config.attribution_gap and 2 * _covered(gap, elsewhere) >= len(gap):
+                groups.append([m])
+            else:
+                groups[-1].append(m)
+            reach = max(reach, m.a.end)
+        if len(groups) < 2:
+            out.append(passage)
+            continue
+        for k, group in enumerate(groups):
+            a_span = Span(
+                passage.a.start if k == 0 else min(m.a.start for m in group),
+                passage.a.end if k == len(groups) - 1 else max(m.a.end for m in group),
+            )
+            b_span = _clip(
+                Span(min(m.b.start for m in group), max(m.b.end for m in group)), passage.b
+            )
+            if min(len(a_span), len(b_span)) < config.short_passage_chars:
+                continue
+            words_a = _word_forms(_words_in(a, a_span))
+            words_b = _word_forms(_words_in(b, b_span))
+            similarity = float(Indel.normalized_similarity(words_a, words_b))
+            weight = sum(len(m.a) + len(m.b) for m in group) or 1
+            score = sum(m.score * (len(m.a) + len(m.b)) for m in group) / weight
+            out.append(
+                Passage(
+                    a=a_span,
+                    b=b_span,
+                    score=round(score, 4),
+                    kind=passage_kind(similarity, config),
+                    similarity=round(similarity, 4),
+                    matches=tuple(group),
+                )
+            )
+    return out
+
+
+def _covered(span: Span, spans: Sequence[Span]) -> int:
+    """Characters of ``span`` inside ``spans`` (sorted, disjoint)."""
+    return sum(max(0, min(s.end, span.end) - max(s.start, span.start)) for s in spans)
+
+
 @dataclass
 class AlignmentResult:
     """Passages plus the intermediate evidence (kept for reports and debugging)."""

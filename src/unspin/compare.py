@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import functools
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
-from ._types import Comparison, Origin
+from ._types import Comparison, Origin, Passage
 from .align import PreparedText, align_prepared, prepare
 from .config import DEFAULT_CONFIG, Config
 from .diff import EditTyper, passage_edits
@@ -60,13 +61,25 @@ class Comparer:
         start = time.perf_counter()
         result = align_prepared(a, b, self.config, self.embedder)
         timings["align"] = time.perf_counter() - start
+        return self.explain(a, b, result.passages, timings)
+
+    def explain(
+        self,
+        a: PreparedText,
+        b: PreparedText,
+        passages: Sequence[Passage],
+        timings: dict[str, float] | None = None,
+    ) -> Comparison:
+        """The comparison of ``a`` and ``b`` made of ``passages`` (found by the aligner,
+        perhaps refined since): their typed edits and the verdict."""
+        timings = {} if timings is None else timings
         start = time.perf_counter()
-        edits = passage_edits(self.typer, a, b, result.passages)
+        edits = passage_edits(self.typer, a, b, passages)
         timings["edits"] = time.perf_counter() - start
         start = time.perf_counter()
-        verdict = decide(a, b, result.passages, edits, self.config)
+        verdict = decide(a, b, passages, edits, self.config)
         timings["verdict"] = time.perf_counter() - start
-        return Comparison(a.doc, b.doc, tuple(result.passages), tuple(edits), verdict, timings)
+        return Comparison(a.doc, b.doc, tuple(passages), tuple(edits), verdict, timings)
 
     def compare(
         self,

@@ -59,6 +59,10 @@ class Config:
     edge_containment: float = 0.35
     # units (sentences) that may separate two matches of one passage, on each side
     passage_gap: int = 4
+    # search: a stretch of at least this many characters of the query inside one source's
+    # passage, with no match to that source but matched to another source, is the other
+    # source's: the passage is split there (a text stitched from several sources)
+    attribution_gap: int = 100
     # a passage is kept when its mean match score or its token similarity reaches these
     passage_score: float = 0.5
     passage_similarity: float = 0.3

@@ -15,7 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
 from .._types import Comparison, Document, Origin
-from ..align import PreparedText, prepare
+from ..align import PreparedText, attributed, prepare
 from ..compare import Comparer
 from ..text import make_document, normalize
 from ..text.boilerplate import line_hashes
@@ -130,12 +130,15 @@ def search(
     else:
         query = comparer.prepare(text, name, origin, recurring)
 
+    sources: dict[str, PreparedText] = {}
+
     def verify(cands: list[Candidate]) -> None:
         for cand in cands:
             source = cache.get(index, cand.doc_id, comparer)
             comparison = comparer.compare_prepared(query, source)
             if comparison.verdict.label in REUSE:
                 hits.append(Hit(cand.doc_id, source.doc.name, cand.score, comparison))
+                sources[cand.doc_id] = source
 
     verify(found)
     verified = len(found)
@@ -166,6 +169,7 @@ def search(
         else:
             second = time.perf_counter() - clock2
         gen += second
+    hits = _attributed_hits(hits, query, sources, comparer)
     hits.sort(key=lambda h: (-h.reused_chars, -h.closeness, -h.candidate_score, h.doc_id))
     verify_time = time.perf_counter() - clock - second
     return SearchResult(hits[:top], verified, {"candidates": gen, "verify": verify_time})
@@ -183,3 +187,27 @@ def _unexplained(
         if inside * 2 < w1 - w0:
             rest.append(keys)
     return rest
+
+
+def _attributed_hits(
+    hits: list[Hit], query: PreparedText, sources: dict[str, PreparedText], comparer: Comparer
+) -> list[Hit]:
+    """The hits with each passage split where another hit's matches explain a stretch it
+    only bridges (``align.attributed``): in a text stitched from several sources, each part
+    is credited to the source that has evidence there. A hit left with no reused passage is
+    dropped."""
+    if len(hits) < 2:
+        return hits
+    evidence = [merge_spans([m.a for p in h.comparison.passages for m in p.matches]) for h in hits]
+    out = []
+    for k, hit in enumerate(hits):
+        others = merge_spans([s for x, spans in enumerate(evidence) if x != k for s in spans])
+        source = sources[hit.doc_id]
+        passages = attributed(query, source, hit.comparison.passages, others, comparer.config)
+        if passages == list(hit.comparison.passages):
+            out.append(hit)
+            continue
+        comparison = comparer.explain(query, source, passages)
+        if comparison.verdict.label in REUSE:
+            out.append(replace(hit, comparison=comparison))
+    return out
