@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import numpy as np
@@ -439,3 +440,43 @@ def test_a_passage_is_split_where_another_source_explains_the_stretch_it_bridges
     # without another source's evidence there, or with too little of it, nothing is split
     assert attributed(query, flood, bridged, [], config) == list(bridged)
     assert attributed(query, flood, bridged, [Span(start, start + 60)], config) == list(bridged)
+
+
+sentences = st.lists(sentence, min_size=4, max_size=10)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    sentences,
+    st.lists(st.tuples(st.integers(1, 9), sentence), max_size=4),
+    st.lists(st.tuples(st.integers(0, 900), st.integers(1, 400)), max_size=4),
+    st.sampled_from([20, 60, 100]),
+)
+def test_attributed_pieces_lie_inside_their_passage(
+    base: list[str], inserts: list[tuple[int, str]], raw: list[tuple[int, int]], gap: int
+) -> None:
+    config = DEFAULT_CONFIG.with_overrides(use_model=False, attribution_gap=gap)
+    # a is b with sentences of its own inserted: its passages bridge them
+    stitched = list(base)
+    for at, extra in sorted(inserts, reverse=True):
+        stitched.insert(min(at, len(stitched)), extra)
+    a, b = " ".join(stitched), " ".join(base)
+    pa = prepare(make_document("a", a, config))
+    pb = prepare(make_document("b", b, config))
+    passages = align_prepared(pa, pb, config, None).passages
+    elsewhere = merge_spans([Span(s, min(s + n, len(a))) for s, n in raw if s < len(a)])
+    assert attributed(pa, pb, passages, [], config) == list(passages)
+    for whole in passages:
+        pieces = attributed(pa, pb, [whole], elsewhere, config)
+        if pieces == [whole]:
+            continue
+        for piece in pieces:
+            # inside the passage's spans, made of its matches, not too short
+            assert set(piece.matches) <= set(whole.matches)
+            assert whole.a.start <= piece.a.start < piece.a.end <= whole.a.end
+            assert whole.b.start <= piece.b.start < piece.b.end <= whole.b.end
+            assert min(len(piece.a), len(piece.b)) >= config.short_passage_chars
+            assert 0.0 <= piece.similarity <= 1.0
+        # in order in a, cut apart by at least the gap
+        for first, second in itertools.pairwise(pieces):
+            assert second.a.start - first.a.end >= gap
