@@ -5,7 +5,8 @@ The cut-off is the aligner's, not a score threshold: a candidate is returned onl
 spun-copy or partial-reuse). Documents that merely share the topic share rare words too and
 may be candidates, but no passage aligns, so they are not returned. Hits are ranked by the
 characters of the query they explain, then by how closely their passages keep its wording,
-then by candidate score.
+then by candidate score. In a text stitched from several sources, a passage of one hit that
+only bridges a stretch another hit has evidence for is split there (``_attributed_hits``).
 """
 
 from __future__ import annotations
