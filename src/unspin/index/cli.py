@@ -195,10 +195,11 @@ def update_cmd(index_dir: str, doc_id: str, file: str) -> None:
 )
 @click.option(
     "--rounds",
-    type=click.IntRange(1, 2),
+    type=click.IntRange(1, 4),
     default=2,
     show_default=True,
-    help="2: look again for sources of the parts the first candidates do not explain.",
+    help="Candidate rounds: each after the first looks for sources of the parts not yet "
+    "explained, while the round before found one.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
 @click.option("--no-model", is_flag=True, help="Verify with lexical evidence only.")

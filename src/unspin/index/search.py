@@ -109,7 +109,9 @@ def search(
     the documents that best match one such window (``Index.candidates_for(local=0.5)``),
     the rest the best over all of them. A text stitched from many sources has its minor
     sources crowded out of the first round by its major ones. That round keys the query's
-    units by ``WIDE_KEYS`` times as many rare words as the index keys a document's."""
+    units by ``WIDE_KEYS`` times as many rare words as the index keys a document's. Each
+    round after it (``rounds`` > 2) does the same again, while the round before found a new
+    source."""
     comparer = comparer or Comparer(index.config)
     cache = cache or PreparedCache(0)
     clock = time.perf_counter()
@@ -143,33 +145,43 @@ def search(
 
     verify(found)
     verified = len(found)
-    second = 0.0  # the second round's candidate generation
-    if rounds > 1 and hits:
+    second = 0.0  # candidate generation after the first round
+    seen = {c.doc_id for c in found}
+    added = len(hits)
+    wide_windows: list[set[int]] = []
+    wide_ranges: list[tuple[int, int]] = []
+    # each further round runs while the one before found a new source
+    for _ in range(rounds - 1):
+        if not added:
+            break
         clock2 = time.perf_counter()
-        # the second round keys the query more widely than the index keys a document: a
-        # reworded sentence may have lost (or gained) its rarest words, and a source unit's
-        # few keys are then among the query unit's next rarest
-        wide = replace(
-            index.params,
-            keys_per_unit=WIDE_KEYS * index.params.keys_per_unit,
-            numbers_per_unit=WIDE_KEYS * index.params.numbers_per_unit,
-        )
-        wide_units = unit_keys(doc.segments, norm, wide)
-        wide_windows = windows_of(wide_units, wide)
-        rest = _unexplained(wide_windows, window_ranges(wide_units, wide), doc, hits)
-        if rest and len(rest) < len(wide_windows):
-            seen = {c.doc_id for c in found}
-            budget = max(1, candidates // 2)
-            # half the best unverified matches of single unexplained windows (a minor source
-            # is the closest match of its own passage, however low its score over the whole
-            # query), the rest the best over all of them (one reusing several of them)
-            more = index.candidates_for(rest, budget, local=0.5, exclude=seen)
-            second = time.perf_counter() - clock2
-            verify(more)
-            verified += len(more)
-        else:
-            second = time.perf_counter() - clock2
-        gen += second
+        if not wide_windows:
+            # the further rounds key the query more widely than the index keys a document:
+            # a reworded sentence may have lost (or gained) its rarest words, and a source
+            # unit's few keys are then among the query unit's next rarest
+            wide = replace(
+                index.params,
+                keys_per_unit=WIDE_KEYS * index.params.keys_per_unit,
+                numbers_per_unit=WIDE_KEYS * index.params.numbers_per_unit,
+            )
+            wide_units = unit_keys(doc.segments, norm, wide)
+            wide_windows = windows_of(wide_units, wide)
+            wide_ranges = window_ranges(wide_units, wide)
+        rest = _unexplained(wide_windows, wide_ranges, doc, hits)
+        if not rest or len(rest) == len(wide_windows):
+            second += time.perf_counter() - clock2
+            break
+        # half the best unverified matches of single unexplained windows (a minor source is
+        # the closest match of its own passage, however low its score over the whole
+        # query), the rest the best over all of them (one reusing several of them)
+        more = index.candidates_for(rest, max(1, candidates // 2), local=0.5, exclude=seen)
+        second += time.perf_counter() - clock2
+        seen.update(c.doc_id for c in more)
+        before = len(hits)
+        verify(more)
+        verified += len(more)
+        added = len(hits) - before
+    gen += second
     hits = _attributed_hits(hits, query, sources, comparer)
     hits.sort(key=lambda h: (-h.reused_chars, -h.closeness, -h.candidate_score, h.doc_id))
     verify_time = time.perf_counter() - clock - second
