@@ -6,6 +6,7 @@ half-open ``[start, end)``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -189,3 +190,9 @@ class Comparison:
     edits: tuple[Edit, ...]
     verdict: Verdict
     timings: dict[str, float] = field(default_factory=dict)
+
+
+def covered_chars(span: Span, spans: Sequence[Span]) -> int:
+    """Characters of ``span`` inside ``spans`` (disjoint, as ``verdict.merge_spans`` gives
+    them)."""
+    return sum(max(0, min(s.end, span.end) - max(s.start, span.start)) for s in spans)

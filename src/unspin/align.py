@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 from scipy import sparse
 
-from ._types import Document, Match, Passage, PassageKind, Span
+from ._types import Document, Match, Passage, PassageKind, Span, covered_chars
 from .config import DEFAULT_CONFIG, Config
 from .embed import Embedder
 from .fingerprint import char_ngrams, cosine_of_weights, feature_id, skeleton, stem_weights
@@ -900,7 +900,7 @@ def attributed(
         reach = matches[0].a.end if matches else 0
         for m in matches[1:]:
             gap = Span(reach, max(reach, m.a.start))
-            if len(gap) >= config.attribution_gap and 2 * _covered(gap, elsewhere) >= len(gap):
+            if len(gap) >= config.attribution_gap and 2 * covered_chars(gap, elsewhere) >= len(gap):
                 groups.append([m])
             else:
                 groups[-1].append(m)
@@ -934,11 +934,6 @@ def attributed(
                 )
             )
     return out
-
-
-def _covered(span: Span, spans: Sequence[Span]) -> int:
-    """Characters of ``span`` inside ``spans`` (sorted, disjoint)."""
-    return sum(max(0, min(s.end, span.end) - max(s.start, span.start)) for s in spans)
 
 
 @dataclass

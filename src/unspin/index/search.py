@@ -15,7 +15,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
-from .._types import Comparison, Document, Origin
+from .._types import Comparison, Document, Origin, Span, covered_chars
 from ..align import PreparedText, attributed, prepare
 from ..compare import Comparer
 from ..text import make_document, normalize
@@ -195,9 +195,8 @@ def _unexplained(
     covered = merge_spans([p.a for h in hits for p in h.comparison.passages])
     rest = []
     for keys, (start, end) in zip(windows, ranges, strict=True):
-        w0, w1 = doc.segments[start].span.start, doc.segments[end - 1].span.end
-        inside = sum(max(0, min(s.end, w1) - max(s.start, w0)) for s in covered)
-        if inside * 2 < w1 - w0:
+        window = Span(doc.segments[start].span.start, doc.segments[end - 1].span.end)
+        if covered_chars(window, covered) * 2 < len(window):
             rest.append(keys)
     return rest
 
