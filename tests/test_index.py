@@ -134,6 +134,12 @@ def test_foreign_or_broken_indexes_are_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(StoreError, match="format 99 is newer"):
         Index.open(tmp_path / "newer")
+    conn = sqlite3.connect(tmp_path / "newer" / DB_NAME)
+    conn.execute("UPDATE meta SET value = '5' WHERE name = 'format_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="format 5 is older .*build it again"):
+        Index.open(tmp_path / "newer")
     Index.create(tmp_path / "other", IndexParams(window=3)).close()
     with pytest.raises(StoreError, match="other settings"):
         Index.open(tmp_path / "other", IndexParams())

@@ -585,6 +585,26 @@ class TestSegments:
         doc = make_document("t", text, DEFAULT_CONFIG)
         assert len(doc.segments) == 2
 
+    @pytest.mark.parametrize(
+        ("text", "units"),
+        [
+            # a wide gap (two spaces, a no-break space) ends a sentence before a lowercase word
+            (
+                "The film was a hit.  it ran for a year.",
+                ["The film was a hit.", "it ran for a year."],
+            ),
+            ("The film was a hit.\u00a0 it ran.", ["The film was a hit.", "it ran."]),
+            # one space does not: abbreviations and odd capitalisation are too common
+            ("The film was a hit. it ran.", ["The film was a hit. it ran."]),
+            ("It took approx.  five days.", ["It took approx.  five days."]),
+            ("It grew in the U.S.  and abroad.", ["It grew in the U.S.  and abroad."]),
+            ("It ran on...  and on.", ["It ran on...  and on."]),
+        ],
+    )
+    def test_lowercase_sentence_start_after_a_wide_gap(self, text: str, units: list[str]) -> None:
+        doc = make_document("t", text, DEFAULT_CONFIG)
+        assert [s.span.of(text) for s in doc.segments] == units
+
     def test_paragraph_numbers(self) -> None:
         text = "First one. Second one.\n\nThird one.\n\n\nFourth one."
         doc = make_document("t", text, DEFAULT_CONFIG)
@@ -675,6 +695,51 @@ class TestSeed000:
     def test_curly_quote_segment_keeps_original_text(self, doc: Document) -> None:
         texts = [s.span.of(SEED_000) for s in doc.segments]
         assert any("kind of“peace” he" in t for t in texts)
+
+
+ARTICLE = (
+    "Castine is one of the oldest towns in North America. Its harbour changed hands many "
+    "times between the French, the British and the Dutch. The fort on the hill was built in "
+    "1779 and still stands above the bay. Visitors walk its walls every summer."
+)
+
+
+class TestLegalSmallPrint:
+    def marked(self, text: str) -> list[str]:
+        doc = make_document("t", text, DEFAULT_CONFIG)
+        return [b.span.of(text) for b in doc.boilerplate if b.reason == "legal-disclaimer"]
+
+    def test_a_disclaimer_link_does_not_swallow_the_article(self) -> None:
+        text = f"Disclaimer\nHistory of Castine\n{ARTICLE}"
+        assert self.marked(text) == ["Disclaimer"]
+        doc = make_document("t", text, DEFAULT_CONFIG)
+        assert any("oldest towns" in s.span.of(text) for s in doc.segments)
+
+    def test_a_disclaimer_body_speaks_of_liability(self) -> None:
+        body = "We accept no liability for the accuracy of this page."
+        text = f"{ARTICLE}\n\nDisclaimer:\n{body}\nSee also our other pages."
+        assert self.marked(text) == ["Disclaimer:", body]
+
+    def test_a_page_run_into_its_footer_keeps_its_text(self) -> None:
+        notice = "Copyright 2005-2008 by Law Blogs, LLC. All rights reserved."
+        text = f"{ARTICLE} {notice}"
+        assert self.marked(text) == [notice]
+
+    def test_a_copyright_line_run_into_the_article(self) -> None:
+        head = "Copyright 2009 The Castine Society. All rights reserved. "
+        text = head + ARTICLE
+        assert self.marked(text) == [head.strip()]
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "Copyright 2008 Example Press. All rights reserved.",
+            "\u00a9 2024 Example Media",
+            "Example Media Group, all rights reserved",
+        ],
+    )
+    def test_a_short_notice_is_the_whole_line(self, line: str) -> None:
+        assert self.marked(f"{ARTICLE}\n{line}") == [line]
 
 
 @settings(max_examples=200, deadline=None)

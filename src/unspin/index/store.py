@@ -53,7 +53,10 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-FORMAT_VERSION = 5
+# 6: sentences may start lowercase after a wide gap; copyright notices and disclaimers
+# are cut tighter (the text stage decides the keys, so an index of format 5 would hold keys
+# its queries no longer make)
+FORMAT_VERSION = 6
 DB_NAME = "index.sqlite"
 # a key held by more documents than this share of the index (and at least MIN_COMMON docs)
 # is a topic word of the corpus: it is not looked up at query time
@@ -219,9 +222,14 @@ class Index:
         version = int(rows.get("format_version", "0"))
         if version != FORMAT_VERSION:
             conn.close()
-            newer = "newer" if version > FORMAT_VERSION else "older"
+            if version > FORMAT_VERSION:
+                raise StoreError(
+                    f"{root}: index format {version} is newer than this unspin's "
+                    f"({FORMAT_VERSION}): use a newer unspin"
+                )
             raise StoreError(
-                f"{root}: index format {version} is {newer} than this unspin's ({FORMAT_VERSION})"
+                f"{root}: index format {version} is older than this unspin's ({FORMAT_VERSION}): "
+                "build it again (unspin index create, then add the documents)"
             )
         stored = json.loads(rows.get("params", "{}"))
         wanted = (params or IndexParams()).as_dict()

@@ -38,11 +38,23 @@ _SYNDICATION = re.compile(
 _ID_LINE = re.compile(
     r"^(?=[A-Za-z0-9_:-]*\d)(?=[A-Za-z0-9_:-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9_:-]{15,}$"
 )
-_DISCLAIMER_HEAD = re.compile(
-    r"^\s*(?:legal\s+)?disclaimer\s*:?\s*$|^\s*(?:copyright|\u00a9|\(c\))\b.*$|"
-    r"^.*\ball rights reserved\.?\s*$",
+_DISCLAIMER_HEAD = re.compile(r"^\s*(?:legal\s+)?disclaimer\s*:?\s*$", re.IGNORECASE)
+_COPYRIGHT_HEAD = re.compile(r"^\s*(?:copyright|\u00a9|\(c\))", re.IGNORECASE)
+_RIGHTS_TAIL = re.compile(r"\ball rights reserved\.?\s*$", re.IGNORECASE)
+_COPYRIGHT_MARK = re.compile(r"copyright|\u00a9|\(c\)", re.IGNORECASE)
+# the words of legal small print: a disclaimer's body and a copyright notice's further
+# sentences hold at least one; an article's paragraph after a "Disclaimer" link does not
+_LEGAL = re.compile(
+    r"\b(?:liab\w*|warrant\w*|responsib\w*|accura\w*|disclaim\w*|copyright\w*|"
+    r"rights?|reserved|reproduc\w*|permission|consent|terms|conditions|endorse\w*|"
+    r"guarantee\w*|advice|informational|professional|damages?|trademarks?|prohibited|"
+    r"affiliat\w*|opinions?|policy|privacy|license\w*|licen[cs]e)\b|\u00a9|\(c\)",
     re.IGNORECASE,
 )
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+|\s[\u2022|]\s")
+# a line longer than this holding a copyright notice is more than the notice (a page's text
+# run into its footer): only the notice's sentences are boilerplate
+_NOTICE_CHARS = 200
 _NAV = re.compile(
     r"^\s*(?:search|menu|home|share|share this|subscribe|log ?in|sign ?in|sign up|"
     r"advertisement|read more|related|related articles|tweet|comments?|print|e-?mail|"
@@ -92,6 +104,36 @@ def line_hashes(text: str) -> list[int]:
     return list(seen)
 
 
+def _copyright_notice(line: str) -> tuple[int, int] | None:
+    """Where a copyright notice lies in ``line`` (offsets in it), or None.
+
+    A short line that opens with "Copyright" / "©" or ends with "All rights reserved" is the
+    notice. In a longer line (page text run into its footer) the notice is only: from the
+    line's start, its first sentence and the sentences after it that speak of rights; or,
+    for a line ending "All rights reserved", from the last copyright mark before it (else
+    that phrase's sentence) to the end."""
+    head = _COPYRIGHT_HEAD.match(line)
+    tail = _RIGHTS_TAIL.search(line)
+    if not head and not tail:
+        return None
+    if len(line) <= _NOTICE_CHARS:
+        return 0, len(line)
+    if head:
+        end = 0
+        for k, m in enumerate(_SENTENCE_END.finditer(line)):
+            if k and not _LEGAL.search(line[end : m.start() + 1]):
+                break
+            end = m.end()
+        else:
+            end = len(line)
+        return 0, (end or len(line))
+    assert tail is not None
+    marks = [m.start() for m in _COPYRIGHT_MARK.finditer(line, 0, tail.start())]
+    anchor = marks[-1] if marks else tail.start()
+    ends = [m.end() for m in _SENTENCE_END.finditer(line, 0, anchor)]
+    return (ends[-1] if ends else 0), len(line)
+
+
 def find_boilerplate(text: str, recurring: frozenset[int] = frozenset()) -> tuple[Boilerplate, ...]:
     """Boilerplate regions of ``text``, sorted, non-overlapping. A line whose ``line_hash`` is
     in ``recurring`` (learned from a corpus) is boilerplate too."""
@@ -106,15 +148,22 @@ def find_boilerplate(text: str, recurring: frozenset[int] = frozenset()) -> tupl
             # (extracted pages put a blank line between every block)
             in_disclaimer = in_disclaimer and not disclaimer_body
             continue
+        if in_disclaimer and not _LEGAL.search(line):
+            # a "Disclaimer" heading or link followed by a line of no legal words: the page's
+            # text, not small print (a disclaimer's lines all speak of liability, rights,
+            # advice, accuracy)
+            in_disclaimer = False
         if recurring and line_hash(line) in recurring:
             found.append(Boilerplate(Span(start, end), "recurring"))
-        elif in_disclaimer:
+        elif in_disclaimer and _LEGAL.search(line):
             found.append(Boilerplate(Span(start, end), "legal-disclaimer"))
             disclaimer_body = True
         elif _DISCLAIMER_HEAD.match(line):
             found.append(Boilerplate(Span(start, end), "legal-disclaimer"))
-            in_disclaimer = line.rstrip(":").strip().lower().endswith("disclaimer")
-            disclaimer_body = False
+            in_disclaimer, disclaimer_body = True, False
+        elif (notice := _copyright_notice(line)) is not None:
+            s, e = trim(text, start + notice[0], start + notice[1])
+            found.append(Boilerplate(Span(s, e), "legal-disclaimer"))
         elif is_dateline(line):
             found.append(Boilerplate(Span(start, end), "dateline"))
         elif _ID_LINE.match(line):

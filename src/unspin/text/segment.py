@@ -75,7 +75,10 @@ _ABBREVIATIONS = frozenset(
 # abbreviations only before a number ("No. 5")
 _NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
 # a sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a likely start
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|[.!?]+[\"')\]]*\s*\n")
+_BOUNDARY = re.compile(
+    r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|[.!?]+[\"')\]]*\s*\n"
+    r"|(?P<lower>[.!?][\"')\]]*)(?=\s+[a-z])"
+)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 _CLAUSE = re.compile(r";\s+|:\s+|\s+-\s+")
 _LINE = re.compile(r"\s*\n\s*")
@@ -97,6 +100,25 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 and m.group(1)[0].isupper()  # an initial: "J. K. Rowling"
 
 
+def _lower_start(text: str, dot: int, stop: int) -> bool:
+    """Whether a boundary match at ``dot`` (ending at ``stop``) before a lowercase word is
+    not a sentence end. It is one only after a word of two or more letters that is not an
+    abbreviation, and with two or more spaces (or a no-break space) before the next word:
+    typists and typesetters put a wide gap after a sentence, and obfuscated or spun text
+    often lowercases the next sentence's first word. A single space before a lowercase
+    word is too often "approx. five", "Ph.D. student", "pp. 12"."""
+    k = stop
+    while k < len(text) and text[k].isspace():
+        k += 1
+    gap = text[stop:k]
+    if len(gap) < 2 and "\xa0" not in gap:
+        return True
+    if dot > 0 and text[dot - 1] in ".!?":
+        return True  # an ellipsis runs on
+    word = _WORD_BEFORE_DOT.search(text, max(0, dot - 12), dot)
+    return word is None or len(word.group(1)) < 2 or "." in word.group(1)
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` without leading and trailing whitespace."""
     while start < end and text[start].isspace():
@@ -114,6 +136,8 @@ def _split_sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int
             and m.end() - m.start() >= 1
             and _is_abbreviation(text, m.start())
         ):
+            continue
+        if m.group("lower") and _lower_start(text, m.start(), m.end()):
             continue
         s, e = trim(text, pos, m.end())
         if e > s:
