@@ -378,7 +378,9 @@ def test_one_lightly_reworded_sentence_is_kept_though_shorter_than_a_passage() -
     (passage,) = align_prepared(pa, pb, LEXICAL, None).passages
     assert passage.a.of(host).strip(" .") in lifted
     assert passage.similarity >= LEXICAL.short_similarity
-    off = LEXICAL.with_overrides(short_passage_chars=LEXICAL.min_passage_chars)
+    off = LEXICAL.with_overrides(
+        short_passage_chars=LEXICAL.min_passage_chars, lone_short_chars=LEXICAL.min_passage_chars
+    )
     assert align_prepared(pa, pb, off, None).passages == []
     retold = "Tallinn's engineers set up pumps so that the barley fields could draw on water below."
     po = prepare(make_document("retold", host.replace(lifted, retold), LEXICAL))
@@ -414,6 +416,48 @@ STITCHED = (
     "minister pledged emergency grants for each household forced to leave. Forecasters "
     "cautioned that a second storm could hit the valley by the weekend."
 )
+
+
+def test_a_lone_short_sentence_needs_less_of_its_wording_than_one_beside_a_passage() -> None:
+    """A pair whose only evidence is one short reworded sentence (70 characters, 57% of its
+    words in order) keeps it; the ordinary short rule (80 characters, 60%) does not, and
+    does not either where the pair has other passages (a fragment beside a case)."""
+    source = (
+        "The orchestra played its final concert of the season. Tickets sold out within an "
+        "hour of going on sale. The conductor thanked the audience and the volunteers. "
+        "The council quietly approved the library's expansion budget on Tuesday night. "
+        "The hall shuts for repairs in the spring. Members of the choir met for a dinner."
+    )
+    lifted = "The council silently passed library's growth budget on tuesday evening."
+    host = (
+        "Rain fell across the northern valleys for most of the week. Farmers said the "
+        f"harvest would start late this year. {lifted} Stalls at the market sold fresh apples "
+        "and pears. A new bridge over the river opened to traffic in May."
+    )
+    pa = prepare(make_document("host", host, LEXICAL))
+    pb = prepare(make_document("source", source, LEXICAL))
+    assert LEXICAL.lone_short_chars <= len(lifted) < LEXICAL.short_passage_chars
+    (passage,) = align_prepared(pa, pb, LEXICAL, None).passages
+    assert passage.a.of(host) == lifted
+    assert LEXICAL.lone_short_similarity <= passage.similarity < LEXICAL.short_similarity
+    off = LEXICAL.with_overrides(lone_short_similarity=LEXICAL.short_similarity)
+    assert align_prepared(pa, pb, off, None).passages == []
+    # beside a reworded passage, the short sentence is not a passage of its own
+    reworded, original = (" ".join(t.split(". ")[:4]) + "." for t in (STITCHED, FLOOD))
+    filler = (
+        "Our cat sleeps on the sofa. My cousin plays the violin. Snow is rare in Lisbon. "
+        "Bees like lavender. Chess clubs meet on Thursdays."
+    )
+    pw = prepare(make_document("host", f"{host} {filler} {reworded}", LEXICAL))
+    pv = prepare(make_document("source", f"{original} {source}", LEXICAL))
+    passages = align_prepared(pw, pv, LEXICAL, None).passages
+    assert passages and all(not p.a.overlaps(passage.a) for p in passages)
+    everywhere = LEXICAL.with_overrides(
+        short_passage_chars=LEXICAL.lone_short_chars,
+        short_similarity=LEXICAL.lone_short_similarity,
+    )
+    passages = align_prepared(pw, pv, everywhere, None).passages
+    assert any(p.a.overlaps(passage.a) for p in passages)  # the looser rule everywhere
 
 
 def test_a_passage_is_split_where_another_source_explains_the_stretch_it_bridges() -> None:

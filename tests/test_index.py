@@ -138,7 +138,7 @@ def test_foreign_or_broken_indexes_are_refused(tmp_path: Path) -> None:
     conn.execute("UPDATE meta SET value = '5' WHERE name = 'format_version'")
     conn.commit()
     conn.close()
-    with pytest.raises(StoreError, match="format 5 is older .*build it again"):
+    with pytest.raises(StoreError, match=r"format 5 is older .*build it again"):
         Index.open(tmp_path / "newer")
     Index.create(tmp_path / "other", IndexParams(window=3)).close()
     with pytest.raises(StoreError, match="other settings"):

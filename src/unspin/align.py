@@ -842,22 +842,19 @@ def build_passages(
     matched = ({i for i, _ in pairs}, {j for _, j in pairs})
 
     def passages_of(
-        clusters: list[list[tuple[int, int]]], needed: int, ordinary: bool
+        clusters: list[list[tuple[int, int]]], needed: int, ordinary: bool, rules: Config = config
     ) -> list[Passage]:
         found = []
         for cluster in clusters:
             hull = _completed(a, b, cluster, matched, config) if ordinary else cluster
             spans = _trimmed_spans(a, b, hull, config)
-            passage = _validated(a, b, cluster, spans, scored, config, min_chars, needed, ordinary)
+            passage = _validated(a, b, cluster, spans, scored, rules, min_chars, needed, ordinary)
             if passage is not None:
                 found.append(passage)
         return found
 
-    ordinary = passages_of(
-        _merge_summaries(a, b, _clusters(pairs, config.passage_gap + 1), config),
-        config.summary_matches_alone,
-        ordinary=True,
-    )
+    clusters = _merge_summaries(a, b, _clusters(pairs, config.passage_gap + 1), config)
+    ordinary = passages_of(clusters, config.summary_matches_alone, ordinary=True)
     summary_pairs = pairs if summary_pairs is None else summary_pairs
     if summary_pairs and all(
         p.similarity < config.near_verbatim_similarity
@@ -873,6 +870,21 @@ def build_passages(
         b_total = sum(len(p.b) for p in wide)
         if wide and b_total >= config.summary_ratio * a_total:
             ordinary = [replace(p, b=_whole_b(b, p.b, config)) for p in wide]
+    if not ordinary and config.lone_short_similarity < config.short_similarity:
+        # nothing found by the ordinary rules: a short passage may keep a little less of its
+        # wording (one or two obfuscated sentences reused in a long text). A short passage
+        # next to a long one is usually a fragment of the same case, and the looser rule
+        # there only splits the case; alone, it is the pair's only evidence
+        ordinary = passages_of(
+            clusters,
+            config.summary_matches_alone,
+            ordinary=True,
+            rules=replace(
+                config,
+                short_passage_chars=config.lone_short_chars,
+                short_similarity=config.lone_short_similarity,
+            ),
+        )
     ordinary = _verbatim_cut(a, b, ordinary, config)
     return sorted(ordinary, key=lambda p: (p.a.start, p.b.start))
 
