@@ -80,7 +80,7 @@ class Config:
     short_passage_chars: int = 80
     short_similarity: float = 0.6
     # ... or, where the pair has no other passage, lone_short_chars long and keeping
-    # lone_short_similarity of the wording (docs/alignment.md row V)
+    # lone_short_similarity of the wording (docs/alignment.md row W)
     lone_short_chars: int = 60
     lone_short_similarity: float = 0.5
     # a passage those rules turn down is kept when rescue_matches unit pairs match and the
