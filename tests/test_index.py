@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from unspin.cli import main
+from unspin.compare import Comparer
 from unspin.config import DEFAULT_CONFIG
 from unspin.errors import InputError, StoreError
 from unspin.index import Index, IndexParams, search
@@ -229,6 +230,9 @@ def test_seed_source_is_found_first_and_a_fresh_text_is_not_a_copy(tmp_path: Pat
         assert all(
             h.comparison.verdict.label not in ("spun-copy", "near-duplicate") for h in fresh.hits
         )
+        # searches given no comparer share the index's (the model and WordNet load once)
+        assert index.default_comparer() is index.default_comparer()
+        assert index.default_comparer().typer.lexicon is Comparer(LEXICAL).typer.lexicon
 
 
 WRITER = """

@@ -18,7 +18,7 @@ from rapidfuzz.distance import Indel
 from ._types import Edit, EditKind, Passage, Span
 from .align import PreparedText
 from .fingerprint import NEGATIONS, STOPWORDS, stem
-from .lexicon import Lexicon
+from .lexicon import Lexicon, shared_lexicon
 from .text.normalize import Token
 
 _NUMBER_WORDS = frozenset(
@@ -166,7 +166,7 @@ class EditTyper:
     """Types the differences of aligned units; holds the lexicon so it loads once."""
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
-        self.lexicon = lexicon if lexicon is not None else Lexicon()
+        self.lexicon = lexicon if lexicon is not None else shared_lexicon()
 
     def _word_relation(self, a: str, b: str) -> str:
         if not self.lexicon.available:

@@ -10,7 +10,9 @@ unavailable and substitutions are typed without it.
 
 from __future__ import annotations
 
+import functools
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -64,6 +66,9 @@ class Lexicon:
     _exceptions: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     _files: dict[str, IO[bytes]] = field(default_factory=dict)
     _synsets: dict[tuple[str, int], _Synset] = field(default_factory=dict)
+    # one reader may serve several threads (a server's): loading and the data files' seek
+    # and read are done under this lock
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def available(self) -> bool:
@@ -72,6 +77,12 @@ class Lexicon:
     def _load(self) -> dict[str, dict[str, tuple[int, ...]]]:
         if self._index is not None:
             return self._index
+        with self._lock:
+            if self._index is None:
+                self._index = self._read_index()
+            return self._index
+
+    def _read_index(self) -> dict[str, dict[str, tuple[int, ...]]]:
         index: dict[str, dict[str, tuple[int, ...]]] = {}
         if self.available:
             for pos, name in _POS_FILES.items():
@@ -94,7 +105,6 @@ class Lexicon:
                             if len(parts) >= 2:
                                 exc[parts[0]] = tuple(parts[1:])
                 self._exceptions[pos] = exc
-        self._index = index
         return index
 
     def lemmas(self, word: str) -> list[tuple[str, str]]:
@@ -115,11 +125,13 @@ class Lexicon:
         cached = self._synsets.get(key)
         if cached is not None:
             return cached
-        fh = self._files.get(pos)
-        if fh is None:
-            fh = self._files[pos] = open(self.root / f"data.{_POS_FILES[pos]}", "rb")  # noqa: SIM115
-        fh.seek(offset)
-        parts = fh.readline().decode("utf-8", "replace").split(" | ")[0].split()
+        with self._lock:
+            fh = self._files.get(pos)
+            if fh is None:
+                fh = self._files[pos] = open(self.root / f"data.{_POS_FILES[pos]}", "rb")  # noqa: SIM115
+            fh.seek(offset)
+            line = fh.readline()
+        parts = line.decode("utf-8", "replace").split(" | ")[0].split()
         n_words = int(parts[3], 16)
         words = tuple(parts[4 + 2 * k].lower() for k in range(n_words))
         k = 4 + 2 * n_words
@@ -183,3 +195,15 @@ class Lexicon:
         for fh in self._files.values():
             fh.close()
         self._files.clear()
+
+
+def shared_lexicon() -> Lexicon:
+    """One reader per WordNet folder for the whole process: reading WordNet's index takes
+    about 0.15 s and 100 MB, which a comparer made per request (a search through
+    ``Index.search`` without a comparer, say) must not pay each time."""
+    return _lexicon_at(Path(os.environ.get("UNSPIN_WORDNET_DIR", DEFAULT_WORDNET_DIR)))
+
+
+@functools.cache
+def _lexicon_at(root: Path) -> Lexicon:
+    return Lexicon(root)

@@ -112,7 +112,7 @@ def search(
     units by ``WIDE_KEYS`` times as many rare words as the index keys a document's. Each
     round after it (``rounds`` > 2) does the same again, while the round before found a new
     source."""
-    comparer = comparer or Comparer(index.config)
+    comparer = comparer or index.default_comparer()
     cache = cache or PreparedCache(0)
     clock = time.perf_counter()
     # the query goes through the text stage once, for its keys and for the aligner (its

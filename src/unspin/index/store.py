@@ -49,6 +49,7 @@ from ..text.document import text_sha256
 from .keys import IndexParams, text_keys
 
 if TYPE_CHECKING:
+    from ..compare import Comparer
     from .search import SearchResult
 
 T = TypeVar("T")
@@ -173,6 +174,16 @@ class Index:
         self.conn = conn
         self.params = params
         self.config = config
+        self._comparer: Comparer | None = None
+
+    def default_comparer(self) -> Comparer:
+        """The comparer a search uses when it is given none: made once per open index, so
+        the sentence model and the lexicon load once, not on every query."""
+        if self._comparer is None:
+            from ..compare import Comparer
+
+            self._comparer = Comparer(self.config)
+        return self._comparer
 
     # --- opening ----------------------------------------------------------------------
 
