@@ -730,6 +730,17 @@ class TestLegalSmallPrint:
         text = head + ARTICLE
         assert self.marked(text) == [head.strip()]
 
+    def test_a_legal_notice_then_unfinished_text(self) -> None:
+        head = (
+            "Copyright 2009 The Castine Society. All rights reserved. No part of this page "
+            "may be reproduced without written permission."
+        )
+        rest = (
+            "Castine is one of the oldest towns in North America and its harbour changed hands "
+            "between the French and the British and the Dutch"
+        )
+        assert self.marked(f"{head} {rest}") == [head]  # no closing mark: still the page's
+
     @pytest.mark.parametrize(
         "line",
         [

@@ -122,11 +122,11 @@ def _copyright_notice(line: str) -> tuple[int, int] | None:
         end = 0
         for k, m in enumerate(_SENTENCE_END.finditer(line)):
             if k and not _LEGAL.search(line[end : m.start() + 1]):
-                break
+                return 0, end
             end = m.end()
-        else:
-            end = len(line)
-        return 0, (end or len(line))
+        # the line's last sentence, without its closing mark: the notice's too if it speaks
+        # of rights (or if the line has no sentence end at all)
+        return 0, (len(line) if not end or _LEGAL.search(line[end:]) else end)
     assert tail is not None
     marks = [m.start() for m in _COPYRIGHT_MARK.finditer(line, 0, tail.start())]
     anchor = marks[-1] if marks else tail.start()
@@ -155,7 +155,7 @@ def find_boilerplate(text: str, recurring: frozenset[int] = frozenset()) -> tupl
             in_disclaimer = False
         if recurring and line_hash(line) in recurring:
             found.append(Boilerplate(Span(start, end), "recurring"))
-        elif in_disclaimer and _LEGAL.search(line):
+        elif in_disclaimer:
             found.append(Boilerplate(Span(start, end), "legal-disclaimer"))
             disclaimer_body = True
         elif _DISCLAIMER_HEAD.match(line):
