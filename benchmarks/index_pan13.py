@@ -125,7 +125,7 @@ def main() -> int:
     parser.add_argument("--pairs", default=None)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--candidates", type=int, default=20)
-    parser.add_argument("--rounds", type=int, default=2, help="candidate rounds (see search)")
+    parser.add_argument("--rounds", type=int, default=4, help="candidate rounds (see search)")
     parser.add_argument("--no-model", action="store_true")
     parser.add_argument("--dump", default=None, help="write every query's hits here (JSON)")
     parser.add_argument(

@@ -196,7 +196,7 @@ def update_cmd(index_dir: str, doc_id: str, file: str) -> None:
 @click.option(
     "--rounds",
     type=click.IntRange(1, 4),
-    default=2,
+    default=4,
     show_default=True,
     help="Candidate rounds: each after the first looks for sources of the parts not yet "
     "explained, while the round before found one.",
