@@ -542,8 +542,7 @@ def _validated(
         )
         for i, j in sorted(cluster)
     )
-    weight = sum(len(m.a) + len(m.b) for m in matches) or 1
-    score = sum(m.score * (len(m.a) + len(m.b)) for m in matches) / weight
+    score = _mean_score(matches)
     if not _passes(
         config, cluster, spans, min_chars, score, similarity, summary_matches, short
     ) and not _rescued(a, b, cluster, spans, config):
@@ -556,6 +555,12 @@ def _validated(
         similarity=round(similarity, 4),
         matches=matches,
     )
+
+
+def _mean_score(matches: Sequence[Match]) -> float:
+    """The matches' scores averaged over their characters (both sides)."""
+    weight = sum(len(m.a) + len(m.b) for m in matches) or 1
+    return sum(m.score * (len(m.a) + len(m.b)) for m in matches) / weight
 
 
 def _passes(
@@ -841,19 +846,29 @@ def build_passages(
 
     matched = ({i for i, _ in pairs}, {j for _, j in pairs})
 
+    Cluster = list[tuple[int, int]]
+
+    def spanned(clusters: list[Cluster], ordinary: bool) -> list[tuple[Cluster, tuple[Span, Span]]]:
+        hulls = (_completed(a, b, c, matched, config) if ordinary else c for c in clusters)
+        return [(c, _trimmed_spans(a, b, h, config)) for c, h in zip(clusters, hulls, strict=True)]
+
     def passages_of(
-        clusters: list[list[tuple[int, int]]], needed: int, ordinary: bool, rules: Config = config
+        candidates: list[tuple[Cluster, tuple[Span, Span]]],
+        needed: int,
+        ordinary: bool,
+        rules: Config = config,
     ) -> list[Passage]:
         found = []
-        for cluster in clusters:
-            hull = _completed(a, b, cluster, matched, config) if ordinary else cluster
-            spans = _trimmed_spans(a, b, hull, config)
+        for cluster, spans in candidates:
             passage = _validated(a, b, cluster, spans, scored, rules, min_chars, needed, ordinary)
             if passage is not None:
                 found.append(passage)
         return found
 
-    clusters = _merge_summaries(a, b, _clusters(pairs, config.passage_gap + 1), config)
+    # the ordinary clusters' spans are read twice when the lone-short rule runs: made once
+    clusters = spanned(
+        _merge_summaries(a, b, _clusters(pairs, config.passage_gap + 1), config), ordinary=True
+    )
     ordinary = passages_of(clusters, config.summary_matches_alone, ordinary=True)
     summary_pairs = pairs if summary_pairs is None else summary_pairs
     if summary_pairs and all(
@@ -862,7 +877,7 @@ def build_passages(
         for p in ordinary
     ):
         wide = passages_of(
-            _summary_clusters(a, b, summary_pairs, scored, config),
+            spanned(_summary_clusters(a, b, summary_pairs, scored, config), ordinary=False),
             config.summary_matches,
             ordinary=False,
         )
@@ -933,13 +948,11 @@ def attributed(
             words_a = _word_forms(_words_in(a, a_span))
             words_b = _word_forms(_words_in(b, b_span))
             similarity = float(Indel.normalized_similarity(words_a, words_b))
-            weight = sum(len(m.a) + len(m.b) for m in group) or 1
-            score = sum(m.score * (len(m.a) + len(m.b)) for m in group) / weight
             out.append(
                 Passage(
                     a=a_span,
                     b=b_span,
-                    score=round(score, 4),
+                    score=round(_mean_score(group), 4),
                     kind=passage_kind(similarity, config),
                     similarity=round(similarity, 4),
                     matches=tuple(group),
