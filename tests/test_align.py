@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from unspin._types import Span
 from unspin.align import (
     AlignmentResult,
+    _passes,
     align_prepared,
     attributed,
     lexical_matrix,
@@ -116,6 +117,7 @@ FLOOD_SUMMARY = (
 
 
 LEXICAL = DEFAULT_CONFIG.with_overrides(use_model=False)
+SEARCH = LEXICAL.for_search()  # the weaker evidence a ranked search keeps
 
 
 def _summary_alignment(summary: str, config: Config = LEXICAL) -> AlignmentResult:
@@ -359,8 +361,9 @@ def test_a_copy_with_its_words_shuffled_is_kept_by_the_rare_words_it_shares() ->
 
 def test_one_lightly_reworded_sentence_is_kept_though_shorter_than_a_passage() -> None:
     """A single sentence (under ``min_passage_chars``) lifted into another text with a few
-    words changed keeps its wording in order: kept. The same facts in another writer's
-    sentence of the same length share a few words only: not kept."""
+    words changed keeps its wording in order: kept by a search. The same facts in another
+    writer's sentence of the same length share a few words only: not kept. A verdict on
+    the pair alone keeps neither (short passages are a search's weaker evidence)."""
     source = (
         "The harbour commission met on Tuesday to review the budget. "
         "Engineers from Tallinn calibrated each pump to lift groundwater for the barley terraces. "
@@ -375,16 +378,42 @@ def test_one_lightly_reworded_sentence_is_kept_though_shorter_than_a_passage() -
     pa = prepare(make_document("host", host, LEXICAL))
     pb = prepare(make_document("source", source, LEXICAL))
     assert len(lifted) < LEXICAL.min_passage_chars
-    (passage,) = align_prepared(pa, pb, LEXICAL, None).passages
+    (passage,) = align_prepared(pa, pb, SEARCH, None).passages
     assert passage.a.of(host).strip(" .") in lifted
-    assert passage.similarity >= LEXICAL.short_similarity
-    off = LEXICAL.with_overrides(
-        short_passage_chars=LEXICAL.min_passage_chars, lone_short_chars=LEXICAL.min_passage_chars
-    )
-    assert align_prepared(pa, pb, off, None).passages == []
+    assert passage.similarity >= SEARCH.short_similarity
+    assert align_prepared(pa, pb, LEXICAL, None).passages == []
     retold = "Tallinn's engineers set up pumps so that the barley fields could draw on water below."
     po = prepare(make_document("retold", host.replace(lifted, retold), LEXICAL))
-    assert align_prepared(po, pb, LEXICAL, None).passages == []
+    assert align_prepared(po, pb, SEARCH, None).passages == []
+
+
+def test_a_search_keeps_weaker_evidence_than_a_verdict_on_one_pair() -> None:
+    """``for_search`` lowers exactly the floors it names, and is idempotent."""
+    pair = DEFAULT_CONFIG
+    search = pair.for_search()
+    assert search.passage_score < pair.passage_score
+    # the short-passage rules: off for a pair (as long, as similar as the ordinary ones)
+    assert pair.short_passage_chars == pair.min_passage_chars
+    assert pair.lone_short_similarity == pair.short_similarity
+    assert search.short_passage_chars < search.min_passage_chars
+    assert search.lone_short_similarity < search.short_similarity
+    assert search.for_search() == search
+    back = search.with_overrides(
+        passage_score=pair.passage_score,
+        short_passage_chars=pair.short_passage_chars,
+        lone_short_similarity=pair.lone_short_similarity,
+    )
+    assert back == pair
+
+
+def test_a_reworded_passage_of_middling_score_is_a_search_hit_not_a_pair_verdict() -> None:
+    """Mean match score 0.47, token similarity 0.25: a search keeps it (ranked against
+    other hits, shown with its evidence); a verdict on the pair alone does not."""
+    cluster = [(0, 0), (1, 1), (2, 2)]
+    spans = (Span(0, 500), Span(0, 520))
+    assert SEARCH.passage_score < 0.47 < LEXICAL.passage_score
+    assert _passes(SEARCH, cluster, spans, 150, 0.47, 0.25, 2, True)
+    assert not _passes(LEXICAL, cluster, spans, 150, 0.47, 0.25, 2, True)
 
 
 # a flood report, a chess report, and a text stitched from them: the flood report's first
@@ -419,9 +448,10 @@ STITCHED = (
 
 
 def test_a_lone_short_sentence_needs_less_of_its_wording_than_one_beside_a_passage() -> None:
-    """A pair whose only evidence is one short reworded sentence (70 characters, 57% of its
-    words in order) keeps it; the ordinary short rule (80 characters, 60%) does not, and
-    does not either where the pair has other passages (a fragment beside a case)."""
+    """In a search, a pair whose only evidence is one short reworded sentence (70
+    characters, 57% of its words in order) keeps it; the ordinary short rule (80
+    characters, 60%) does not, and does not either where the pair has other passages (a
+    fragment beside a case). A verdict on the pair alone does not keep it."""
     source = (
         "The orchestra played its final concert of the season. Tickets sold out within an "
         "hour of going on sale. The conductor thanked the audience and the volunteers. "
@@ -436,12 +466,13 @@ def test_a_lone_short_sentence_needs_less_of_its_wording_than_one_beside_a_passa
     )
     pa = prepare(make_document("host", host, LEXICAL))
     pb = prepare(make_document("source", source, LEXICAL))
-    assert LEXICAL.lone_short_chars <= len(lifted) < LEXICAL.short_passage_chars
-    (passage,) = align_prepared(pa, pb, LEXICAL, None).passages
+    assert SEARCH.lone_short_chars <= len(lifted) < SEARCH.short_passage_chars
+    (passage,) = align_prepared(pa, pb, SEARCH, None).passages
     assert passage.a.of(host) == lifted
-    assert LEXICAL.lone_short_similarity <= passage.similarity < LEXICAL.short_similarity
-    off = LEXICAL.with_overrides(lone_short_similarity=LEXICAL.short_similarity)
+    assert SEARCH.lone_short_similarity <= passage.similarity < SEARCH.short_similarity
+    off = SEARCH.with_overrides(lone_short_similarity=SEARCH.short_similarity)
     assert align_prepared(pa, pb, off, None).passages == []
+    assert align_prepared(pa, pb, LEXICAL, None).passages == []
     # beside a reworded passage, the short sentence is not a passage of its own
     reworded, original = (" ".join(t.split(". ")[:4]) + "." for t in (STITCHED, FLOOD))
     filler = (
@@ -450,18 +481,18 @@ def test_a_lone_short_sentence_needs_less_of_its_wording_than_one_beside_a_passa
     )
     pw = prepare(make_document("host", f"{host} {filler} {reworded}", LEXICAL))
     pv = prepare(make_document("source", f"{original} {source}", LEXICAL))
-    passages = align_prepared(pw, pv, LEXICAL, None).passages
+    passages = align_prepared(pw, pv, SEARCH, None).passages
     assert passages and all(not p.a.overlaps(passage.a) for p in passages)
-    everywhere = LEXICAL.with_overrides(
-        short_passage_chars=LEXICAL.lone_short_chars,
-        short_similarity=LEXICAL.lone_short_similarity,
+    everywhere = SEARCH.with_overrides(
+        short_passage_chars=SEARCH.lone_short_chars,
+        short_similarity=SEARCH.lone_short_similarity,
     )
     passages = align_prepared(pw, pv, everywhere, None).passages
     assert any(p.a.overlaps(passage.a) for p in passages)  # the looser rule everywhere
 
 
 def test_a_passage_is_split_where_another_source_explains_the_stretch_it_bridges() -> None:
-    config = DEFAULT_CONFIG.with_overrides(use_model=False)
+    config = SEARCH  # attribution is a search's: it weighs one source against another
     query = prepare(make_document("q", STITCHED, config))
     flood = prepare(make_document("flood", FLOOD, config))
     chess = prepare(make_document("chess", CHESS, config))
@@ -499,7 +530,7 @@ sentences = st.lists(sentence, min_size=4, max_size=10)
 def test_attributed_pieces_lie_inside_their_passage(
     base: list[str], inserts: list[tuple[int, str]], raw: list[tuple[int, int]], gap: int
 ) -> None:
-    config = DEFAULT_CONFIG.with_overrides(use_model=False, attribution_gap=gap)
+    config = SEARCH.with_overrides(attribution_gap=gap)
     # a is b with sentences of its own inserted: its passages bridge them
     stitched = list(base)
     for at, extra in sorted(inserts, reverse=True):

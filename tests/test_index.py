@@ -233,6 +233,8 @@ def test_seed_source_is_found_first_and_a_fresh_text_is_not_a_copy(tmp_path: Pat
         # searches given no comparer share the index's (the model and WordNet load once)
         assert index.default_comparer() is index.default_comparer()
         assert index.default_comparer().typer.lexicon is Comparer(LEXICAL).typer.lexicon
+        # ... and verify as a search does, with the weaker evidence a ranking can weigh
+        assert index.default_comparer().config == LEXICAL.for_search()
 
 
 WRITER = """

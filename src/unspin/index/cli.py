@@ -224,7 +224,7 @@ def search_cmd(
             name=name,
             top=top,
             candidates=candidates,
-            comparer=Comparer(config),
+            comparer=Comparer(config.for_search()),
             origin=got.origin,
             rounds=rounds,
         )

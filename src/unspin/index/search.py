@@ -102,7 +102,9 @@ def search(
 ) -> SearchResult:
     """The indexed documents ``text`` reuses, verified, best first (at most ``top``).
     ``origin``: where the query came from (its dates count in the verdicts). Lines the index
-    has learned as boilerplate are left out of matching on both sides.
+    has learned as boilerplate are left out of matching on both sides. ``comparer``
+    (default: the index's) verifies the candidates; made with ``config.for_search()``, it
+    keeps the weaker evidence a ranked search can weigh and a verdict on one pair cannot.
 
     With ``rounds`` ≥ 2, when the first ``candidates`` explain part of the query, up to half
     as many new candidates are verified, from the windows no verified passage covers: half

@@ -177,12 +177,13 @@ class Index:
         self._comparer: Comparer | None = None
 
     def default_comparer(self) -> Comparer:
-        """The comparer a search uses when it is given none: made once per open index, so
-        the sentence model and the lexicon load once, not on every query."""
+        """The comparer a search uses when it is given none, with the index's configuration
+        as a search verifies (``Config.for_search``): made once per open index, so the
+        sentence model and the lexicon load once, not on every query."""
         if self._comparer is None:
             from ..compare import Comparer
 
-            self._comparer = Comparer(self.config)
+            self._comparer = Comparer(self.config.for_search())
         return self._comparer
 
     # --- opening ----------------------------------------------------------------------
