@@ -65,7 +65,10 @@ def _init(index_dir: Path, corpus: Path, candidates: int, config: Config, rounds
 Spans = list[tuple[int, int, float]]  # a passage's span in the query and its similarity
 
 
-def _search_one(susp: str) -> tuple[str, list[tuple[str, str, Spans]], dict]:
+Hits = list[tuple[str, str, Spans, bool]]  # id, verdict, passages, standalone
+
+
+def _search_one(susp: str) -> tuple[str, Hits, dict]:
     assert _index is not None and _args is not None
     text = (_args[1] / "susp" / susp).read_text(encoding="utf-8")
     result = search(
@@ -83,22 +86,21 @@ def _search_one(susp: str) -> tuple[str, list[tuple[str, str, Spans]], dict]:
             h.doc_id,
             h.comparison.verdict.label,
             [(p.a.start, p.a.end, p.similarity) for p in h.comparison.passages],
+            h.standalone,
         )
         for h in result.hits
     ]
     return susp, hits, result.timings
 
 
-def _rank(
-    hits: list[tuple[str, str, Spans]], me: str, cases: Sequence[Case], others: set[str]
-) -> int:
+def _rank(hits: Hits, me: str, cases: Sequence[Case], others: set[str]) -> int:
     """The rank of ``me`` among the hits whose passages overlap ``cases`` in the query,
     ordered by the characters of the cases they cover; ties (two sources covering the same
     characters, often a page and a rewrite of it) by those characters weighted by their
     passages' token similarity, as the search orders hits; 0 when ``me`` covers none.
     ``others``: the query's other listed sources, left out of the ranking."""
     cover: dict[str, tuple[int, float]] = {}
-    for doc_id, _, spans in hits:
+    for doc_id, _, spans, *_ in hits:
         if doc_id in others:
             continue
         chars, close = 0, 0.0
@@ -196,18 +198,19 @@ def main() -> int:
         Path(args.dump).write_text(json.dumps(results), encoding="utf-8")
 
     # hits that explain no listed case: sources the train pairs do not list
-    unlisted = unlisted_near = all_hits = 0
+    unlisted = unlisted_near = all_hits = weak = 0
     for susp, pairs in by_susp.items():
         regions = [(c.this_offset, c.this_end) for p in pairs for c in p.cases]
-        for _, label, spans in results[susp]:
+        for _, label, spans, *alone in results[susp]:
             all_hits += 1
+            weak += alone == [False]  # dumps before 2026-11-24 did not say
             if not any(s < e2 and s2 < e for s, e, _ in spans for s2, e2 in regions):
                 unlisted += 1
                 unlisted_near += label in COPY
     listed: dict[str, list[int]] = collections.defaultdict(list)
     region: dict[str, list[int]] = collections.defaultdict(list)
     pair_region: dict[str, list[int]] = collections.defaultdict(list)
-    clean_copy = clean_reuse = clean_total = 0
+    clean_copy = clean_reuse = clean_weak = clean_total = 0
     for susp, pairs in by_susp.items():
         hits = results[susp]
         true_ids = {canon(p.src) for p in pairs if p.cases}
@@ -218,6 +221,7 @@ def main() -> int:
                     clean_total += 1
                     got = [h for h in hits if h[0] == me]
                     clean_reuse += bool(got)
+                    clean_weak += bool(got and list(got[0][3:]) == [False])
                     clean_copy += bool(got and got[0][1] in COPY)
                 continue
             ranking = [h[0] for h in hits if h[0] == me or h[0] not in true_ids]
@@ -260,12 +264,14 @@ def main() -> int:
         )
     print(
         f"verified hits: {all_hits}; {unlisted} of them overlap no listed case of their "
-        f"query ({unlisted_near} with a copy verdict)"
+        f"query ({unlisted_near} with a copy verdict); {weak} weak (the pair alone, "
+        "compared as by unspin compare, shows no reuse)"
     )
     if clean_total:
         print(
             f"class-01 pairs: source returned with a copy verdict in {clean_copy} of "
-            f"{clean_total}, with any reuse verdict in {clean_reuse}"
+            f"{clean_total}, with any reuse verdict in {clean_reuse} ({clean_weak} of them "
+            "weak)"
         )
     if tmp is not None:
         shutil.rmtree(tmp, ignore_errors=True)

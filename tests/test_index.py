@@ -237,6 +237,44 @@ def test_seed_source_is_found_first_and_a_fresh_text_is_not_a_copy(tmp_path: Pat
         assert index.default_comparer().config == LEXICAL.for_search()
 
 
+def test_a_hit_found_only_by_the_weaker_search_evidence_is_marked_weak(tmp_path: Path) -> None:
+    """One short reworded sentence is a search hit (``Config.for_search``) that a verdict
+    on the pair alone would not give: the hit says so (``standalone``), in the CLI too."""
+    source = (
+        "The orchestra played its final concert of the season. Tickets sold out within an "
+        "hour of going on sale. The conductor thanked the audience and the volunteers. "
+        "The Kelso council quietly approved the Ballantyne library's expansion budget on "
+        "Tuesday night. The hall shuts for repairs in the spring. Members of the choir met "
+        "for a dinner."
+    )
+    query = (
+        "Rain fell across the northern valleys for most of the week. Farmers said the "
+        "harvest would start late this year. The Kelso council silently passed Ballantyne "
+        "library's growth budget on tuesday evening. Stalls at the market sold fresh apples "
+        "and pears. A new bridge over the river opened to traffic in May."
+    )
+    ix = tmp_path / "ix"
+    with Index.create(ix, config=LEXICAL) as index:
+        index.add(source, name="source", doc_id="source")
+        index.add(SEED_A, name="seed_000", doc_id="seed_000")
+        (weak,) = search(index, query).hits
+        assert weak.doc_id == "source" and weak.comparison.verdict.label == "partial-reuse"
+        assert not weak.standalone
+        assert Comparer(LEXICAL).compare(query, source).passages == ()
+        (strong,) = search(index, SEED_B).hits
+        assert strong.doc_id == "seed_000" and strong.standalone
+    (tmp_path / "q.txt").write_text(query, encoding="utf-8")
+    out = CliRunner().invoke(
+        main, ["index", "search", str(ix), str(tmp_path / "q.txt"), "--json", "--no-model"]
+    )
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["hits"][0]["standalone"] is False
+    out = CliRunner().invoke(
+        main, ["index", "search", str(ix), str(tmp_path / "q.txt"), "--no-model"]
+    )
+    assert "weak: compared alone, the pair shows no reuse" in out.output
+
+
 WRITER = """
 import sys
 from unspin.config import DEFAULT_CONFIG

@@ -242,6 +242,7 @@ def search_cmd(
                     "name": hit.name,
                     "candidate_score": hit.candidate_score,
                     "reused_chars": hit.reused_chars,
+                    "standalone": hit.standalone,
                     "comparison": comparison_to_dict(hit.comparison),
                 }
                 for rank, hit in enumerate(result.hits, 1)
@@ -257,6 +258,7 @@ def search_cmd(
         click.echo(
             f"{rank}. {hit.doc_id}  {v.label}  query covered {v.coverage_a:.1%}, "
             f"source covered {v.coverage_b:.1%}, {len(hit.comparison.passages)} passage(s)"
+            + ("" if hit.standalone else "  [weak: compared alone, the pair shows no reuse]")
         )
         for p in hit.comparison.passages:
             click.echo(f"     query {p.a.start}-{p.a.end}  source {p.b.start}-{p.b.end}  {p.kind}")

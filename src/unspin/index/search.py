@@ -16,7 +16,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
 from .._types import Comparison, Document, Origin, Span, covered_chars
-from ..align import PreparedText, attributed, prepare
+from ..align import PreparedText, align_prepared, attributed, prepare
 from ..compare import Comparer
 from ..text import make_document, normalize
 from ..text.boilerplate import line_hashes
@@ -38,6 +38,10 @@ class Hit:
     name: str
     candidate_score: float
     comparison: Comparison  # a = the query, b = the indexed document
+    # whether the pair alone, by the rules of a verdict on one pair (the index's
+    # configuration, as ``unspin compare``), also shows reuse; False: only the weaker
+    # evidence a search keeps (``Config.for_search``) found it
+    standalone: bool = True
 
     @property
     def reused_chars(self) -> int:
@@ -187,8 +191,23 @@ def search(
     gen += second
     hits = _attributed_hits(hits, query, sources, comparer)
     hits.sort(key=lambda h: (-h.reused_chars, -h.closeness, -h.candidate_score, h.doc_id))
+    hits = [_judged_alone(h, query, sources[h.doc_id], index, comparer) for h in hits[:top]]
     verify_time = time.perf_counter() - clock - second
-    return SearchResult(hits[:top], verified, {"candidates": gen, "verify": verify_time})
+    return SearchResult(hits, verified, {"candidates": gen, "verify": verify_time})
+
+
+def _judged_alone(
+    hit: Hit, query: PreparedText, source: PreparedText, index: Index, comparer: Comparer
+) -> Hit:
+    """``hit`` with ``standalone`` set: whether the pair alone, aligned by the index's
+    configuration (a verdict on one pair), has a passage too. Only the hits returned are
+    aligned again, and only when the search verified by other rules."""
+    pair = index.config
+    if pair == comparer.config:
+        return hit
+    embedder = comparer.embedder if pair.use_model else None
+    alone = bool(align_prepared(query, source, pair, embedder).passages)
+    return hit if alone else replace(hit, standalone=False)
 
 
 def _unexplained(
