@@ -185,3 +185,18 @@ def test_content_restated_in_other_words_is_reuse_not_a_copy(comparer: Comparer)
     assert result.passages and max(p.similarity for p in result.passages) < 0.2
     assert result.verdict.label == "partial-reuse"
     assert "not a copy" in result.verdict.summary
+
+
+def test_a_closed_lexicon_reads_again() -> None:
+    """``close`` releases WordNet's data files; a later lookup opens them again."""
+    from unspin.lexicon import Lexicon
+
+    lexicon = Lexicon()
+    if not lexicon.available:
+        pytest.skip("WordNet data not installed")
+    assert lexicon.are_antonyms("hot", "cold")  # read from the data files
+    assert lexicon._files
+    lexicon.close()
+    assert not lexicon._files
+    assert lexicon.are_antonyms("up", "down")
+    assert lexicon._files  # opened again

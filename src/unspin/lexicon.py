@@ -192,9 +192,12 @@ class Lexicon:
         return False
 
     def close(self) -> None:
-        for fh in self._files.values():
-            fh.close()
-        self._files.clear()
+        """Close the data files (under the lock: a reader of the shared lexicon may be
+        between its seek and its read; a later read opens the file again)."""
+        with self._lock:
+            for fh in self._files.values():
+                fh.close()
+            self._files.clear()
 
 
 def shared_lexicon() -> Lexicon:
