@@ -273,6 +273,12 @@ def test_a_hit_found_only_by_the_weaker_search_evidence_is_marked_weak(tmp_path:
         main, ["index", "search", str(ix), str(tmp_path / "q.txt"), "--no-model"]
     )
     assert "weak: compared alone, the pair shows no reuse" in out.output
+    # --strict verifies as unspin compare does: the weak hit is not returned
+    out = CliRunner().invoke(
+        main, ["index", "search", str(ix), str(tmp_path / "q.txt"), "--no-model", "--strict"]
+    )
+    assert out.exit_code == 0, out.output
+    assert out.output.startswith("no source found")
 
 
 WRITER = """

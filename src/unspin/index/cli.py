@@ -203,6 +203,11 @@ def update_cmd(index_dir: str, doc_id: str, file: str) -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
 @click.option("--no-model", is_flag=True, help="Verify with lexical evidence only.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Verify by the rules of a verdict on one pair (as unspin compare): no weak hits.",
+)
 @guarded
 def search_cmd(
     index_dir: str,
@@ -212,6 +217,7 @@ def search_cmd(
     rounds: int,
     as_json: bool,
     no_model: bool,
+    strict: bool,
 ) -> None:
     """The indexed documents QUERY (a file, or - for stdin) reuses, each verified."""
     config = DEFAULT_CONFIG.with_overrides(use_model=not no_model)
@@ -224,7 +230,7 @@ def search_cmd(
             name=name,
             top=top,
             candidates=candidates,
-            comparer=Comparer(config.for_search()),
+            comparer=Comparer(config if strict else config.for_search()),
             origin=got.origin,
             rounds=rounds,
         )
