@@ -237,6 +237,31 @@ def test_seed_source_is_found_first_and_a_fresh_text_is_not_a_copy(tmp_path: Pat
         assert index.default_comparer().config == LEXICAL.for_search()
 
 
+def test_seed_source_among_all_pan13_documents(tmp_path: Path) -> None:
+    """The issue's seed case at full size: seed 000 among every PAN13 train document (its
+    3,230 sources and 1,827 suspicious documents, added by ``unspin index add`` as a user
+    would). Searching seed 002 returns seed 000 first as a spun copy; the fresh text on the
+    same topic returns no copy verdict."""
+    if not PAN_SRC.is_dir():
+        pytest.skip("PAN13 train corpus not beside the checkout")
+    ix = str(tmp_path / "ix")
+    runner = CliRunner()
+    assert runner.invoke(main, ["index", "create", ix]).exit_code == 0
+    added = runner.invoke(main, ["index", "add", ix, str(PAN_SRC), str(PAN_SRC.parent / "susp")])
+    assert added.exit_code == 0, added.output
+    seed_a = str(DEMO / "seed_000_syndicated.txt")
+    assert runner.invoke(main, ["index", "add", ix, seed_a]).exit_code == 0
+    with Index.open(ix) as index:
+        assert len(index) > 5000
+        found = index.search(SEED_B, name="seed_002")
+        assert found.hits[0].doc_id.endswith("seed_000_syndicated.txt")
+        assert found.hits[0].comparison.verdict.label == "spun-copy"
+        assert found.hits[0].standalone
+        fresh = index.search(FRESH, name="fresh")
+        copies = ("identical", "near-duplicate", "spun-copy")
+        assert all(h.comparison.verdict.label not in copies for h in fresh.hits)
+
+
 def test_a_hit_found_only_by_the_weaker_search_evidence_is_marked_weak(tmp_path: Path) -> None:
     """One short reworded sentence is a search hit (``Config.for_search``) that a verdict
     on the pair alone would not give: the hit says so (``standalone``), in the CLI too."""
