@@ -123,3 +123,47 @@ def test_binary_file_in_src(tmp_path: Path) -> None:
     args = ["eval", "pan13", str(root), "--no-model", "--jobs", "1"]
     line = _one_line_error(CliRunner().invoke(main, args))
     assert "source-document00002.txt" in line
+
+
+def test_pan13_with_search_rules_keeps_a_short_reworded_case(tmp_path: Path) -> None:
+    """One short, lightly reworded sentence: a verdict on the pair (the default rules) does
+    not count it, the rules a search verifies by (``--search-rules``) do."""
+    source = (
+        "The orchestra played its final concert of the season. Tickets sold out within an "
+        "hour. The Kelso council quietly approved the Ballantyne library's expansion budget "
+        "on Tuesday night. The hall shuts for repairs in the spring."
+    )
+    lifted = (
+        "The Kelso council silently passed Ballantyne library's growth budget on tuesday evening."
+    )
+    susp = (
+        "Rain fell across the northern valleys for most of the week. Farmers said the harvest "
+        f"would start late. {lifted} Stalls at the market sold fresh apples and pears."
+    )
+    original = source[source.index("The Kelso") : source.index("night.") + len("night.")]
+    root = tmp_path / "corpus"
+    (root / "src").mkdir(parents=True)
+    (root / "susp").mkdir()
+    cls = root / "04-translation-obfuscation"
+    cls.mkdir()
+    (root / "susp" / "suspicious-document00001.txt").write_text(susp, encoding="utf-8")
+    (root / "src" / "source-document00001.txt").write_text(source, encoding="utf-8")
+    feature = (
+        f'<feature name="plagiarism" this_offset="{susp.index(lifted)}" '
+        f'this_length="{len(lifted)}" source_reference="source-document00001.txt" '
+        f'source_offset="{source.index(original)}" source_length="{len(original)}"/>'
+    )
+    (cls / "suspicious-document00001-source-document00001.xml").write_text(
+        f'<document reference="suspicious-document00001.txt">{feature}</document>',
+        encoding="utf-8",
+    )
+    pairs = "suspicious-document00001.txt source-document00001.txt\n"
+    (cls / "pairs").write_text(pairs, encoding="utf-8")
+    (root / "pairs").write_text(pairs, encoding="utf-8")
+    recall = {}
+    for extra in ([], ["--search-rules"]):
+        args = ["eval", "pan13", str(root), "--no-model", "--jobs", "1", "--json", *extra]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        recall[bool(extra)] = json.loads(result.output)["scores"]["overall"]["recall"]
+    assert recall[False] == 0.0 and recall[True] > 0.8

@@ -87,6 +87,11 @@ def eval_group() -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--no-model", is_flag=True, help="Lexical evidence only.")
+@click.option(
+    "--search-rules",
+    is_flag=True,
+    help="Validate passages as a search verifies its candidates (weaker evidence kept).",
+)
 @guarded
 def pan13(
     corpus_dir: Path,
@@ -96,12 +101,15 @@ def pan13(
     out_dir: Path | None,
     as_json: bool,
     no_model: bool,
+    search_rules: bool,
 ) -> None:
     """Align every pair of a PAN corpus and score the detections per obfuscation class."""
     truth = load_corpus(corpus_dir, pairs_file, class_name)
     if not truth:
         raise InputError(f"{pairs_file or corpus_dir}: no pairs to evaluate")
     config = DEFAULT_CONFIG.with_overrides(use_model=not no_model)
+    if search_rules:
+        config = config.for_search()
     jobs = jobs or os.cpu_count() or 1
     detections: dict[tuple[str, str], list[Case]] = {}
     stages: dict[str, float] = {}
