@@ -58,7 +58,7 @@ _args: tuple[Path, Path, int, int] | None = None
 def _init(index_dir: Path, corpus: Path, candidates: int, config: Config, rounds: int) -> None:
     global _index, _comparer, _args
     _index = Index.open(index_dir, config=config)
-    _comparer = Comparer(config.for_search())
+    _comparer = _index.default_comparer()  # the search's rules (Config.for_search)
     _args = (index_dir, corpus, candidates, rounds)
 
 

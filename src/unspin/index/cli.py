@@ -230,7 +230,8 @@ def search_cmd(
             name=name,
             top=top,
             candidates=candidates,
-            comparer=Comparer(config if strict else config.for_search()),
+            # by default the index's own comparer, with the search's rules
+            comparer=Comparer(config) if strict else None,
             origin=got.origin,
             rounds=rounds,
         )

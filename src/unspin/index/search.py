@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from .._types import Comparison, Document, Origin, Span, covered_chars
 from ..align import PreparedText, align_prepared, attributed, prepare
 from ..compare import Comparer
+from ..config import Config
 from ..text import make_document, normalize
 from ..text.boilerplate import line_hashes
 from ..text.origin import origin_from_dict
@@ -191,20 +192,19 @@ def search(
     gen += second
     hits = _attributed_hits(hits, query, sources, comparer)
     hits.sort(key=lambda h: (-h.reused_chars, -h.closeness, -h.candidate_score, h.doc_id))
-    hits = [_judged_alone(h, query, sources[h.doc_id], index, comparer) for h in hits[:top]]
+    hits = hits[:top]
+    if comparer.config != index.config:  # verified by other rules than a pair verdict's
+        hits = [_judged_alone(h, query, sources[h.doc_id], index.config, comparer) for h in hits]
     verify_time = time.perf_counter() - clock - second
     return SearchResult(hits, verified, {"candidates": gen, "verify": verify_time})
 
 
 def _judged_alone(
-    hit: Hit, query: PreparedText, source: PreparedText, index: Index, comparer: Comparer
+    hit: Hit, query: PreparedText, source: PreparedText, pair: Config, comparer: Comparer
 ) -> Hit:
-    """``hit`` with ``standalone`` set: whether the pair alone, aligned by the index's
-    configuration (a verdict on one pair), has a passage too. Only the hits returned are
-    aligned again, and only when the search verified by other rules."""
-    pair = index.config
-    if pair == comparer.config:
-        return hit
+    """``hit`` with ``standalone`` set: whether the pair alone, aligned by ``pair`` (the
+    index's configuration: a verdict on one pair), has a passage too. Only the hits
+    returned are aligned again, and only when the search verified by other rules."""
     embedder = comparer.embedder if pair.use_model else None
     alone = bool(align_prepared(query, source, pair, embedder).passages)
     return hit if alone else replace(hit, standalone=False)
