@@ -8,6 +8,9 @@ pair's source:
 - **pair region**: among the verified hits whose passages overlap any of this pair's cases in
   the suspicious document, ordered by the characters of those cases they cover (one rank
   per pair, as the listed measure);
+- **family**: as pair region, with each copy of another hit's text (``Hit.copy_of``) ranked
+  as the lead of its family, as the search shows it: the source or another document holding
+  its text (one page mirrored on several sites) found first;
 - **region**: among the verified hits whose passages overlap this case in the suspicious
   document, ordered by the characters of the case they cover (one rank per case).
 In both region measures, ties are broken as the search breaks them: by those characters
@@ -65,7 +68,7 @@ def _init(index_dir: Path, corpus: Path, candidates: int, config: Config, rounds
 Spans = list[tuple[int, int, float]]  # a passage's span in the query and its similarity
 
 
-Hits = list[tuple[str, str, Spans, bool]]  # id, verdict, passages, standalone
+Hits = list[tuple[str, str, Spans, bool, str | None]]  # id, verdict, passages, standalone, copy_of
 
 
 def _search_one(susp: str) -> tuple[str, Hits, dict]:
@@ -87,21 +90,29 @@ def _search_one(susp: str) -> tuple[str, Hits, dict]:
             h.comparison.verdict.label,
             [(p.a.start, p.a.end, p.similarity) for p in h.comparison.passages],
             h.standalone,
+            h.copy_of,
         )
         for h in result.hits
     ]
     return susp, hits, result.timings
 
 
-def _rank(hits: Hits, me: str, cases: Sequence[Case], others: set[str]) -> int:
+def _rank(
+    hits: Hits, me: str, cases: Sequence[Case], others: set[str], families: bool = False
+) -> int:
     """The rank of ``me`` among the hits whose passages overlap ``cases`` in the query,
     ordered by the characters of the cases they cover; ties (two sources covering the same
     characters, often a page and a rewrite of it) by those characters weighted by their
     passages' token similarity, as the search orders hits; 0 when ``me`` covers none.
-    ``others``: the query's other listed sources, left out of the ranking."""
+    ``others``: the query's other listed sources, left out of the ranking. ``families``:
+    a copy of another hit's text (``Hit.copy_of``) is ranked as its family's lead, and
+    only leads are ranked (the search shows a family as one result)."""
+    lead_of = {h[0]: h[4] for h in hits if len(h) > 4 and h[4] is not None} if families else {}
+    if me in lead_of and lead_of[me] not in others:
+        me = lead_of[me]
     cover: dict[str, tuple[int, float]] = {}
     for doc_id, _, spans, *_ in hits:
-        if doc_id in others:
+        if doc_id in others or doc_id in lead_of:
             continue
         chars, close = 0, 0.0
         for s, e, similarity in spans:
@@ -203,13 +214,14 @@ def main() -> int:
         regions = [(c.this_offset, c.this_end) for p in pairs for c in p.cases]
         for _, label, spans, *alone in results[susp]:
             all_hits += 1
-            weak += alone == [False]  # dumps before 2026-11-24 did not say
+            weak += alone[:1] == [False]  # dumps before 2026-11-24 did not say
             if not any(s < e2 and s2 < e for s, e, _ in spans for s2, e2 in regions):
                 unlisted += 1
                 unlisted_near += label in COPY
     listed: dict[str, list[int]] = collections.defaultdict(list)
     region: dict[str, list[int]] = collections.defaultdict(list)
     pair_region: dict[str, list[int]] = collections.defaultdict(list)
+    family: dict[str, list[int]] = collections.defaultdict(list)
     clean_copy = clean_reuse = clean_weak = clean_total = 0
     for susp, pairs in by_susp.items():
         hits = results[susp]
@@ -221,13 +233,14 @@ def main() -> int:
                     clean_total += 1
                     got = [h for h in hits if h[0] == me]
                     clean_reuse += bool(got)
-                    clean_weak += bool(got and list(got[0][3:]) == [False])
+                    clean_weak += bool(got and list(got[0][3:4]) == [False])
                     clean_copy += bool(got and got[0][1] in COPY)
                 continue
             ranking = [h[0] for h in hits if h[0] == me or h[0] not in true_ids]
             listed[p.class_name].append(ranking.index(me) + 1 if me in ranking else 0)
             others = true_ids - {me}
             pair_region[p.class_name].append(_rank(hits, me, p.cases, others))
+            family[p.class_name].append(_rank(hits, me, p.cases, others, families=True))
             for case in p.cases:
                 region[p.class_name].append(_rank(hits, me, [case], others))
 
@@ -250,17 +263,18 @@ def main() -> int:
         )
     print(
         "class                         pairs  listed r@1  r@5   pair region r@1  r@5"
-        "    cases  region r@1  r@5"
+        "   family r@1  r@5    cases  region r@1  r@5"
     )
     for name in sorted(listed):
-        lr, pr, rr = listed[name], pair_region[name], region[name]
+        lr, pr, fr, rr = listed[name], pair_region[name], family[name], region[name]
 
         def at(r: list[int], k: int) -> float:
             return sum(1 for x in r if 0 < x <= k) / len(r)
 
         print(
             f"{name:<28} {len(lr):6d}  {at(lr, 1):.3f}  {at(lr, 5):.3f}  "
-            f"{at(pr, 1):.3f}  {at(pr, 5):.3f}  {len(rr):6d}  {at(rr, 1):.3f}  {at(rr, 5):.3f}"
+            f"{at(pr, 1):.3f}  {at(pr, 5):.3f}  {at(fr, 1):.3f}  {at(fr, 5):.3f}  "
+            f"{len(rr):6d}  {at(rr, 1):.3f}  {at(rr, 5):.3f}"
         )
     print(
         f"verified hits: {all_hits}; {unlisted} of them overlap no listed case of their "

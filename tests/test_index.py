@@ -577,6 +577,81 @@ def test_of_two_sources_explaining_the_same_text_the_closer_ranks_first(tmp_path
     assert [h.doc_id for h in hits[:2]] == ["z-original", "a-rewrite"]
     assert hits[0].reused_chars == hits[1].reused_chars
     assert hits[0].closeness > hits[1].closeness
+    # the rewrite holds the original's text: one family, led by the original
+    assert (hits[0].copy_of, hits[1].copy_of) == (None, "z-original")
+
+
+def test_copies_of_one_source_on_other_sites_are_one_family(tmp_path: Path) -> None:
+    """The seed op-ed indexed three times (as syndicated, and mirrored by two sites that
+    frame it with their own lines): a search for the spun rewrite returns one family, its
+    lead and the two mirrors as its copies, all in the first ``top`` result; in the JSON
+    and the text output too. Unrelated documents are not drawn in."""
+    body = SEED_A.split("\n", 3)[3]  # past the syndicated copy's own first lines
+    mirrors = [
+        "Opinion Digest - all the columns in one place\n\n" + body + "\n\nShare this story",
+        "Reprinted with permission.\n\n" + body + "\n\nComments are closed.",
+    ]
+    ix = tmp_path / "ix"
+    with Index.create(ix, config=LEXICAL) as index:
+        for k in range(20):
+            index.add(_doc(k), doc_id=f"d{k}")
+        index.add(SEED_A, doc_id="seed_000")
+        index.add(mirrors[0], doc_id="mirror-1")
+        index.add(mirrors[1], doc_id="mirror-2")
+        hits = search(index, SEED_B, top=1).hits
+    assert {h.doc_id for h in hits} == {"seed_000", "mirror-1", "mirror-2"}
+    lead = hits[0]
+    assert lead.copy_of is None and [h.copy_of for h in hits[1:]] == [lead.doc_id] * 2
+    assert all(h.comparison.verdict.label == "spun-copy" for h in hits)
+    (tmp_path / "q.txt").write_text(SEED_B, encoding="utf-8")
+    out = CliRunner().invoke(
+        main, ["index", "search", str(ix), str(tmp_path / "q.txt"), "--json", "--no-model"]
+    )
+    assert out.exit_code == 0, out.output
+    got = json.loads(out.output)["hits"]
+    assert [h["copy_of"] for h in got] == [None, lead.doc_id, lead.doc_id]
+    out = CliRunner().invoke(
+        main, ["index", "search", str(ix), str(tmp_path / "q.txt"), "--no-model"]
+    )
+    assert out.output.startswith(f"1. {lead.doc_id}  spun-copy")
+    assert out.output.count(f"copy of {lead.doc_id}'s text: spun-copy") == 2
+    assert "\n2. " not in out.output
+
+
+FLOOD_RESTATED = (
+    "Two hundred Kelso families had to leave their houses after heavy rain on Tuesday night. "
+    "According to the Environment Agency the Tweed climbed four metres over its usual level "
+    "in just six hours. Sandbags were stacked on Bridge Street by council workers, and "
+    "volunteers brought elderly residents to the parish hall. Damage across the Borders "
+    "region is put at above twelve million pounds by insurers. The rail line to Berwick stays "
+    "shut until Friday, a spokesman for the operator said. Upstream, farmers lost sheep and "
+    "winter feed to the overnight torrent. Every household forced out will get emergency "
+    "grants, the first minister promised. A second storm may hit the valley by the weekend, "
+    "forecasters warned."
+)
+
+
+def test_a_rewrite_keeping_under_half_the_wording_is_its_own_family(tmp_path: Path) -> None:
+    """The flood report, a mirror of it, and the same facts retold in other words (a
+    spun-copy of the query, keeping under half its wording): the mirror is the report's
+    copy, the retelling a hit of its own, ranked below (``FAMILY_SIMILARITY``)."""
+    from test_align import FLOOD
+
+    assert Comparer(LEXICAL).compare(FLOOD, FLOOD_RESTATED).passages[0].similarity < 0.5
+    with Index.create(tmp_path / "ix", config=LEXICAL) as index:
+        for k in range(20):
+            index.add(_doc(k), doc_id=f"d{k}")
+        index.add(FLOOD, doc_id="flood")
+        index.add("Borders Herald | News | Weather\n\n" + FLOOD, doc_id="flood-mirror")
+        index.add(FLOOD_RESTATED, doc_id="flood-restated")
+        hits = search(index, FLOOD).hits
+        assert [(h.doc_id, h.copy_of) for h in hits] == [
+            ("flood", None),
+            ("flood-mirror", "flood"),
+            ("flood-restated", None),
+        ]
+        assert hits[2].comparison.verdict.label == "spun-copy"
+        assert [h.doc_id for h in search(index, FLOOD, top=1).hits] == ["flood", "flood-mirror"]
 
 
 def test_a_stitched_text_credits_each_part_to_its_own_source(tmp_path: Path) -> None:

@@ -185,7 +185,13 @@ def update_cmd(index_dir: str, doc_id: str, file: str) -> None:
 @index_group.command("search")
 @click.argument("index_dir", type=click.Path(file_okay=False))
 @click.argument("query")
-@click.option("--top", type=click.IntRange(min=1), default=5, show_default=True)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=5,
+    show_default=True,
+    help="Families of sources shown: a source and the other documents holding its text.",
+)
 @click.option(
     "--candidates",
     type=click.IntRange(min=1),
@@ -250,6 +256,7 @@ def search_cmd(
                     "candidate_score": hit.candidate_score,
                     "reused_chars": hit.reused_chars,
                     "standalone": hit.standalone,
+                    "copy_of": hit.copy_of,
                     "comparison": comparison_to_dict(hit.comparison),
                 }
                 for rank, hit in enumerate(result.hits, 1)
@@ -260,13 +267,20 @@ def search_cmd(
     if not result.hits:
         click.echo(f"no source found for {name} ({result.candidates} candidates verified)")
         return
-    for rank, hit in enumerate(result.hits, 1):
+    family = 0
+    for hit in result.hits:
         v = hit.comparison.verdict
-        click.echo(
-            f"{rank}. {hit.doc_id}  {v.label}  query covered {v.coverage_a:.1%}, "
-            f"source covered {v.coverage_b:.1%}, {len(hit.comparison.passages)} passage(s)"
+        facts = (
+            f"{v.label}  query covered {v.coverage_a:.1%}, source covered {v.coverage_b:.1%}, "
+            f"{len(hit.comparison.passages)} passage(s)"
             + ("" if hit.standalone else "  [weak: compared alone, the pair shows no reuse]")
         )
+        if hit.copy_of is not None:
+            # a copy of the text of the family's lead, held by another document
+            click.echo(f"   = {hit.doc_id}  copy of {hit.copy_of}'s text: {facts}")
+            continue
+        family += 1
+        click.echo(f"{family}. {hit.doc_id}  {facts}")
         for p in hit.comparison.passages:
             click.echo(f"     query {p.a.start}-{p.a.end}  source {p.b.start}-{p.b.end}  {p.kind}")
 

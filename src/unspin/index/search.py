@@ -5,8 +5,10 @@ The cut-off is the aligner's, not a score threshold: a candidate is returned onl
 spun-copy or partial-reuse). Documents that merely share the topic share rare words too and
 may be candidates, but no passage aligns, so they are not returned. Hits are ranked by the
 characters of the query they explain, then by how closely their passages keep its wording,
-then by candidate score. In a text stitched from several sources, a passage of one hit that
-only bridges a stretch another hit has evidence for is split there (``_attributed_hits``).
+then by candidate score; a hit whose source holds the same text as a better one's follows
+it as its copy (one page mirrored on several sites is one family). In a text stitched from
+several sources, a passage of one hit that only bridges a stretch another hit has evidence
+for is split there (``_attributed_hits``).
 """
 
 from __future__ import annotations
@@ -27,6 +29,15 @@ from .keys import unit_keys, window_ranges, windows_of
 from .store import Candidate, Index
 
 REUSE = ("identical", "near-duplicate", "spun-copy", "partial-reuse")
+COPY = ("identical", "near-duplicate", "spun-copy")
+# a hit is compared with a better one for being a copy of the same text when at least this
+# share of the query characters it explains are explained by the better one too
+FAMILY_OVERLAP = 0.5
+# ... and the two sources' texts there are a copy keeping at least this share of each
+# other's wording (token similarity, weighted by passage length): mirrors and syndicated
+# copies keep nearly all of it, a spun copy more than half; two pages restating the same
+# facts keep less (PAN13: 0.22-0.38 for pages that are no copy of each other as wholes)
+FAMILY_SIMILARITY = 0.5
 # the second round's query keys per unit, as a multiple of the index's
 WIDE_KEYS = 2
 
@@ -43,6 +54,10 @@ class Hit:
     # configuration, as ``unspin compare``), also shows reuse; False: only the weaker
     # evidence a search keeps (``Config.for_search``) found it
     standalone: bool = True
+    # the better hit whose source holds the same text as this one's (a copy of one page on
+    # another site, or a rewrite of it), for the passages both explain in the query; None:
+    # this hit leads its family
+    copy_of: str | None = None
 
     @property
     def reused_chars(self) -> int:
@@ -105,7 +120,9 @@ def search(
     origin: Origin | None = None,
     rounds: int = 4,
 ) -> SearchResult:
-    """The indexed documents ``text`` reuses, verified, best first (at most ``top``).
+    """The indexed documents ``text`` reuses, verified, best first: at most ``top``
+    families, each a source followed by the other documents holding its text there
+    (``Hit.copy_of``, ``_families``).
     ``origin``: where the query came from (its dates count in the verdicts). Lines the index
     has learned as boilerplate are left out of matching on both sides. ``comparer``
     (default: the index's) verifies the candidates; made with ``config.for_search()``, it
@@ -192,7 +209,7 @@ def search(
     gen += second
     hits = _attributed_hits(hits, query, sources, comparer)
     hits.sort(key=lambda h: (-h.reused_chars, -h.closeness, -h.candidate_score, h.doc_id))
-    hits = hits[:top]
+    hits = _families(hits, sources, index.config, top)
     if comparer.config != index.config:  # verified by other rules than a pair verdict's
         hits = [_judged_alone(h, query, sources[h.doc_id], index.config, comparer) for h in hits]
     verify_time = time.perf_counter() - clock - second
@@ -208,6 +225,79 @@ def _judged_alone(
     embedder = comparer.embedder if pair.use_model else None
     alone = bool(align_prepared(query, source, pair, embedder).passages)
     return hit if alone else replace(hit, standalone=False)
+
+
+def _families(
+    hits: list[Hit], sources: dict[str, PreparedText], pair: Config, top: int
+) -> list[Hit]:
+    """The best ``top`` families of ``hits`` (sorted best first), each its lead followed by
+    its copies (``Hit.copy_of`` set). A corpus often holds one page several times (a
+    syndicated article, a mirrored encyclopedia entry): the query's source is then any of
+    them, and a reader wants them together, not as rivals ranked apart by a few characters.
+    A hit joins the first better lead that explains most of the same query characters
+    (``FAMILY_OVERLAP``) when the two sources' texts there (at least a passage long) are a
+    copy of each other keeping most of its wording (``FAMILY_SIMILARITY``): that
+    is a verdict on one pair of documents, so it is made by ``pair``, the rules of
+    ``unspin compare`` (words only: copies keep their words), not by a search's weaker
+    evidence. Only hits that overlap a lead are compared, and only their texts there, so
+    this costs little beside the verification of the candidates."""
+    judge = Comparer(replace(pair, use_model=False))
+    leads: list[Hit] = []
+    members: dict[str, list[Hit]] = {}
+    spans = {h.doc_id: merge_spans([p.a for p in h.comparison.passages]) for h in hits}
+    for hit in hits:
+        lead = next((x for x in leads if _same_text(hit, x, spans, sources, judge)), None)
+        if lead is None:
+            if len(leads) < top:
+                leads.append(hit)
+                members[hit.doc_id] = [hit]
+            continue
+        members[lead.doc_id].append(replace(hit, copy_of=lead.doc_id))
+    return [h for lead in leads for h in members[lead.doc_id]]
+
+
+def _same_text(
+    hit: Hit,
+    lead: Hit,
+    spans: dict[str, list[Span]],
+    sources: dict[str, PreparedText],
+    judge: Comparer,
+) -> bool:
+    """Whether ``hit``'s source holds the same text as ``lead``'s where both explain the
+    query (see ``_families``)."""
+    mine, theirs = spans[hit.doc_id], spans[lead.doc_id]
+    shared = sum(covered_chars(s, theirs) for s in mine)
+    if not shared or shared < FAMILY_OVERLAP * hit.reused_chars:
+        return False
+    both = [
+        Span(max(a.start, b.start), min(a.end, b.end))
+        for a in mine
+        for b in theirs
+        if a.start < b.end and b.start < a.end
+    ]
+    a, b = _text_at(lead, both, sources), _text_at(hit, both, sources)
+    # a line or two in common (a site's furniture, a heading) is no family, as it is no
+    # passage of a verdict on one pair
+    if min(len(a), len(b)) < judge.config.min_passage_chars:
+        return False
+    comparison = judge.compare(a, b, lead.doc_id, hit.doc_id)
+    if comparison.verdict.label not in COPY:
+        return False
+    chars = sum(len(p.a) for p in comparison.passages)
+    kept = sum(len(p.a) * p.similarity for p in comparison.passages)
+    return kept >= FAMILY_SIMILARITY * chars
+
+
+def _text_at(hit: Hit, region: list[Span], sources: dict[str, PreparedText]) -> str:
+    """The source's text that ``hit``'s matches align with ``region`` of the query: in each
+    passage, from the first such match to the last, in the source."""
+    text = sources[hit.doc_id].doc.text
+    parts = []
+    for p in hit.comparison.passages:
+        inside = [m.b for m in p.matches if covered_chars(m.a, region)]
+        if inside:
+            parts.append(text[min(s.start for s in inside) : max(s.end for s in inside)])
+    return "\n\n".join(parts)
 
 
 def _unexplained(
