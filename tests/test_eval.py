@@ -22,7 +22,7 @@ from unspin.eval import (
     score,
     score_reference,
 )
-from unspin.eval.measures import _detects, clean_rates, format_clean_rates
+from unspin.eval.measures import _detects, clean_rates, format_clean_rates, pairs_found
 
 PAN13 = Path("/work/shared/data/pan13-train")
 K = ("suspicious-document00001.txt", "source-document00001.txt")
@@ -149,6 +149,26 @@ def test_clean_rates_count_caseless_pairs_and_the_no_plagiarism_class_apart() ->
     assert format_clean_rates(clean_rates(truth[3:], {})) == (
         "no detection on n/a of the no-plagiarism pairs, n/a of all pairs without a case"
     )
+
+
+def test_pairs_found_needs_a_detection_on_a_case_in_the_suspicious_document() -> None:
+    """A detection elsewhere in the suspicious document, or on the source side only, does
+    not find the pair; one overlapping a case there does, whatever its source side."""
+    k3 = ("suspicious-document00003.txt", "source-document00003.txt")
+    case = Case(100, 50, 400, 60)
+    truth = [
+        PairTruth(*K, (case,), "03-random-obfuscation"),
+        PairTruth(*K2, (case,), "03-random-obfuscation"),
+        PairTruth(*k3, (), "01-no-plagiarism"),
+    ]
+    found = {
+        K: [Case(140, 30, 0, 20)],  # overlaps the case in the suspicious document only
+        K2: [Case(150, 30, 400, 60)],  # just past the case there, on it in the source
+        k3: [Case(0, 10, 0, 10)],  # a caseless pair is not counted
+    }
+    assert pairs_found(truth, found) == {"03-random-obfuscation": 0.5}
+    assert pairs_found(truth, {}) == {"03-random-obfuscation": 0.0}
+    assert pairs_found(truth[2:], found) == {}
 
 
 # --- agreement with the set-based reference ----------------------------------------------

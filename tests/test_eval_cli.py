@@ -165,5 +165,13 @@ def test_pan13_with_search_rules_keeps_a_short_reworded_case(tmp_path: Path) -> 
         args = ["eval", "pan13", str(root), "--no-model", "--jobs", "1", "--json", *extra]
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 0, result.output
-        recall[bool(extra)] = json.loads(result.output)["scores"]["overall"]["recall"]
+        got = json.loads(result.output)
+        recall[bool(extra)] = got["scores"]["overall"]["recall"]
+        found = got["pairs_with_a_detection_on_a_case"]
+        assert found == {"04-translation-obfuscation": float(bool(extra))}
     assert recall[False] == 0.0 and recall[True] > 0.8
+    result = CliRunner().invoke(main, ["eval", "pan13", str(root), "--no-model", "--jobs", "1"])
+    assert (
+        "pairs with a detection on a case (suspicious side): 04-translation-obfuscation 0.000"
+        in (result.output)
+    )

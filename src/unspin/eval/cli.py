@@ -18,7 +18,7 @@ from ..cliutil import guarded
 from ..config import DEFAULT_CONFIG
 from ..errors import InputError
 from ..report.pan import write_pan_xml
-from .measures import Scores, clean_rates, format_clean_rates, scores_by_class
+from .measures import Scores, clean_rates, format_clean_rates, pairs_found, scores_by_class
 from .pan import DETECTION, TRUTH, Case, PairTruth, load_corpus, read_detections_dir
 from .run import detect_pairs
 
@@ -142,6 +142,7 @@ def pan13(
     wall = time.perf_counter() - start
     scores = scores_by_class(truth, detections)
     clean = clean_rates(truth, detections)
+    found = pairs_found(truth, detections)
     if as_json:
         click.echo(
             json.dumps(
@@ -154,6 +155,7 @@ def pan13(
                     "stage_cpu_s": {k: round(v, 2) for k, v in stages.items()},
                     "no_detection_on_clean_pairs": clean["caseless"],
                     "no_detection_on_no_plagiarism_pairs": clean["no_plagiarism"],
+                    "pairs_with_a_detection_on_a_case": found,
                 },
                 indent=2,
             )
@@ -166,6 +168,12 @@ def pan13(
         f"job(s); stage CPU s: " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items())
     )
     out.print(format_clean_rates(clean))
+    if found:
+        out.print(
+            "pairs with a detection on a case (suspicious side): "
+            + ", ".join(f"{name} {share:.3f}" for name, share in found.items()),
+            soft_wrap=True,
+        )
 
 
 @eval_group.command("score")

@@ -226,6 +226,28 @@ def clean_rates(
     }
 
 
+def pairs_found(
+    truth: Sequence[PairTruth], detections: Mapping[Key, Sequence[Case]]
+) -> dict[str, float]:
+    """Per class, the share of the pairs with a case that have a detection overlapping one
+    of their cases in the suspicious document (either side of the pair will do for a search:
+    the query is the suspicious document). This is the ceiling of source retrieval's "pair
+    region" recall@1 (``benchmarks/index_pan13.py``): a source whose pair shows no passage
+    there cannot be ranked for it, however good the candidate stage."""
+    found: dict[str, list[bool]] = {}
+    for p in truth:
+        if not p.cases:
+            continue
+        hit = any(
+            d.this_offset < c.this_end and c.this_offset < d.this_end
+            for d in detections.get(p.key, ())
+            for c in p.cases
+            if d.this_length and c.this_length
+        )
+        found.setdefault(p.class_name, []).append(hit)
+    return {name: sum(flags) / len(flags) for name, flags in sorted(found.items())}
+
+
 def format_clean_rates(rates: Mapping[str, float | None]) -> str:
     """One line for people: both clean rates, ``n/a`` where there are no such pairs."""
 
