@@ -106,13 +106,14 @@ def _rank(
     passages' token similarity, as the search orders hits; 0 when ``me`` covers none.
     ``others``: the query's other listed sources, left out of the ranking. ``families``:
     a copy of another hit's text (``Hit.copy_of``) is ranked as its family's lead, and
-    only leads are ranked (the search shows a family as one result)."""
+    only leads are ranked (the search shows a family as one result); a copy of one of
+    ``others`` holds that source's text and is left out with it, unless it is ``me``."""
     lead_of = {h[0]: h[4] for h in hits if len(h) > 4 and h[4] is not None} if families else {}
     if me in lead_of and lead_of[me] not in others:
         me = lead_of[me]
     cover: dict[str, tuple[int, float]] = {}
     for doc_id, _, spans, *_ in hits:
-        if doc_id in others or doc_id in lead_of:
+        if doc_id in others or (doc_id in lead_of and doc_id != me):
             continue
         chars, close = 0, 0.0
         for s, e, similarity in spans:

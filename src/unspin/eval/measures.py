@@ -230,8 +230,8 @@ def pairs_found(
     truth: Sequence[PairTruth], detections: Mapping[Key, Sequence[Case]]
 ) -> dict[str, float]:
     """Per class, the share of the pairs with a case that have a detection overlapping one
-    of their cases in the suspicious document (either side of the pair will do for a search:
-    the query is the suspicious document). This is the ceiling of source retrieval's "pair
+    of their cases in the suspicious document (that side alone: a search's query is the
+    suspicious document). This is the ceiling of source retrieval's "pair
     region" recall@1 (``benchmarks/index_pan13.py``): a source whose pair shows no passage
     there cannot be ranked for it, however good the candidate stage."""
     found: dict[str, list[bool]] = {}

@@ -54,9 +54,9 @@ class Hit:
     # configuration, as ``unspin compare``), also shows reuse; False: only the weaker
     # evidence a search keeps (``Config.for_search``) found it
     standalone: bool = True
-    # the better hit whose source holds the same text as this one's (a copy of one page on
-    # another site, or a rewrite of it), for the passages both explain in the query; None:
-    # this hit leads its family
+    # the better hit whose source holds the same text as this one's where both explain the
+    # query (one page on another site, or a rewrite keeping most of its wording:
+    # ``_families``); None: this hit leads its family
     copy_of: str | None = None
 
     @property
