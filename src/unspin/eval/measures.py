@@ -96,12 +96,14 @@ def _finish(
     )
 
 
+def _overlap_in_susp(s: Case, r: Case) -> bool:
+    """Whether ``s`` and ``r`` share characters of the suspicious document."""
+    return s.this_offset < r.this_end and r.this_offset < s.this_end
+
+
 def _detects(s: Case, r: Case) -> bool:
     return (
-        s.this_offset < r.this_end
-        and r.this_offset < s.this_end
-        and s.source_offset < r.source_end
-        and r.source_offset < s.source_end
+        _overlap_in_susp(s, r) and s.source_offset < r.source_end and r.source_offset < s.source_end
     )
 
 
@@ -239,7 +241,7 @@ def pairs_found(
         if not p.cases:
             continue
         hit = any(
-            d.this_offset < c.this_end and c.this_offset < d.this_end
+            _overlap_in_susp(c, d)
             for d in detections.get(p.key, ())
             for c in p.cases
             if d.this_length and c.this_length

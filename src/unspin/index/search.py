@@ -265,16 +265,15 @@ def _same_text(
 ) -> bool:
     """Whether ``hit``'s source holds the same text as ``lead``'s where both explain the
     query (see ``_families``)."""
-    mine, theirs = spans[hit.doc_id], spans[lead.doc_id]
-    shared = sum(covered_chars(s, theirs) for s in mine)
-    if not shared or shared < FAMILY_OVERLAP * hit.reused_chars:
-        return False
     both = [
         Span(max(a.start, b.start), min(a.end, b.end))
-        for a in mine
-        for b in theirs
-        if a.start < b.end and b.start < a.end
+        for a in spans[hit.doc_id]
+        for b in spans[lead.doc_id]
+        if a.overlaps(b)
     ]
+    shared = sum(len(s) for s in both)  # the spans of each hit are disjoint (merged)
+    if not shared or shared < FAMILY_OVERLAP * hit.reused_chars:
+        return False
     a, b = _text_at(lead, both, sources), _text_at(hit, both, sources)
     # a line or two in common (a site's furniture, a heading) is no family, as it is no
     # passage of a verdict on one pair
