@@ -21,7 +21,9 @@ from unspin.align import (
 )
 from unspin.config import DEFAULT_CONFIG, Config
 from unspin.embed import HashingEmbedder
+from unspin.fingerprint import char_ngrams, feature_id, hashed_unit_features, stem_weights
 from unspin.text import make_document
+from unspin.text.normalize import normalize, tokenize
 from unspin.verdict import merge_spans
 
 WORDS = (
@@ -44,6 +46,30 @@ def test_fast_lexical_matrix_equals_reference(a: str, b: str, weights: tuple[flo
     pb = prepare(make_document("b", b, config))
     fast, slow = lexical_matrix(pa, pb, config), lexical_matrix_reference(pa, pb, config)
     assert np.allclose(fast, slow, atol=1e-9)
+
+
+def _hashed(features: dict[str, float]) -> dict[int, float]:
+    """The reference features' keys hashed, colliding values summed, first key first."""
+    out: dict[int, float] = {}
+    for key, value in features.items():
+        out[feature_id(key)] = out.get(feature_id(key), 0.0) + float(value)
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(
+        text, st.text(max_size=200), st.lists(st.sampled_from([*WORDS, "I", "9"])).map(" ".join)
+    )
+)
+def test_unit_features_in_one_pass_equal_the_reference_functions(unit: str) -> None:
+    tokens = tokenize(normalize(unit))
+    stems, grams = hashed_unit_features(tokens)
+    want_stems = _hashed(stem_weights(tokens))
+    want_grams = _hashed(dict(char_ngrams(tokens)))
+    # the same keys in the same order and the same values: the aligner's sums are unchanged
+    assert list(stems.items()) == list(want_stems.items())
+    assert list(grams.items()) == list(want_grams.items())
 
 
 @settings(max_examples=40, deadline=None)

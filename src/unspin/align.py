@@ -29,7 +29,7 @@ from scipy import sparse
 from ._types import Document, Match, Passage, PassageKind, Span, covered_chars
 from .config import DEFAULT_CONFIG, Config
 from .embed import Embedder
-from .fingerprint import char_ngrams, cosine_of_weights, feature_id, skeleton, stem_weights
+from .fingerprint import cosine_of_weights, hashed_unit_features, skeleton
 from .text.normalize import Normalized, Token, normalize, tokenize
 
 # an exact common run of words: its span in a, its span in b
@@ -81,14 +81,6 @@ def embed_units(embedder: Embedder, wanted: Sequence[tuple[PreparedText, Sequenc
         p._embeddings[i] = vec
 
 
-def _hashed(features: dict[str, float] | Counter[str]) -> dict[int, float]:
-    out: dict[int, float] = {}
-    for key, value in features.items():
-        h = feature_id(key)
-        out[h] = out.get(h, 0.0) + float(value)
-    return out
-
-
 def _normalized_rows(rows: list[dict[int, float]]) -> sparse.csr_matrix:
     indptr, indices, data = [0], [], []
     for row in rows:
@@ -112,7 +104,11 @@ def prepare(
         tokenize(norm, norm.to_normalized(s.span.start), norm.to_normalized(s.span.end))
         for s in doc.segments
     ]
-    stems = [_hashed(stem_weights(t)) for t in tokens]
+    stems, grams = [], []
+    for t in tokens:
+        unit_stems, unit_grams = hashed_unit_features(t)
+        stems.append(unit_stems)
+        grams.append(unit_grams)
     if config.local_rarity:
         # tf-isf in spirit: a stem in many units of its own document is the document's
         # topic, weak evidence that two units are the same sentence; the weight falls as
@@ -121,7 +117,6 @@ def prepare(
         for row in stems:
             df.update(row.keys())
         stems = [{k: w * df[k] ** -config.local_rarity for k, w in row.items()} for row in stems]
-    grams = [_hashed(char_ngrams(t)) for t in tokens]
     entities: set[str] = set()
     for t in tokens:
         entities |= skeleton(t)

@@ -304,6 +304,60 @@ def char_ngrams(tokens: Sequence[Token], n: int = 4) -> Counter[str]:
     return grams
 
 
+_NGRAM = 4  # the n of char_ngrams' default, the aligner's
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_features(word: str) -> tuple[str, float, tuple[int, ...]] | None:
+    """A lowercase word's stem, rarity and hashed character n-grams, or None when it is not
+    a content word: what ``stem_weights`` and ``char_ngrams`` read of one word, cached
+    because the words of a corpus repeat (one lookup per word instead of a stemmer call and
+    a hash per n-gram)."""
+    if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
+        return None
+    padded = f" {word} "
+    n = _NGRAM
+    grams = (
+        (padded,)
+        if len(padded) <= n
+        else tuple(padded[i : i + n] for i in range(len(padded) - n + 1))
+    )
+    return stem(word), rarity(word), tuple(feature_id(g) for g in grams)
+
+
+def hashed_unit_features(tokens: Sequence[Token]) -> tuple[dict[int, float], dict[int, float]]:
+    """``stem_weights`` and ``char_ngrams`` of a unit with their keys hashed by
+    ``feature_id`` (values of colliding keys summed), in one pass over the tokens.
+
+    The same dicts, key order included, as hashing the reference functions' outputs: the
+    aligner prepares every candidate a search verifies, and this is most of that work."""
+    weights: dict[str, float] = {}
+    grams: dict[int, float] = {}
+    for t in tokens:
+        text = t.text
+        if not text[0].isalnum():
+            continue
+        found = _word_features(text.lower())
+        if found is None:
+            continue
+        s, weight, ids = found
+        before = weights.get(s)
+        if before is None or weight > before:
+            weights[s] = weight
+        for h in ids:
+            grams[h] = grams.get(h, 0.0) + 1.0
+    stems: dict[int, float] = {}
+    for s, weight in weights.items():
+        h = _stem_id(s)
+        stems[h] = stems.get(h, 0.0) + weight
+    return stems, grams
+
+
+@lru_cache(maxsize=1 << 17)
+def _stem_id(stem_: str) -> int:
+    return feature_id(stem_)
+
+
 def skeleton(tokens: Sequence[Token]) -> set[str]:
     """Entity/number skeleton: capitalised words not opening a sentence, and numbers."""
     out: set[str] = set()

@@ -195,8 +195,9 @@ class Token:
 def tokenize(norm: Normalized, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of normalised characters ``[start, end)`` with original spans."""
     stop = len(norm.text) if end is None else end
+    origin = norm.origin  # to_original, inlined: a token is never empty
     return [
-        Token(m.group(), norm.to_original(m.start(), m.end()), m.start(), m.end())
+        Token(m.group(), Span(origin[m.start()], origin[m.end() - 1] + 1), m.start(), m.end())
         for m in _TOKEN.finditer(norm.text, start, stop)
     ]
 
