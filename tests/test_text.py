@@ -16,7 +16,7 @@ from unspin._types import Document, Span
 from unspin.config import DEFAULT_CONFIG
 from unspin.errors import InputError, UnspinError
 from unspin.text import decode_bytes, make_document, normalize, read_text
-from unspin.text.normalize import normalize_reference, tokenize, words
+from unspin.text.normalize import UnitTokens, normalize_reference, token_texts, tokenize, words
 
 SEED_000 = (files("unspin") / "demo" / "seed_000_syndicated.txt").read_text(encoding="utf-8")
 
@@ -761,3 +761,25 @@ def test_words_are_the_word_tokens(text: str, start: int, end: int) -> None:
     end = min(end, len(norm.text))
     start = min(start, end)
     assert words(norm, start, end) == [t.text for t in tokenize(norm, start, end) if t.is_word]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.lists(st.integers(0, 250), max_size=8))
+def test_unit_tokens_are_tokenize_per_unit(text: str, cuts: list[int]) -> None:
+    """``UnitTokens`` (the aligner's lazy tokens) and ``token_texts`` give exactly what
+    ``tokenize`` gives for each unit, in any order of access, slices and negative indices
+    included."""
+    norm = normalize(text)
+    edges = sorted({0, len(norm.text), *(min(c, len(norm.text)) for c in cuts)})
+    bounds = list(pairwise(edges))
+    lazy = UnitTokens(norm, bounds)
+    want = [tokenize(norm, start, end) for start, end in bounds]
+    assert len(lazy) == len(want)
+    for k in reversed(range(len(want))):
+        assert lazy[k] == want[k]
+        assert token_texts(norm, *bounds[k]) == [t.text for t in want[k]]
+    assert lazy[1:] == want[1:] and list(lazy) == want
+    if want:
+        assert lazy[-1] == want[-1]
+    with pytest.raises(IndexError):
+        lazy[len(want)]

@@ -30,7 +30,7 @@ from ._types import Document, Match, Passage, PassageKind, Span, covered_chars
 from .config import DEFAULT_CONFIG, Config
 from .embed import Embedder
 from .fingerprint import cosine_of_weights, hashed_unit_features, skeleton
-from .text.normalize import Normalized, Token, normalize, tokenize
+from .text.normalize import Normalized, Token, UnitTokens, normalize, token_texts, words
 
 # an exact common run of words: its span in a, its span in b
 Run = tuple[Span, Span]
@@ -47,15 +47,30 @@ class PreparedText:
 
     doc: Document
     norm: Normalized
-    tokens: list[list[Token]]
+    tokens: Sequence[list[Token]]  # per unit, tokenised on first use (``UnitTokens``)
     stems: list[dict[int, float]]
     grams: list[dict[int, float]]
     entities: set[str]
     matrices: dict[str, sparse.csr_matrix]
     _embeddings: dict[int, NDArray[np.float32]] = field(default_factory=dict)
+    _words: list[str] | None = None
 
     def __len__(self) -> int:
         return len(self.tokens)
+
+    def words(self) -> list[str]:
+        """The words of every unit, lowercase, in order (made on first use, then kept: a
+        search's query is compared with each candidate)."""
+        if self._words is None:
+            norm = self.norm
+            self._words = [
+                w.lower()
+                for s in self.doc.segments
+                for w in words(
+                    norm, norm.to_normalized(s.span.start), norm.to_normalized(s.span.end)
+                )
+            ]
+        return self._words
 
     def unit_weight(self, i: int) -> float:
         return sum(self.stems[i].values())
@@ -100,12 +115,12 @@ def prepare(
 ) -> PreparedText:
     """Tokenise every unit of ``doc`` and build its feature matrices."""
     norm = norm or normalize(doc.text)
-    tokens = [
-        tokenize(norm, norm.to_normalized(s.span.start), norm.to_normalized(s.span.end))
-        for s in doc.segments
+    bounds = [
+        (norm.to_normalized(s.span.start), norm.to_normalized(s.span.end)) for s in doc.segments
     ]
+    texts = [token_texts(norm, start, end) for start, end in bounds]
     stems, grams = [], []
-    for t in tokens:
+    for t in texts:
         unit_stems, unit_grams = hashed_unit_features(t)
         stems.append(unit_stems)
         grams.append(unit_grams)
@@ -118,13 +133,13 @@ def prepare(
             df.update(row.keys())
         stems = [{k: w * df[k] ** -config.local_rarity for k, w in row.items()} for row in stems]
     entities: set[str] = set()
-    for t in tokens:
+    for t in texts:
         entities |= skeleton(t)
     rows = {"stems": stems, "grams": grams}
     return PreparedText(
         doc,
         norm,
-        tokens,
+        UnitTokens(norm, bounds),
         stems,
         grams,
         entities,

@@ -325,16 +325,15 @@ def _word_features(word: str) -> tuple[str, float, tuple[int, ...]] | None:
     return stem(word), rarity(word), tuple(feature_id(g) for g in grams)
 
 
-def hashed_unit_features(tokens: Sequence[Token]) -> tuple[dict[int, float], dict[int, float]]:
-    """``stem_weights`` and ``char_ngrams`` of a unit with their keys hashed by
-    ``feature_id`` (values of colliding keys summed), in one pass over the tokens.
+def hashed_unit_features(tokens: Sequence[str]) -> tuple[dict[int, float], dict[int, float]]:
+    """``stem_weights`` and ``char_ngrams`` of a unit (its tokens' texts, ``token_texts``)
+    with their keys hashed by ``feature_id`` (values of colliding keys summed), in one pass.
 
     The same dicts, key order included, as hashing the reference functions' outputs: the
     aligner prepares every candidate a search verifies, and this is most of that work."""
     weights: dict[str, float] = {}
     grams: dict[int, float] = {}
-    for t in tokens:
-        text = t.text
+    for text in tokens:
         if not text[0].isalnum():
             continue
         found = _word_features(text.lower())
@@ -358,17 +357,19 @@ def _stem_id(stem_: str) -> int:
     return feature_id(stem_)
 
 
-def skeleton(tokens: Sequence[Token]) -> set[str]:
-    """Entity/number skeleton: capitalised words not opening a sentence, and numbers."""
+def skeleton(tokens: Sequence[str]) -> set[str]:
+    """Entity/number skeleton of a unit (its tokens' texts, ``token_texts``): capitalised
+    words not opening a sentence, and numbers."""
     out: set[str] = set()
-    for k, t in enumerate(tokens):
-        if not t.is_word:
+    for k, text in enumerate(tokens):
+        if not text[0].isalnum():
             continue
-        if t.text[0].isdigit():
-            out.add(t.text)
-        elif t.text[0].isupper() and k > 0 and tokens[k - 1].text not in ".!?\"'":
-            if t.lower not in STOPWORDS:
-                out.add(t.lower)
+        if text[0].isdigit():
+            out.add(text)
+        elif text[0].isupper() and k > 0 and tokens[k - 1] not in ".!?\"'":
+            lower = text.lower()
+            if lower not in STOPWORDS:
+                out.add(lower)
     return out
 
 

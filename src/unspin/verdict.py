@@ -97,7 +97,7 @@ def _garbled_rate(doc: Document, spans: Sequence[Span]) -> tuple[int, float]:
 
 
 def _words(p: PreparedText) -> list[str]:
-    return [t.lower for unit in p.tokens for t in unit if t.is_word]
+    return p.words()
 
 
 def _entity_evidence(edits: Sequence[Edit], a: PreparedText, b: PreparedText) -> list[Evidence]:

@@ -13,7 +13,9 @@ import bisect
 import re
 import unicodedata
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from .._types import Span
 
@@ -200,6 +202,40 @@ def tokenize(norm: Normalized, start: int = 0, end: int | None = None) -> list[T
         Token(m.group(), Span(origin[m.start()], origin[m.end() - 1] + 1), m.start(), m.end())
         for m in _TOKEN.finditer(norm.text, start, stop)
     ]
+
+
+def token_texts(norm: Normalized, start: int = 0, end: int | None = None) -> list[str]:
+    """The texts of ``tokenize``'s tokens, without their offsets (words and punctuation)."""
+    return _TOKEN.findall(norm.text, start, len(norm.text) if end is None else end)
+
+
+class UnitTokens(Sequence[list[Token]]):
+    """The tokens of each unit of a text (``[start, end)`` normalised bounds per unit),
+    tokenised on first use: matching reads every unit's token texts, but only the units a
+    passage touches need token objects, and most candidates a search verifies have none."""
+
+    def __init__(self, norm: Normalized, bounds: list[tuple[int, int]]) -> None:
+        self.norm = norm
+        self.bounds = bounds
+        self._units: dict[int, list[Token]] = {}
+
+    def __len__(self) -> int:
+        return len(self.bounds)
+
+    @overload
+    def __getitem__(self, i: int) -> list[Token]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[list[Token]]: ...
+    def __getitem__(self, i: int | slice) -> list[Token] | list[list[Token]]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self.bounds)
+        found = self._units.get(i)
+        if found is None:
+            start, end = self.bounds[i]  # IndexError past the end, as a list's
+            found = self._units[i] = tokenize(self.norm, start, end)
+        return found
 
 
 def words(norm: Normalized, start: int = 0, end: int | None = None) -> list[str]:
