@@ -16,7 +16,14 @@ from unspin._types import Document, Span
 from unspin.config import DEFAULT_CONFIG
 from unspin.errors import InputError, UnspinError
 from unspin.text import decode_bytes, make_document, normalize, read_text
-from unspin.text.normalize import UnitTokens, normalize_reference, token_texts, tokenize, words
+from unspin.text.normalize import (
+    UnitTokens,
+    normalize_reference,
+    token_texts,
+    tokenize,
+    word_count,
+    words,
+)
 
 SEED_000 = (files("unspin") / "demo" / "seed_000_syndicated.txt").read_text(encoding="utf-8")
 
@@ -761,6 +768,7 @@ def test_words_are_the_word_tokens(text: str, start: int, end: int) -> None:
     end = min(end, len(norm.text))
     start = min(start, end)
     assert words(norm, start, end) == [t.text for t in tokenize(norm, start, end) if t.is_word]
+    assert word_count(norm, start, end) == len(words(norm, start, end))
 
 
 @settings(max_examples=200, deadline=None)

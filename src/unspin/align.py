@@ -30,7 +30,15 @@ from ._types import Document, Match, Passage, PassageKind, Span, covered_chars
 from .config import DEFAULT_CONFIG, Config
 from .embed import Embedder
 from .fingerprint import cosine_of_weights, hashed_unit_features, skeleton
-from .text.normalize import Normalized, Token, UnitTokens, normalize, token_texts, words
+from .text.normalize import (
+    Normalized,
+    Token,
+    UnitTokens,
+    normalize,
+    token_texts,
+    word_count,
+    words,
+)
 
 # an exact common run of words: its span in a, its span in b
 Run = tuple[Span, Span]
@@ -54,13 +62,13 @@ class PreparedText:
     matrices: dict[str, sparse.csr_matrix]
     _embeddings: dict[int, NDArray[np.float32]] = field(default_factory=dict)
     _words: list[str] | None = None
+    _word_count: int | None = None
 
     def __len__(self) -> int:
         return len(self.tokens)
 
     def words(self) -> list[str]:
-        """The words of every unit, lowercase, in order (made on first use, then kept: a
-        search's query is compared with each candidate)."""
+        """The words of every unit, lowercase, in order (made on first use, then kept)."""
         if self._words is None:
             norm = self.norm
             self._words = [
@@ -71,6 +79,25 @@ class PreparedText:
                 )
             ]
         return self._words
+
+    def same_words(self, other: PreparedText) -> bool:
+        """Whether both texts have words, the same ones in the same order, case aside. The
+        numbers of words are compared first: a search compares its query with every
+        candidate, and most differ there."""
+        if self._word_count is None:
+            self._word_count = self._count_words()
+        if other._word_count is None:
+            other._word_count = other._count_words()
+        if not self._word_count or self._word_count != other._word_count:
+            return False
+        return self.words() == other.words()
+
+    def _count_words(self) -> int:
+        norm = self.norm
+        return sum(
+            word_count(norm, norm.to_normalized(s.span.start), norm.to_normalized(s.span.end))
+            for s in self.doc.segments
+        )
 
     def unit_weight(self, i: int) -> float:
         return sum(self.stems[i].values())

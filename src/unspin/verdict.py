@@ -96,15 +96,11 @@ def _garbled_rate(doc: Document, spans: Sequence[Span]) -> tuple[int, float]:
     return count, 1000.0 * count / chars
 
 
-def _words(p: PreparedText) -> list[str]:
-    return p.words()
-
-
 def _entity_evidence(edits: Sequence[Edit], a: PreparedText, b: PreparedText) -> list[Evidence]:
     """An entity swapped in one place: the side whose entity the rest of both texts supports
     is the original; the spinner's replacement appears nowhere else."""
-    stems_a = [stem(w) for w in _words(a)]
-    stems_b = [stem(w) for w in _words(b)]
+    stems_a = [stem(w) for w in a.words()]
+    stems_b = [stem(w) for w in b.words()]
     out: list[Evidence] = []
     for e in edits:
         if not (e.meaning_change and e.reason and e.reason.startswith("named entity")):
@@ -307,8 +303,7 @@ def decide(
     cov_b = coverage(b.doc, [p.b for p in passages])
     label: VerdictLabel
     restated = False
-    words_a = _words(a)
-    if words_a and words_a == _words(b):
+    if a.same_words(b):
         label = "identical"
     elif not passages:
         shared = a.entities & b.entities

@@ -30,7 +30,10 @@ _MONTH_NUM = {
 }
 _M = "|".join(sorted(_MONTH_NUM, key=len, reverse=True))
 _DMY = re.compile(rf"\b(\d{{1,2}})\s+({_M})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
-_MDY = re.compile(rf"\b({_M})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
+# the lookahead on a month's first letter lets the engine skip most positions at once
+_MDY = re.compile(
+    rf"\b(?=[adfjmnos])({_M})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE
+)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _ID_DATE = re.compile(r"(?<!\d)(\d{2})(\d{2})(20\d{2})(?=\d)")
 

@@ -238,6 +238,16 @@ class UnitTokens(Sequence[list[Token]]):
         return found
 
 
+_WORD = re.compile(WORD_PATTERN, re.UNICODE)
+
+
+def word_count(norm: Normalized, start: int = 0, end: int | None = None) -> int:
+    """``len(words(norm, start, end))``, without making the list of words: a word token
+    never starts inside a punctuation token, so the words alone are found at the same
+    places."""
+    return len(_WORD.findall(norm.text, start, len(norm.text) if end is None else end))
+
+
 def words(norm: Normalized, start: int = 0, end: int | None = None) -> list[str]:
     """The words (case kept) of normalised characters ``[start, end)``: the word tokens of
     ``tokenize``, without punctuation and offsets (for callers that need neither)."""
