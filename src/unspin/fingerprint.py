@@ -307,12 +307,13 @@ def char_ngrams(tokens: Sequence[Token], n: int = 4) -> Counter[str]:
 _NGRAM = 4  # the n of char_ngrams' default, the aligner's
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 16)
 def _word_features(word: str) -> tuple[str, float, tuple[int, ...]] | None:
     """A lowercase word's stem, rarity and hashed character n-grams, or None when it is not
     a content word: what ``stem_weights`` and ``char_ngrams`` read of one word, cached
     because the words of a corpus repeat (one lookup per word instead of a stemmer call and
-    a hash per n-gram)."""
+    a hash per n-gram). Full, the cache holds about 30 MB (58 MB measured at twice the
+    size, random words of 4 to 12 letters)."""
     if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
         return None
     padded = f" {word} "
