@@ -29,7 +29,7 @@ from scipy import sparse
 from ._types import Document, Match, Passage, PassageKind, Span, covered_chars
 from .config import DEFAULT_CONFIG, Config
 from .embed import Embedder
-from .fingerprint import cosine_of_weights, hashed_unit_features, skeleton
+from .fingerprint import char_ngrams, cosine_of_weights, feature_id, skeleton, unit_features
 from .text.normalize import (
     Normalized,
     Token,
@@ -57,7 +57,6 @@ class PreparedText:
     norm: Normalized
     tokens: Sequence[list[Token]]  # per unit, tokenised on first use (``UnitTokens``)
     stems: list[dict[int, float]]
-    grams: list[dict[int, float]]
     entities: set[str]
     matrices: dict[str, sparse.csr_matrix]
     _embeddings: dict[int, NDArray[np.float32]] = field(default_factory=dict)
@@ -123,6 +122,25 @@ def embed_units(embedder: Embedder, wanted: Sequence[tuple[PreparedText, Sequenc
         p._embeddings[i] = vec
 
 
+def _counted_rows(sizes: list[int], keys: list[int]) -> sparse.csr_matrix:
+    """The CSR matrix over the feature space whose row ``r`` counts the next ``sizes[r]``
+    of ``keys``, scaled to unit length: ``_normalized_rows`` of those counts, without a
+    dict per row (counts are whole numbers, so their sums of squares, and thus every
+    value, are exactly those of the per-row sums)."""
+    n = len(sizes)
+    rows = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    found, counts = np.unique(rows * _SPACE + np.asarray(keys, dtype=np.int64), return_counts=True)
+    rows, cols = found // _SPACE, found % _SPACE
+    values = counts.astype(np.float64)
+    norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=n))
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+    return sparse.csr_matrix((values / norms[rows], cols, indptr), shape=(n, _SPACE))
+
+
+_SPACE = 1 << 20  # the feature space of ``fingerprint.feature_id``
+
+
 def _normalized_rows(rows: list[dict[int, float]]) -> sparse.csr_matrix:
     indptr, indices, data = [0], [], []
     for row in rows:
@@ -146,11 +164,14 @@ def prepare(
         (norm.to_normalized(s.span.start), norm.to_normalized(s.span.end)) for s in doc.segments
     ]
     texts = [token_texts(norm, start, end) for start, end in bounds]
-    stems, grams = [], []
+    stems: list[dict[int, float]] = []
+    sizes: list[int] = []
+    grams: list[int] = []
     for t in texts:
-        unit_stems, unit_grams = hashed_unit_features(t)
+        unit_stems, unit_grams = unit_features(t)
         stems.append(unit_stems)
-        grams.append(unit_grams)
+        sizes.append(len(unit_grams))
+        grams += unit_grams
     if config.local_rarity:
         # tf-isf in spirit: a stem in many units of its own document is the document's
         # topic, weak evidence that two units are the same sentence; the weight falls as
@@ -162,15 +183,13 @@ def prepare(
     entities: set[str] = set()
     for t in texts:
         entities |= skeleton(t)
-    rows = {"stems": stems, "grams": grams}
     return PreparedText(
         doc,
         norm,
         UnitTokens(norm, bounds),
         stems,
-        grams,
         entities,
-        {name: _normalized_rows(r) for name, r in rows.items()},
+        {"stems": _normalized_rows(stems), "grams": _counted_rows(sizes, grams)},
     )
 
 
@@ -188,15 +207,25 @@ def lexical_matrix(a: PreparedText, b: PreparedText, config: Config) -> NDArray[
 def lexical_matrix_reference(
     a: PreparedText, b: PreparedText, config: Config
 ) -> NDArray[np.float64]:
-    """The same scores as ``lexical_matrix``, one pair at a time in plain Python."""
+    """The same scores as ``lexical_matrix``, one pair at a time in plain Python, with the
+    character n-grams counted again from the tokens by ``fingerprint.char_ngrams``."""
     out = np.zeros((len(a), len(b)))
     w_stems, w_grams = config.lexical_weights
+    grams_a = [_hashed(char_ngrams(t)) for t in a.tokens]
+    grams_b = [_hashed(char_ngrams(t)) for t in b.tokens]
     for i in range(len(a)):
         for j in range(len(b)):
             out[i, j] = w_stems * cosine_of_weights(
                 a.stems[i], b.stems[j]
-            ) + w_grams * cosine_of_weights(a.grams[i], b.grams[j])
+            ) + w_grams * cosine_of_weights(grams_a[i], grams_b[j])
     return _quantized(out)
+
+
+def _hashed(features: Counter[str]) -> dict[int, float]:
+    out: dict[int, float] = {}
+    for key, value in features.items():
+        out[feature_id(key)] = out.get(feature_id(key), 0.0) + float(value)
+    return out
 
 
 def _quantized(scores: NDArray[np.float64]) -> NDArray[np.float64]:

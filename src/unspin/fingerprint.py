@@ -326,14 +326,17 @@ def _word_features(word: str) -> tuple[str, float, tuple[int, ...]] | None:
     return stem(word), rarity(word), tuple(feature_id(g) for g in grams)
 
 
-def hashed_unit_features(tokens: Sequence[str]) -> tuple[dict[int, float], dict[int, float]]:
-    """``stem_weights`` and ``char_ngrams`` of a unit (its tokens' texts, ``token_texts``)
-    with their keys hashed by ``feature_id`` (values of colliding keys summed), in one pass.
+def unit_features(tokens: Sequence[str]) -> tuple[dict[int, float], list[int]]:
+    """A unit's content stems with their rarity weights, keyed by ``feature_id`` (values of
+    colliding keys summed), and the ``feature_id`` of each of its content words' character
+    4-grams, one per occurrence, in order: ``stem_weights`` hashed, and ``char_ngrams``
+    hashed before counting, from the unit's tokens' texts (``token_texts``), in one pass.
 
-    The same dicts, key order included, as hashing the reference functions' outputs: the
-    aligner prepares every candidate a search verifies, and this is most of that work."""
+    The stems are the same dict, key order included, as hashing ``stem_weights``; counting
+    the n-grams is left to the caller (the aligner counts a whole text's at once). This is
+    most of the work of preparing a text, which a search does for every candidate."""
     weights: dict[str, float] = {}
-    grams: dict[int, float] = {}
+    grams: list[int] = []
     for text in tokens:
         if not text[0].isalnum():
             continue
@@ -344,8 +347,7 @@ def hashed_unit_features(tokens: Sequence[str]) -> tuple[dict[int, float], dict[
         before = weights.get(s)
         if before is None or weight > before:
             weights[s] = weight
-        for h in ids:
-            grams[h] = grams.get(h, 0.0) + 1.0
+        grams += ids
     stems: dict[int, float] = {}
     for s, weight in weights.items():
         h = _stem_id(s)
