@@ -24,7 +24,7 @@ from unspin.align import (
 )
 from unspin.config import DEFAULT_CONFIG, Config
 from unspin.embed import HashingEmbedder
-from unspin.fingerprint import char_ngrams, feature_id, stem_weights, unit_features
+from unspin.fingerprint import FEATURE_SPACE, char_ngrams, feature_id, stem_weights, unit_features
 from unspin.text import make_document
 from unspin.text.normalize import normalize, tokenize
 from unspin.verdict import merge_spans
@@ -77,7 +77,9 @@ def test_unit_features_in_one_pass_equal_the_reference_functions(unit: str) -> N
 
 @settings(max_examples=100, deadline=None)
 @given(
-    st.lists(st.lists(st.integers(0, (1 << 20) - 1) | st.integers(0, 30), max_size=40), max_size=8)
+    st.lists(
+        st.lists(st.integers(0, FEATURE_SPACE - 1) | st.integers(0, 30), max_size=40), max_size=8
+    )
 )
 def test_counted_rows_equal_the_rows_of_counts(units: list[list[int]]) -> None:
     """The n-gram matrix counted at once is, value for value, the one made row by row."""

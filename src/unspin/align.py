@@ -29,7 +29,14 @@ from scipy import sparse
 from ._types import Document, Match, Passage, PassageKind, Span, covered_chars
 from .config import DEFAULT_CONFIG, Config
 from .embed import Embedder
-from .fingerprint import char_ngrams, cosine_of_weights, feature_id, skeleton, unit_features
+from .fingerprint import (
+    FEATURE_SPACE,
+    char_ngrams,
+    cosine_of_weights,
+    feature_id,
+    skeleton,
+    unit_features,
+)
 from .text.normalize import (
     Normalized,
     Token,
@@ -129,16 +136,15 @@ def _counted_rows(sizes: list[int], keys: list[int]) -> sparse.csr_matrix:
     value, are exactly those of the per-row sums)."""
     n = len(sizes)
     rows = np.repeat(np.arange(n, dtype=np.int64), sizes)
-    found, counts = np.unique(rows * _SPACE + np.asarray(keys, dtype=np.int64), return_counts=True)
-    rows, cols = found // _SPACE, found % _SPACE
+    found, counts = np.unique(
+        rows * FEATURE_SPACE + np.asarray(keys, dtype=np.int64), return_counts=True
+    )
+    rows, cols = found // FEATURE_SPACE, found % FEATURE_SPACE
     values = counts.astype(np.float64)
     norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=n))
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
-    return sparse.csr_matrix((values / norms[rows], cols, indptr), shape=(n, _SPACE))
-
-
-_SPACE = 1 << 20  # the feature space of ``fingerprint.feature_id``
+    return sparse.csr_matrix((values / norms[rows], cols, indptr), shape=(n, FEATURE_SPACE))
 
 
 def _normalized_rows(rows: list[dict[int, float]]) -> sparse.csr_matrix:
@@ -151,7 +157,7 @@ def _normalized_rows(rows: list[dict[int, float]]) -> sparse.csr_matrix:
         indptr.append(len(indices))
     return sparse.csr_matrix(
         (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), indptr),
-        shape=(len(rows), 1 << 20),
+        shape=(len(rows), FEATURE_SPACE),
     )
 
 
@@ -222,6 +228,7 @@ def lexical_matrix_reference(
 
 
 def _hashed(features: Counter[str]) -> dict[int, float]:
+    """``features`` keyed by ``feature_id``, the values of colliding keys summed."""
     out: dict[int, float] = {}
     for key, value in features.items():
         out[feature_id(key)] = out.get(feature_id(key), 0.0) + float(value)

@@ -243,7 +243,7 @@ NEGATIONS = frozenset(
 
 K = TypeVar("K", bound=Hashable)
 
-_FEATURE_SPACE = 1 << 20
+FEATURE_SPACE = 1 << 20  # feature_id's range: the columns of the aligner's matrices
 _stemmer = Stemmer.Stemmer("english")
 
 
@@ -266,7 +266,7 @@ def rarity(word: str) -> float:
 
 def feature_id(feature: str) -> int:
     """Stable hash of a feature string into the feature space."""
-    return zlib.crc32(feature.encode("utf-8")) % _FEATURE_SPACE
+    return zlib.crc32(feature.encode("utf-8")) % FEATURE_SPACE
 
 
 def content_words(tokens: Iterable[Token]) -> list[str]:
