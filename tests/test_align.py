@@ -14,6 +14,7 @@ from unspin._types import Span
 from unspin.align import (
     AlignmentResult,
     _counted_rows,
+    _hashed,
     _normalized_rows,
     _passes,
     align_prepared,
@@ -49,14 +50,6 @@ def test_fast_lexical_matrix_equals_reference(a: str, b: str, weights: tuple[flo
     pb = prepare(make_document("b", b, config))
     fast, slow = lexical_matrix(pa, pb, config), lexical_matrix_reference(pa, pb, config)
     assert np.allclose(fast, slow, atol=1e-9)
-
-
-def _hashed(features: dict[str, float]) -> dict[int, float]:
-    """The reference features' keys hashed, colliding values summed, first key first."""
-    out: dict[int, float] = {}
-    for key, value in features.items():
-        out[feature_id(key)] = out.get(feature_id(key), 0.0) + float(value)
-    return out
 
 
 @settings(max_examples=200, deadline=None)

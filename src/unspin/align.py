@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -76,13 +76,10 @@ class PreparedText:
     def words(self) -> list[str]:
         """The words of every unit, lowercase, in order (made on first use, then kept)."""
         if self._words is None:
-            norm = self.norm
             self._words = [
                 w.lower()
-                for s in self.doc.segments
-                for w in words(
-                    norm, norm.to_normalized(s.span.start), norm.to_normalized(s.span.end)
-                )
+                for start, end in unit_bounds(self.doc, self.norm)
+                for w in words(self.norm, start, end)
             ]
         return self._words
 
@@ -99,10 +96,8 @@ class PreparedText:
         return self.words() == other.words()
 
     def _count_words(self) -> int:
-        norm = self.norm
         return sum(
-            word_count(norm, norm.to_normalized(s.span.start), norm.to_normalized(s.span.end))
-            for s in self.doc.segments
+            word_count(self.norm, start, end) for start, end in unit_bounds(self.doc, self.norm)
         )
 
     def unit_weight(self, i: int) -> float:
@@ -161,14 +156,19 @@ def _normalized_rows(rows: list[dict[int, float]]) -> sparse.csr_matrix:
     )
 
 
+def unit_bounds(doc: Document, norm: Normalized) -> list[tuple[int, int]]:
+    """Each unit's ``[start, end)`` in the normalised text ``norm`` of ``doc``."""
+    return [
+        (norm.to_normalized(s.span.start), norm.to_normalized(s.span.end)) for s in doc.segments
+    ]
+
+
 def prepare(
     doc: Document, norm: Normalized | None = None, config: Config = DEFAULT_CONFIG
 ) -> PreparedText:
     """Tokenise every unit of ``doc`` and build its feature matrices."""
     norm = norm or normalize(doc.text)
-    bounds = [
-        (norm.to_normalized(s.span.start), norm.to_normalized(s.span.end)) for s in doc.segments
-    ]
+    bounds = unit_bounds(doc, norm)
     texts = [token_texts(norm, start, end) for start, end in bounds]
     stems: list[dict[int, float]] = []
     sizes: list[int] = []
@@ -227,7 +227,7 @@ def lexical_matrix_reference(
     return _quantized(out)
 
 
-def _hashed(features: Counter[str]) -> dict[int, float]:
+def _hashed(features: Mapping[str, float]) -> dict[int, float]:
     """``features`` keyed by ``feature_id``, the values of colliding keys summed."""
     out: dict[int, float] = {}
     for key, value in features.items():
