@@ -23,8 +23,12 @@ pairs belong to the test corpus): such a source is a true hit, but it outranks a
 in the first measure.
 Class-01 pairs count how often their (unrelated) source comes back with a copy verdict.
 
+The semantic channel (``unspin index embed``) is on by default: the sources' units are
+embedded first when the index has no vectors (the pass's rate is printed); ``--no-semantic``
+searches by the keys only, as before it.
+
 Run: .venv/bin/python benchmarks/index_pan13.py [--index DIR] [--pairs FILE] [--jobs N]
-     [--candidates K] [--rounds R] [--no-model] [--dump FILE] [--hits FILE]
+     [--candidates K] [--rounds R] [--no-model] [--no-semantic] [--dump FILE] [--hits FILE]
 """
 
 from __future__ import annotations
@@ -55,14 +59,16 @@ COPY = ("identical", "near-duplicate", "spun-copy")
 _index: Index | None = None
 _comparer: Comparer | None = None
 _cache = PreparedCache(512)
-_args: tuple[Path, Path, int, int] | None = None
+_args: tuple[Path, Path, int, int, bool] | None = None
 
 
-def _init(index_dir: Path, corpus: Path, candidates: int, config: Config, rounds: int) -> None:
+def _init(
+    index_dir: Path, corpus: Path, candidates: int, config: Config, rounds: int, semantic: bool
+) -> None:
     global _index, _comparer, _args
     _index = Index.open(index_dir, config=config)
     _comparer = _index.default_comparer()  # the search's rules (Config.for_search)
-    _args = (index_dir, corpus, candidates, rounds)
+    _args = (index_dir, corpus, candidates, rounds, semantic)
 
 
 Spans = list[tuple[int, int, float]]  # a passage's span in the query and its similarity
@@ -83,6 +89,7 @@ def _search_one(susp: str) -> tuple[str, Hits, dict]:
         comparer=_comparer,
         cache=_cache,
         rounds=_args[3],
+        semantic=_args[4],
     )
     hits = [
         (
@@ -141,6 +148,9 @@ def main() -> int:
     parser.add_argument("--candidates", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=4, help="candidate rounds (see search)")
     parser.add_argument("--no-model", action="store_true")
+    parser.add_argument(
+        "--no-semantic", action="store_true", help="candidates by the keys only (no vectors)"
+    )
     parser.add_argument("--dump", default=None, help="write every query's hits here (JSON)")
     parser.add_argument(
         "--hits", default=None, help="score the hits a previous --dump wrote, without searching"
@@ -182,6 +192,20 @@ def main() -> int:
         )
         index.close()
 
+    semantic = not args.no_semantic and not args.no_model
+    if semantic and not args.hits:
+        with Index.open(index_dir, config=config) as index:
+            embedder = index.default_comparer().embedder
+            assert embedder is not None
+            start = time.perf_counter()
+            docs, units = index.embed(embedder)
+            wall = time.perf_counter() - start
+            if docs:
+                print(
+                    f"embedded {units} units of {docs} documents in {wall:.1f} s "
+                    f"({units / wall:.0f} units/s, {docs / wall:.1f} docs/s)"
+                )
+            index.checkpoint()
     # a source whose text equals another's is indexed once, under the first name
     with Index.open(index_dir, config=config) as index:
         by_sha = {d.sha256: d.doc_id for d in index.export()}
@@ -200,7 +224,7 @@ def main() -> int:
         results = json.loads(Path(args.hits).read_text(encoding="utf-8"))
     else:
         ctx = multiprocessing.get_context("forkserver")
-        init_args = (index_dir, corpus, args.candidates, config, args.rounds)
+        init_args = (index_dir, corpus, args.candidates, config, args.rounds, semantic)
         with ctx.Pool(args.jobs, _init, init_args) as pool:
             for susp, hits, t in pool.imap_unordered(_search_one, sorted(by_susp), chunksize=4):
                 results[susp] = hits
@@ -252,7 +276,8 @@ def main() -> int:
             f"searched {len(by_susp)} suspicious documents in {wall:.1f} s "
             f"({len(by_susp) / wall:.1f} queries/s, {args.jobs} processes, "
             f"{args.candidates} candidates verified each, "
-            f"model {'off' if args.no_model else 'on'})"
+            f"model {'off' if args.no_model else 'on'}, "
+            f"semantic round {'on' if semantic else 'off'})"
         )
         gen = [t["candidates"] for t in timings]
         ver = [t["verify"] for t in timings]
@@ -262,6 +287,13 @@ def main() -> int:
             f"p95 {_pct(ver, 0.95):.0f} p99 {_pct(ver, 0.99):.0f} "
             f"(mean {statistics.mean(ver) * 1000:.0f})"
         )
+        sem = [t["semantic"] for t in timings if "semantic" in t]
+        if sem:
+            print(
+                f"semantic round ms (query units embedded, vectors looked up): p50 "
+                f"{_pct(sem, 0.5):.0f} p95 {_pct(sem, 0.95):.0f} p99 {_pct(sem, 0.99):.0f} "
+                f"(mean {statistics.mean(sem) * 1000:.0f})"
+            )
     print(
         "class                         pairs  listed r@1  r@5   pair region r@1  r@5"
         "   family r@1  r@5    cases  region r@1  r@5"

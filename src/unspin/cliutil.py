@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -14,7 +14,7 @@ from .errors import UnspinError
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     one_line = message.replace("\r", "\\r").replace("\n", "\\n")  # a file name may hold one
     click.echo(f"unspin: error: {one_line}", err=True)
     sys.exit(code)

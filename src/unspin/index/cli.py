@@ -1,4 +1,4 @@
-"""``unspin index``: create, add, rm, update, search, stats, check, export."""
+"""``unspin index``: create, add, rm, update, embed, search, stats, check, export."""
 
 from __future__ import annotations
 
@@ -182,6 +182,56 @@ def update_cmd(index_dir: str, doc_id: str, file: str) -> None:
     click.echo(f"updated {doc_id}")
 
 
+@index_group.command("embed")
+@click.argument("index_dir", type=click.Path(file_okay=False))
+@click.option(
+    "--batch",
+    type=click.IntRange(min=1),
+    default=64,
+    show_default=True,
+    help="Documents embedded per transaction (a killed pass keeps the batches it wrote).",
+)
+@click.option("--redo", is_flag=True, help="Drop every stored vector first (another model).")
+@guarded
+def embed_cmd(index_dir: str, batch: int, redo: bool) -> None:
+    """Embed the sentences of the documents that have no vectors yet (resumable): searches
+    then also find sources by meaning, e.g. a passage that went through a translator."""
+    console = Console(stderr=True)
+    start = time.perf_counter()
+    with Index.open(index_dir) as index:
+        embedder = index.default_comparer().embedder
+        if embedder is None:
+            fail("the sentence model is turned off in this configuration")
+        todo = len(index) - index.embedded()[0]
+        with Progress(
+            TextColumn("embedding"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total} docs, {task.fields[rate]} units/s"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+            disable=not sys.stderr.isatty(),
+        ) as progress:
+            task = progress.add_task("embed", total=todo, rate="-")
+            units_done = 0
+
+            def advance(docs: int, units: int) -> None:
+                nonlocal units_done
+                units_done += units
+                rate = f"{units_done / (time.perf_counter() - start):.0f}"
+                progress.update(task, advance=docs, rate=rate)
+
+            docs, units = index.embed(embedder, batch=batch, redo=redo, progress=advance)
+            total_docs = index.embedded()[0]
+            n = len(index)
+        index.checkpoint()
+    wall = time.perf_counter() - start
+    click.echo(
+        f"embedded {docs} documents, {units} units ({units / wall if wall else 0:.0f} units/s); "
+        f"{total_docs} of {n} documents have vectors"
+    )
+
+
 @index_group.command("search")
 @click.argument("index_dir", type=click.Path(file_okay=False))
 @click.argument("query")
@@ -210,6 +260,11 @@ def update_cmd(index_dir: str, doc_id: str, file: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
 @click.option("--no-model", is_flag=True, help="Verify with lexical evidence only.")
 @click.option(
+    "--no-semantic",
+    is_flag=True,
+    help="Find candidates by their keys only, not by the vectors of unspin index embed.",
+)
+@click.option(
     "--strict",
     is_flag=True,
     help="Verify by the rules of a verdict on one pair (as unspin compare): no weak hits.",
@@ -223,6 +278,7 @@ def search_cmd(
     rounds: int,
     as_json: bool,
     no_model: bool,
+    no_semantic: bool,
     strict: bool,
 ) -> None:
     """The indexed documents QUERY (a file, or - for stdin) reuses, each verified."""
@@ -240,6 +296,7 @@ def search_cmd(
             comparer=Comparer(config) if strict else None,
             origin=got.origin,
             rounds=rounds,
+            semantic=not no_semantic,
         )
     if as_json:
         from ..report.json import comparison_to_dict

@@ -18,7 +18,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
 from .._types import Comparison, Document, Origin, Span, covered_chars
-from ..align import PreparedText, align_prepared, attributed, prepare
+from ..align import MIN_UNIT_WEIGHT, PreparedText, align_prepared, attributed, embed_units, prepare
 from ..compare import Comparer
 from ..config import Config
 from ..text import make_document, normalize
@@ -27,6 +27,7 @@ from ..text.origin import origin_from_dict
 from ..verdict import merge_spans
 from .keys import unit_keys, window_ranges, windows_of
 from .store import Candidate, Index
+from .vectors import with_pairs
 
 REUSE = ("identical", "near-duplicate", "spun-copy", "partial-reuse")
 COPY = ("identical", "near-duplicate", "spun-copy")
@@ -119,6 +120,7 @@ def search(
     cache: PreparedCache | None = None,
     origin: Origin | None = None,
     rounds: int = 4,
+    semantic: bool = True,
 ) -> SearchResult:
     """The indexed documents ``text`` reuses, verified, best first: at most ``top``
     families, each a source followed by the other documents holding its text there
@@ -136,7 +138,13 @@ def search(
     units by ``WIDE_KEYS`` times as many rare words as the index keys a document's. Each
     round after it (up to ``rounds``) does the same again, while the round before found a
     new source: most queries stop after the second (PAN13: 4 rounds cost 0.5% more time
-    than 2, docs/index.md)."""
+    than 2, docs/index.md).
+
+    With ``semantic``, when the index holds vectors (``Index.embed``) and the comparer a
+    model, a last round embeds the query units no verified passage explains and verifies
+    up to half as many candidates again, the documents with a unit close in meaning
+    (``Index.semantic_candidates``): a translated or heavily reworded passage can keep no
+    rare word the keys would find. Its time is ``timings["semantic"]``."""
     comparer = comparer or index.default_comparer()
     cache = cache or PreparedCache(0)
     clock = time.perf_counter()
@@ -151,7 +159,9 @@ def search(
     gen = time.perf_counter() - clock
     clock = time.perf_counter()
     hits: list[Hit] = []
-    if not found:
+    embedder = comparer.embedder if semantic else None
+    vectors = embedder is not None and index.has_vectors()
+    if not found and not vectors:
         return SearchResult(hits, 0, {"candidates": gen, "verify": 0.0})
     if comparer.config.max_unit_words == index.config.max_unit_words:
         query = prepare(doc, norm, comparer.config)
@@ -206,14 +216,34 @@ def search(
         verify(more)
         verified += len(more)
         added = len(hits) - before
+    meaning = 0.0  # the semantic round's candidate generation
+    if vectors:
+        assert embedder is not None
+        clock2 = time.perf_counter()
+        index.check_model(embedder.model_id)  # another model's vectors mean nothing here
+        open_units = _unexplained_units(query, hits)
+        if open_units:
+            # the query's embeddings are kept in ``query``: the aligner reads them again
+            embed_units(embedder, [(query, open_units)])
+            asked = with_pairs(query.embeddings(open_units, embedder), open_units)
+            more = index.semantic_candidates(asked, max(1, candidates // 2), exclude=seen)
+            meaning = time.perf_counter() - clock2
+            seen.update(c.doc_id for c in more)
+            verify(more)
+            verified += len(more)
+        else:
+            meaning = time.perf_counter() - clock2
     gen += second
     hits = _attributed_hits(hits, query, sources, comparer)
     hits.sort(key=lambda h: (-h.reused_chars, -h.closeness, -h.candidate_score, h.doc_id))
     hits = _families(hits, sources, index.config, top)
     if comparer.config != index.config:  # verified by other rules than a pair verdict's
         hits = [_judged_alone(h, query, sources[h.doc_id], index.config, comparer) for h in hits]
-    verify_time = time.perf_counter() - clock - second
-    return SearchResult(hits, verified, {"candidates": gen, "verify": verify_time})
+    verify_time = time.perf_counter() - clock - second - meaning
+    timings = {"candidates": gen, "verify": verify_time}
+    if vectors:
+        timings["semantic"] = meaning
+    return SearchResult(hits, verified, timings)
 
 
 def _judged_alone(
@@ -310,6 +340,18 @@ def _unexplained(
         if covered_chars(window, covered) * 2 < len(window):
             rest.append(keys)
     return rest
+
+
+def _unexplained_units(query: PreparedText, hits: list[Hit]) -> list[int]:
+    """The query's units with content (``align.MIN_UNIT_WEIGHT``) that verified passages
+    cover less than half of."""
+    covered = merge_spans([p.a for h in hits for p in h.comparison.passages])
+    return [
+        i
+        for i, segment in enumerate(query.doc.segments)
+        if query.unit_weight(i) >= MIN_UNIT_WEIGHT
+        and covered_chars(segment.span, covered) * 2 < len(segment.span)
+    ]
 
 
 def _attributed_hits(

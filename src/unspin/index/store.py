@@ -15,6 +15,9 @@ Tables:
 - ``key_df_N``: documents per key in segment N; a key's weight in candidate scoring is from
   the sum over segments (one table per segment for the same reason as the postings: one
   table of all keys, tens of millions of hashes, takes a random page write per key);
+- ``vectors``: the sentence model's embedding of each unit of a document (``vectors.py``),
+  added by a pass of their own (``embed``) and removed with the document; ``meta`` holds the
+  model's identity and a generation number that every change of this table moves on;
 - ``lines``: boilerplate learned from the corpus: for each line (``text.boilerplate.line_hash``)
   and scope (a document's site, else the feed it came in), the documents holding it. A line
   in ``Config.learned_boilerplate_docs`` documents of one scope is page furniture (a footer,
@@ -35,21 +38,24 @@ import time
 import zlib
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import numpy as np
+from numpy.typing import NDArray
 
 from ..config import DEFAULT_CONFIG, Config
 from ..errors import InputError, StoreError
 from ..text.boilerplate import line_hashes
 from ..text.document import text_sha256
 from .keys import IndexParams, text_keys
+from .vectors import SEMANTIC_COSINE, VectorMatrix, pack, unit_texts
 
 if TYPE_CHECKING:
     from ..compare import Comparer
+    from ..embed import Embedder
     from .search import SearchResult
 
 T = TypeVar("T")
@@ -57,7 +63,9 @@ T = TypeVar("T")
 # 6: sentences may start lowercase after a wide gap; copyright notices and disclaimers
 # are cut tighter (the text stage decides the keys, so an index of format 5 would hold keys
 # its queries no longer make)
-FORMAT_VERSION = 6
+# 7: the vectors table (an index of format 6 is upgraded in place when opened: the table is
+# added, nothing else changes)
+FORMAT_VERSION = 7
 DB_NAME = "index.sqlite"
 # a key held by more documents than this share of the index (and at least MIN_COMMON docs)
 # is a topic word of the corpus: it is not looked up at query time
@@ -98,6 +106,13 @@ CREATE TABLE IF NOT EXISTS lines (
     PRIMARY KEY (hash, scope)
 ) WITHOUT ROWID;
 """
+VECTORS_TABLE = """
+CREATE TABLE IF NOT EXISTS vectors (
+    doc INTEGER PRIMARY KEY,
+    units INTEGER NOT NULL,
+    vecs BLOB NOT NULL
+)"""
+SCHEMA += VECTORS_TABLE + ";\n"
 # documents per postings segment (see the module's docstring)
 SEGMENT_DOCS = 100_000
 
@@ -153,6 +168,9 @@ class Stats:
     keys: int
     bytes_on_disk: int
     learned_lines: int = 0  # lines learned as boilerplate (recurring in one site or feed)
+    embedded_documents: int = 0  # documents whose units have vectors (``Index.embed``)
+    embedded_units: int = 0
+    model_id: str | None = None  # the model that made the vectors
     params: dict[str, Any] = field(default_factory=dict)
 
 
@@ -175,6 +193,7 @@ class Index:
         self.params = params
         self.config = config
         self._comparer: Comparer | None = None
+        self._vectors: VectorMatrix | None = None
 
     def default_comparer(self) -> Comparer:
         """The comparer a search uses when it is given none, with the index's configuration
@@ -208,6 +227,7 @@ class Index:
                     ("format_version", str(FORMAT_VERSION)),
                     ("params", json.dumps(params.as_dict(), sort_keys=True)),
                     ("model_id", "none"),  # no embeddings stored yet
+                    ("vectors_gen", "0"),
                     ("created", str(time.time())),
                     ("documents", "0"),
                 ],
@@ -232,6 +252,8 @@ class Index:
             conn.close()
             raise StoreError(f"{db}: not a readable index database ({exc})") from None
         version = int(rows.get("format_version", "0"))
+        if version == 6:
+            version = _upgrade_6(conn)
         if version != FORMAT_VERSION:
             conn.close()
             if version > FORMAT_VERSION:
@@ -411,6 +433,8 @@ class Index:
         conn.executemany(f"UPDATE {df_table} SET df = df - 1 WHERE key = ?", ((k,) for k in keys))
         conn.executemany(f"DELETE FROM {df_table} WHERE key = ? AND df <= 0", ((k,) for k in keys))
         conn.execute("DELETE FROM docs WHERE id = ?", (rowid,))
+        if conn.execute("DELETE FROM vectors WHERE doc = ?", (rowid,)).rowcount:
+            _next_generation(conn)
         _count(conn, -1)
         return True
 
@@ -541,11 +565,7 @@ class Index:
                     )
                 )
         values = window_values(windows, weights, expand_postings(rows))
-        skip: set[int] = set()
-        for names_chunk in _chunks(sorted(set(exclude)), 500):
-            marks = ",".join("?" * len(names_chunk))
-            query = f"SELECT id FROM docs WHERE ext_id IN ({marks})"
-            skip.update(r[0] for r in conn.execute(query, names_chunk))
+        skip = self._rowids(exclude)
         score, found = window_scores(*values)
         ranked = [d for d in sorted(score, key=lambda d: (-score[d], d)) if d not in skip]
         top = ranked[:limit]
@@ -559,6 +579,153 @@ class Index:
         marks = ",".join("?" * len(top))
         names = dict(conn.execute(f"SELECT id, ext_id FROM docs WHERE id IN ({marks})", top))
         return [Candidate(names[d], round(score[d], 4), found[d]) for d in top if d in names]
+
+    # --- vectors: the semantic channel (vectors.py) --------------------------------
+
+    def model_id(self) -> str | None:
+        """The model that made the stored vectors; None before the first ``embed``."""
+        row = self.conn.execute("SELECT value FROM meta WHERE name = 'model_id'").fetchone()
+        return None if row is None or row[0] == "none" else str(row[0])
+
+    def has_vectors(self) -> bool:
+        """Whether any document has vectors (the semantic channel is open)."""
+        return (
+            self.conn.execute("SELECT 1 FROM vectors WHERE units > 0 LIMIT 1").fetchone()
+            is not None
+        )
+
+    def embedded(self) -> tuple[int, int]:
+        """(documents with vectors, units embedded)."""
+        docs, units = self.conn.execute(
+            "SELECT COUNT(*), COALESCE(SUM(units), 0) FROM vectors"
+        ).fetchone()
+        return int(docs), int(units)
+
+    def embed(
+        self,
+        embedder: Embedder,
+        *,
+        batch: int = 64,
+        redo: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> tuple[int, int]:
+        """Embed the units of every document without vectors, ``batch`` documents per
+        transaction, and return (documents, units) embedded. Resumable: a pass killed
+        midway keeps the batches it committed, and the next pass does the rest; readers
+        search meanwhile. The vectors of one index come from one model: ``redo`` drops
+        every stored vector first (to embed with another); without it, another model's
+        vectors are refused. A document removed or replaced while its batch is embedded
+        gets no vectors (the text embedded must still be the document's).
+        ``progress(documents, units)`` is called after each batch."""
+        if redo:
+            with self._write():
+                self.conn.execute("DELETE FROM vectors")
+                self.conn.execute("UPDATE meta SET value = 'none' WHERE name = 'model_id'")
+                _next_generation(self.conn)
+        self.check_model(embedder.model_id)
+        done_docs = done_units = 0
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                "SELECT id, sha256, text FROM docs WHERE id > ? "
+                "AND id NOT IN (SELECT doc FROM vectors) ORDER BY id LIMIT ?",
+                (last, batch),
+            ).fetchall()
+            if not rows:
+                break
+            last = rows[-1][0]
+            texts: list[str] = []
+            owners: list[tuple[int, str, int]] = []
+            for rowid, sha, packed in rows:
+                units = unit_texts(_unpacked_text(packed), self.config)
+                owners.append((rowid, sha, len(units)))
+                texts.extend(units)
+            vectors = embedder.encode(texts) if texts else None
+            with self._write():
+                self.check_model(embedder.model_id)
+                self.conn.execute(
+                    "UPDATE meta SET value = ? WHERE name = 'model_id'", (embedder.model_id,)
+                )
+                at = 0
+                for rowid, sha, n in owners:
+                    blob = b"" if vectors is None else pack(vectors[at : at + n])
+                    at += n
+                    cur = self.conn.execute(
+                        "INSERT OR IGNORE INTO vectors SELECT ?, ?, ? "
+                        "WHERE EXISTS (SELECT 1 FROM docs WHERE id = ? AND sha256 = ?)",
+                        (rowid, n, blob, rowid, sha),
+                    )
+                    if cur.rowcount > 0:
+                        done_docs += 1
+                        done_units += n
+                _next_generation(self.conn)
+            if progress is not None:
+                progress(len(rows), len(texts))
+        return done_docs, done_units
+
+    def check_model(self, model_id: str) -> None:
+        """Refuse (``StoreError``) when the stored vectors were made by another model."""
+        stored = self.model_id()
+        if stored is not None and stored != model_id:
+            raise StoreError(
+                f"{self.path}: its vectors were made by another model ({stored}, this unspin "
+                f"has {model_id}): embed them again with --redo"
+            )
+
+    def semantic_candidates(
+        self,
+        queries: NDArray[np.float32],
+        limit: int,
+        *,
+        threshold: float = SEMANTIC_COSINE,
+        exclude: Iterable[str] = (),
+    ) -> list[Candidate]:
+        """Documents holding a unit (or two adjacent units) close in meaning to one of the
+        ``queries`` vectors (a query's units and adjacent pairs, ``vectors.with_pairs``):
+        half of ``limit`` the closest matches of single query vectors (a minor source is
+        the nearest of its own passage), the rest by best cosine; ``exclude``: documents
+        already verified. Empty when no document has vectors."""
+        matrix = self._vector_matrix()
+        if matrix is None or not len(matrix) or not len(queries):
+            return []
+        best, local, found = matrix.nearest(queries, threshold)
+        skip = self._rowids(exclude)
+        near = [d for d in sorted(local, key=lambda d: (-local[d], d)) if d not in skip]
+        picked = near[: math.ceil(limit / 2)]
+        ranked = [d for d in sorted(best, key=lambda d: (-best[d], d)) if d not in skip]
+        top = list(dict.fromkeys(picked + ranked))[:limit]
+        if not top:
+            return []
+        marks = ",".join("?" * len(top))
+        names = dict(self.conn.execute(f"SELECT id, ext_id FROM docs WHERE id IN ({marks})", top))
+        return [Candidate(names[d], round(best[d], 4), found[d]) for d in top if d in names]
+
+    def _vector_matrix(self) -> VectorMatrix | None:
+        """The stored vectors in memory, read again when they have changed since (the
+        generation in ``meta`` moves on with every change, by any process)."""
+        conn = self.conn
+        conn.execute("BEGIN")  # one snapshot: the generation and the rows it numbers
+        try:
+            gen = int(
+                conn.execute("SELECT value FROM meta WHERE name = 'vectors_gen'").fetchone()[0]
+            )
+            if self._vectors is None or self._vectors.generation != gen:
+                rows = conn.execute(
+                    "SELECT doc, units, vecs FROM vectors WHERE units > 0 ORDER BY doc"
+                ).fetchall()
+                dim = len(rows[0][2]) // (2 * rows[0][1]) if rows else 0
+                self._vectors = VectorMatrix(gen, dim, [(doc, blob) for doc, _, blob in rows])
+        finally:
+            conn.execute("COMMIT")
+        return self._vectors
+
+    def _rowids(self, doc_ids: Iterable[str]) -> set[int]:
+        found: set[int] = set()
+        for chunk in _chunks(sorted(set(doc_ids)), 500):
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT id FROM docs WHERE ext_id IN ({marks})"
+            found.update(r[0] for r in self.conn.execute(query, chunk))
+        return found
 
     def recurring(self, hashes: Sequence[int]) -> frozenset[int]:
         """Which of these line hashes are learned boilerplate: in at least
@@ -579,7 +746,11 @@ class Index:
     def stats(self) -> Stats:
         conn = self.conn
         size = sum(p.stat().st_size for p in self.path.iterdir() if p.is_file())
+        embedded_docs, embedded_units = self.embedded()
         return Stats(
+            embedded_documents=embedded_docs,
+            embedded_units=embedded_units,
+            model_id=self.model_id(),
             documents=len(self),
             postings=sum(
                 int(conn.execute(f"SELECT COUNT(*) FROM {_postings_table(seg)}").fetchone()[0])
@@ -650,6 +821,20 @@ class Index:
         }
         if stored_df != dict(df):
             problems.append("key document counts do not match the documents' keys")
+        orphans = conn.execute(
+            "SELECT COUNT(*) FROM vectors WHERE doc NOT IN (SELECT id FROM docs)"
+        ).fetchone()[0]
+        if orphans:
+            problems.append(f"vectors of {orphans} document(s) not in the index")
+        sizes = {
+            len(blob) // (2 * n)
+            for n, blob in conn.execute("SELECT units, vecs FROM vectors WHERE units > 0")
+        }
+        bad = conn.execute(
+            "SELECT COUNT(*) FROM vectors WHERE units < 0 OR (units = 0) != (length(vecs) = 0)"
+        ).fetchone()[0]
+        if bad or len(sizes) > 1:
+            problems.append("stored vectors of unequal or broken sizes")
         stored_lines = {(h, scope): n for h, scope, n in conn.execute("SELECT * FROM lines")}
         if stored_lines != dict(lines):
             problems.append("learned line counts do not match the documents' lines")
@@ -926,6 +1111,31 @@ def _unpacked_text(packed: bytes) -> str:
 def _stored(row: tuple[Any, ...]) -> StoredDoc:
     ext_id, name, blob, sha, meta = row
     return StoredDoc(ext_id, name, _unpacked_text(blob), sha, json.loads(meta))
+
+
+def _next_generation(conn: sqlite3.Connection) -> None:
+    """Mark the stored vectors changed (in the writer's transaction): searchers read them
+    again."""
+    conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'vectors_gen'")
+
+
+def _upgrade_6(conn: sqlite3.Connection) -> int:
+    """Bring an index of format 6 to 7 in one transaction: the vectors table is added
+    (empty: no document has vectors yet), nothing else changes. Returns the new format."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(VECTORS_TABLE)
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('vectors_gen', '0')")
+            conn.execute("UPDATE meta SET value = '7' WHERE name = 'format_version'")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"could not upgrade the index to format 7 ({exc})") from None
+    return 7
 
 
 def _count(conn: sqlite3.Connection, change: int) -> None:

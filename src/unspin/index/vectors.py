@@ -1,0 +1,139 @@
+"""The semantic candidate channel: sentence embeddings of the indexed documents' units.
+
+The anchor keys find a source by the rare words a passage keeps. A passage sent through a
+chain of machine translators, or heavily reworded, can keep none that the index keys, and
+its source is then never a candidate (PAN13 train: 21 of the 2,000 sources of the
+translation and random-obfuscation classes, each aligned when the pair is compared, were
+never among a search's candidates). The bundled sentence model reads through that: each
+indexed unit (sentence) is embedded once, in a pass of its own (``unspin index embed``:
+resumable, slower than adding), and stored in the index beside the document, so a removal
+deletes its vectors in the same transaction. A search embeds the query units that no
+verified passage explains and asks for the documents holding a unit, or two adjacent units,
+whose meaning is close (cosine ``SEMANTIC_COSINE``): those become candidates, verified by
+the aligner like the others.
+
+The lookup is exact (a matrix product over every stored vector, in chunks), so results are
+reproducible and a removed document can never come back. Its cost grows with the vectors
+stored: docs/index.md states it; an approximate index (hnswlib, faiss) saved beside the
+database is the way past a few million units.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from ..config import Config
+from ..text import make_document
+
+# a query unit (or pair of adjacent units) and an indexed one this close by the model's
+# cosine make the indexed document a candidate (PAN13 train: 0.65 made candidates of 15 of
+# the 21 sources the keys missed, 6.7 more candidates per query; 0.70: 13, 3.3; 0.60: 17,
+# 13.3); the aligner then decides, as for every candidate
+SEMANTIC_COSINE = 0.65
+# stored precision: float16 halves the bytes of float32 and moves a cosine by < 0.001
+DTYPE = np.float16
+# query vectors multiplied against the stored ones at a time (bounds the score matrix)
+CHUNK_ROWS = 65_536
+
+FloatArray = npt.NDArray[np.float32]
+
+
+def pack(vectors: FloatArray) -> bytes:
+    """A document's unit vectors as stored (float16, row after row)."""
+    return np.ascontiguousarray(vectors, dtype=DTYPE).tobytes()
+
+
+def unpack(blob: bytes, dim: int) -> FloatArray:
+    """The inverse of ``pack``: an ``(n, dim)`` float32 array."""
+    return np.frombuffer(blob, dtype=DTYPE).reshape(-1, dim).astype(np.float32)
+
+
+def unit_texts(text: str, config: Config) -> list[str]:
+    """The units (sentences) of ``text`` as the text stage cuts them for a search."""
+    return [s.span.of(text) for s in make_document("", text, config).segments]
+
+
+def with_pairs(vectors: FloatArray, positions: Sequence[int] | None = None) -> FloatArray:
+    """``vectors`` of units followed by a vector for each pair of adjacent units: the
+    normalised sum, close to the embedding of the two sentences read together (a sentence
+    split in two, or two merged into one, matches its counterpart through a pair).
+    ``positions``: the units' positions in their text (default: consecutive); only units
+    next to each other there make a pair."""
+    at = list(range(len(vectors))) if positions is None else list(positions)
+    left = [k for k in range(len(at) - 1) if at[k + 1] == at[k] + 1]
+    if not left:
+        return vectors
+    pairs = vectors[left] + vectors[[k + 1 for k in left]]
+    pairs /= np.maximum(np.linalg.norm(pairs, axis=1, keepdims=True), 1e-12)
+    return np.vstack([vectors, pairs]).astype(np.float32, copy=False)
+
+
+class VectorMatrix:
+    """Every stored vector (units and adjacent pairs) of an index in one float32 matrix,
+    with the document row id of each; built once per index state (``generation``).
+
+    Written here rather than taken from an ANN library: at the sizes it serves (PAN13's
+    250k vectors: 0.4 GB, a query's hundred vectors in about 0.1 s) the exact product is
+    as fast as a graph index would be to load, needs no file kept in step with the
+    database, and a removed document is gone from the next search."""
+
+    def __init__(self, generation: int, dim: int, rows: Sequence[tuple[int, bytes]]) -> None:
+        self.generation = generation
+        self.dim = dim
+        parts: list[FloatArray] = []
+        owners: list[npt.NDArray[np.int64]] = []
+        for doc, blob in rows:
+            units = with_pairs(unpack(blob, dim))
+            parts.append(units)
+            owners.append(np.full(len(units), doc, dtype=np.int64))
+        self.matrix: FloatArray = (
+            np.vstack(parts) if parts else np.zeros((0, dim), dtype=np.float32)
+        )
+        self.docs: npt.NDArray[np.int64] = (
+            np.concatenate(owners) if owners else np.zeros(0, dtype=np.int64)
+        )
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def nearest(
+        self, queries: FloatArray, threshold: float
+    ) -> tuple[dict[int, float], dict[int, float], dict[int, int]]:
+        """For the query vectors (one text's units and pairs): ``(best, local, found)``:
+        each document with a vector at cosine ``threshold`` or more from one of them, and
+        its best cosine; ``local``: the documents that are the closest match of some query
+        vector, with that cosine (a minor source is the nearest of its own passage);
+        ``found``: how many query vectors each document of ``best`` is that close to."""
+        best: dict[int, float] = {}
+        local: dict[int, float] = {}
+        close: dict[int, set[int]] = defaultdict(set)
+        if not len(self) or not len(queries):
+            return best, local, {}
+        step = max(1, CHUNK_ROWS // max(1, len(queries)))
+        top = np.full(len(queries), -1.0, dtype=np.float32)
+        top_doc = np.full(len(queries), -1, dtype=np.int64)
+        for start in range(0, len(self), step):
+            scores = queries @ self.matrix[start : start + step].T
+            rows, cols = np.nonzero(scores >= threshold)
+            for row, doc, cos in zip(
+                rows.tolist(),
+                self.docs[start + cols].tolist(),
+                scores[rows, cols].tolist(),
+                strict=True,
+            ):
+                close[doc].add(row)
+                if cos > best.get(doc, -1.0):
+                    best[doc] = cos
+            arg = scores.argmax(axis=1)
+            value = scores[np.arange(len(queries)), arg]
+            better = value > top
+            top[better] = value[better]
+            top_doc[better] = self.docs[start + arg[better]]
+        for doc, cos in zip(top_doc.tolist(), top.tolist(), strict=True):
+            if cos >= threshold and cos > local.get(doc, -1.0):
+                local[doc] = cos
+        return best, local, {doc: len(rows) for doc, rows in close.items()}
