@@ -182,9 +182,14 @@ vector_st = st.lists(
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(vector_st, min_size=1, max_size=5), vector_st, st.floats(-0.5, 0.9))
+@given(
+    st.lists(vector_st, min_size=1, max_size=5),
+    vector_st,
+    st.floats(-0.5, 0.9),
+    st.sets(st.integers(1, 5), max_size=2),
+)
 def test_nearest_equals_a_plain_loop(
-    docs: list[list[list[float]]], queries: list[list[float]], threshold: float
+    docs: list[list[list[float]]], queries: list[list[float]], threshold: float, skip: set[int]
 ) -> None:
     def unit(rows: list[list[float]]) -> np.ndarray:
         a = np.asarray(rows, dtype=np.float32) + 1e-3
@@ -193,11 +198,12 @@ def test_nearest_equals_a_plain_loop(
     stored = [(d + 1, pack(unit(rows))) for d, rows in enumerate(docs)]
     matrix = VectorMatrix(0, 4, stored)
     q = unit(queries)
-    best, local, found = matrix.nearest(q, threshold)
+    best, local, found = matrix.nearest(q, threshold, skip)
     # the plain loop, over the same float16-rounded vectors
     vectors = {
         doc: with_pairs(np.frombuffer(b, np.float16).reshape(-1, 4).astype(np.float32))
         for doc, b in stored
+        if doc not in skip
     }
     want_best: dict[int, float] = {}
     want_found: dict[int, int] = {}
@@ -209,9 +215,10 @@ def test_nearest_equals_a_plain_loop(
     assert best.keys() == want_best.keys() and found == want_found
     for doc, value in want_best.items():
         assert best[doc] == pytest.approx(value, abs=1e-5)
+    assert set(local) <= set(best)
     for row in q:
         tops = {doc: float((row @ vs.T).max()) for doc, vs in vectors.items()}
-        top = max(tops.values())
+        top = max(tops.values(), default=-2.0)
         if top >= threshold + 1e-5:
             assert any(local.get(d, -2) >= top - 1e-5 for d, v in tops.items() if v >= top - 1e-5)
 

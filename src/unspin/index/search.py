@@ -343,9 +343,10 @@ def _unexplained(
 
 
 def _unexplained_units(query: PreparedText, hits: list[Hit]) -> list[int]:
-    """The query's units with content (``align.MIN_UNIT_WEIGHT``) that verified passages
-    cover less than half of."""
-    covered = merge_spans([p.a for h in hits for p in h.comparison.passages])
+    """The query's units with content (``align.MIN_UNIT_WEIGHT``) that the verified hits'
+    matches cover less than half of (a passage's span also covers the units it bridges
+    between two matches: another source's may be there, ``_attributed_hits``)."""
+    covered = merge_spans([m.a for h in hits for p in h.comparison.passages for m in p.matches])
     return [
         i
         for i, segment in enumerate(query.doc.segments)

@@ -688,11 +688,10 @@ class Index:
         matrix = self._vector_matrix()
         if matrix is None or not len(matrix) or not len(queries):
             return []
-        best, local, found = matrix.nearest(queries, threshold)
-        skip = self._rowids(exclude)
-        near = [d for d in sorted(local, key=lambda d: (-local[d], d)) if d not in skip]
+        best, local, found = matrix.nearest(queries, threshold, self._rowids(exclude))
+        near = sorted(local, key=lambda d: (-local[d], d))
         picked = near[: math.ceil(limit / 2)]
-        ranked = [d for d in sorted(best, key=lambda d: (-best[d], d)) if d not in skip]
+        ranked = sorted(best, key=lambda d: (-best[d], d))
         top = list(dict.fromkeys(picked + ranked))[:limit]
         if not top:
             return []

@@ -21,7 +21,7 @@ database is the way past a few million units.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -36,8 +36,9 @@ from ..text import make_document
 SEMANTIC_COSINE = 0.65
 # stored precision: float16 halves the bytes of float32 and moves a cosine by < 0.001
 DTYPE = np.float16
-# query vectors multiplied against the stored ones at a time (bounds the score matrix)
-CHUNK_ROWS = 65_536
+# cosines computed at a time (query vectors × stored vectors): bounds the score matrix
+# (64 MB of float32) whatever the index's size
+CHUNK_CELLS = 1 << 24
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -101,23 +102,28 @@ class VectorMatrix:
         return len(self.docs)
 
     def nearest(
-        self, queries: FloatArray, threshold: float
+        self, queries: FloatArray, threshold: float, skip: Collection[int] = ()
     ) -> tuple[dict[int, float], dict[int, float], dict[int, int]]:
         """For the query vectors (one text's units and pairs): ``(best, local, found)``:
         each document with a vector at cosine ``threshold`` or more from one of them, and
         its best cosine; ``local``: the documents that are the closest match of some query
         vector, with that cosine (a minor source is the nearest of its own passage);
-        ``found``: how many query vectors each document of ``best`` is that close to."""
+        ``found``: how many query vectors each document of ``best`` is that close to.
+        The documents in ``skip`` (row ids) are left out, of ``local`` too: a query
+        vector's closest match is then the closest of the others."""
         best: dict[int, float] = {}
         local: dict[int, float] = {}
         close: dict[int, set[int]] = defaultdict(set)
         if not len(self) or not len(queries):
             return best, local, {}
-        step = max(1, CHUNK_ROWS // max(1, len(queries)))
+        step = max(1, CHUNK_CELLS // len(queries))
         top = np.full(len(queries), -1.0, dtype=np.float32)
         top_doc = np.full(len(queries), -1, dtype=np.int64)
+        skipped = np.fromiter(skip, dtype=np.int64, count=len(skip))
         for start in range(0, len(self), step):
             scores = queries @ self.matrix[start : start + step].T
+            if len(skipped):
+                scores[:, np.isin(self.docs[start : start + step], skipped)] = -2.0
             rows, cols = np.nonzero(scores >= threshold)
             for row, doc, cos in zip(
                 rows.tolist(),
