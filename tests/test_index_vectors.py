@@ -230,3 +230,16 @@ def test_pairs_join_only_units_next_to_each_other() -> None:
     assert got.shape == (4, 4)
     np.testing.assert_allclose(got[3], (v[0] + v[1]) / np.sqrt(2), rtol=1e-6)
     assert with_pairs(v).shape == (7, 4)
+
+
+def test_cli_embed_errors_are_one_line(tmp_path: Path) -> None:
+    for target in (tmp_path / "missing", tmp_path):
+        result = CliRunner().invoke(main, ["index", "embed", str(target)])
+        assert result.exit_code == 1 and result.output.startswith("unspin: error: ")
+        assert len(result.output.strip().splitlines()) == 1
+    ix = tmp_path / "ix"
+    with _index(ix, {"f": FLOOD}) as index:
+        index.embed(HashingEmbedder(64))  # another model than the bundled one
+    result = CliRunner().invoke(main, ["index", "embed", str(ix)])
+    assert result.exit_code == 1 and "another model" in result.output
+    assert "Traceback" not in result.output

@@ -75,6 +75,20 @@ def _docs(
         yield got.text, got.name, got.doc_id or got.name, _meta(got)
 
 
+def _progress(label: str, counts: str) -> Progress:
+    """A progress bar on stderr, shown on a terminal only: ``label``, the bar, ``counts`` (a
+    rich format string over the task's fields) and the time elapsed."""
+    return Progress(
+        TextColumn(label),
+        BarColumn(),
+        TextColumn(counts),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not sys.stderr.isatty(),
+    )
+
+
 @index_group.command("add")
 @click.argument("index_dir", type=click.Path(file_okay=False))
 @click.argument("inputs", nargs=-1, required=True)
@@ -95,7 +109,6 @@ def add_cmd(
     skipped = Rejections()
     counts: Counter[str] = Counter()
     start = time.perf_counter()
-    console = Console(stderr=True)
     Doc = tuple[str, str, str | None, dict[str, Any]]
 
     def flush(batch: list[Doc], keyed: list[Keyed]) -> None:
@@ -121,15 +134,7 @@ def add_cmd(
         if batch:
             yield batch
 
-    with Progress(
-        TextColumn("adding"),
-        BarColumn(),
-        TextColumn("{task.completed} docs, {task.fields[rate]} docs/s"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=not sys.stderr.isatty(),
-    ) as progress:
+    with _progress("adding", "{task.completed} docs, {task.fields[rate]} docs/s") as progress:
         task = progress.add_task("add", total=None, rate="-")
         options = ReadOptions(
             config=index.config,
@@ -196,22 +201,14 @@ def update_cmd(index_dir: str, doc_id: str, file: str) -> None:
 def embed_cmd(index_dir: str, batch: int, redo: bool) -> None:
     """Embed the sentences of the documents that have no vectors yet (resumable): searches
     then also find sources by meaning, e.g. a passage that went through a translator."""
-    console = Console(stderr=True)
     start = time.perf_counter()
     with Index.open(index_dir) as index:
         embedder = index.default_comparer().embedder
         if embedder is None:
             fail("the sentence model is turned off in this configuration")
         todo = len(index) - index.embedded()[0]
-        with Progress(
-            TextColumn("embedding"),
-            BarColumn(),
-            TextColumn("{task.completed}/{task.total} docs, {task.fields[rate]} units/s"),
-            TimeElapsedColumn(),
-            console=console,
-            transient=True,
-            disable=not sys.stderr.isatty(),
-        ) as progress:
+        counts = "{task.completed}/{task.total} docs, {task.fields[rate]} units/s"
+        with _progress("embedding", counts) as progress:
             task = progress.add_task("embed", total=todo, rate="-")
             units_done = 0
 
