@@ -4,7 +4,12 @@ its keys did not make a candidate."""
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -243,3 +248,40 @@ def test_cli_embed_errors_are_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["index", "embed", str(ix)])
     assert result.exit_code == 1 and "another model" in result.output
     assert "Traceback" not in result.output
+
+
+EMBEDDER = """
+import sys
+from unspin.config import DEFAULT_CONFIG
+from unspin.embed import HashingEmbedder
+from unspin.index import Index
+index = Index.open(sys.argv[1], config=DEFAULT_CONFIG.with_overrides(use_model=False))
+done = 0
+def report(docs, units):
+    global done
+    done += docs
+    print(done, flush=True)
+index.embed(HashingEmbedder(64), batch=3, progress=report)
+"""
+
+
+@pytest.mark.parametrize("delay", [0.9, 1.3])
+def test_kill_9_mid_embed_leaves_a_consistent_index(tmp_path: Path, delay: float) -> None:
+    """A pass killed at a random moment keeps every batch it reported, no half batch; the
+    next pass embeds the rest."""
+    ix = tmp_path / "ix"
+    texts = {f"d{k}": f"{FLOOD} {CHESS} Filed as report {k}." for k in range(1500)}
+    _index(ix, texts).close()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", EMBEDDER, str(ix)], stdout=subprocess.PIPE, text=True
+    )
+    time.sleep(delay)
+    os.kill(proc.pid, signal.SIGKILL)
+    out, _ = proc.communicate()
+    reported = int(out.split()[-1]) if out.split() else 0
+    with Index.open(ix, config=LEXICAL) as index:
+        assert index.check() == []
+        held = index.embedded()[0]
+        assert reported <= held <= reported + 3 and held % 3 == 0  # whole batches only
+        index.embed(HashingEmbedder(64))
+        assert index.embedded()[0] == 1500 and index.check() == []
