@@ -20,7 +20,6 @@ database is the way past a few million units.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Collection, Sequence
 
 import numpy as np
@@ -111,35 +110,43 @@ class VectorMatrix:
         ``found``: how many query vectors each document of ``best`` is that close to.
         The documents in ``skip`` (row ids) are left out, of ``local`` too: a query
         vector's closest match is then the closest of the others."""
-        best: dict[int, float] = {}
-        local: dict[int, float] = {}
-        close: dict[int, set[int]] = defaultdict(set)
         if not len(self) or not len(queries):
-            return best, local, {}
+            return {}, {}, {}
         step = max(1, CHUNK_CELLS // len(queries))
         top = np.full(len(queries), -1.0, dtype=np.float32)
         top_doc = np.full(len(queries), -1, dtype=np.int64)
         skipped = np.fromiter(skip, dtype=np.int64, count=len(skip))
+        hit_rows: list[npt.NDArray[np.int64]] = []
+        hit_docs: list[npt.NDArray[np.int64]] = []
+        hit_cos: list[FloatArray] = []
         for start in range(0, len(self), step):
+            docs = self.docs[start : start + step]
             scores = queries @ self.matrix[start : start + step].T
             if len(skipped):
-                scores[:, np.isin(self.docs[start : start + step], skipped)] = -2.0
+                scores[:, np.isin(docs, skipped)] = -2.0
             rows, cols = np.nonzero(scores >= threshold)
-            for row, doc, cos in zip(
-                rows.tolist(),
-                self.docs[start + cols].tolist(),
-                scores[rows, cols].tolist(),
-                strict=True,
-            ):
-                close[doc].add(row)
-                if cos > best.get(doc, -1.0):
-                    best[doc] = cos
+            hit_rows.append(rows)
+            hit_docs.append(docs[cols])
+            hit_cos.append(scores[rows, cols])
             arg = scores.argmax(axis=1)
             value = scores[np.arange(len(queries)), arg]
             better = value > top
             top[better] = value[better]
-            top_doc[better] = self.docs[start + arg[better]]
-        for doc, cos in zip(top_doc.tolist(), top.tolist(), strict=True):
-            if cos >= threshold and cos > local.get(doc, -1.0):
-                local[doc] = cos
-        return best, local, {doc: len(rows) for doc, rows in close.items()}
+            top_doc[better] = docs[arg[better]]
+        rows, docs, cos = (
+            np.concatenate(hit_rows),
+            np.concatenate(hit_docs),
+            np.concatenate(hit_cos),
+        )
+        ids, inverse = np.unique(docs, return_inverse=True)
+        best_cos = np.full(len(ids), -2.0, dtype=np.float32)
+        np.maximum.at(best_cos, inverse, cos)
+        # query vectors close to each document: distinct (document, query vector) pairs
+        pairs = np.unique(inverse.astype(np.int64) * len(queries) + rows)
+        found = np.bincount(pairs // len(queries), minlength=len(ids))
+        best = dict(zip(ids.tolist(), best_cos.tolist(), strict=True))
+        local: dict[int, float] = {}
+        for doc, value in zip(top_doc.tolist(), top.tolist(), strict=True):
+            if value >= threshold and value > local.get(doc, -1.0):
+                local[doc] = value
+        return best, local, dict(zip(ids.tolist(), found.tolist(), strict=True))
