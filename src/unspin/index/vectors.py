@@ -2,15 +2,15 @@
 
 The anchor keys find a source by the rare words a passage keeps. A passage sent through a
 chain of machine translators, or heavily reworded, can keep none that the index keys, and
-its source is then never a candidate (PAN13 train: 21 of the 2,000 sources of the
+its source is then never a candidate (PAN13 train: 14 of the 2,000 sources of the
 translation and random-obfuscation classes, each aligned when the pair is compared, were
-never among a search's candidates). The bundled sentence model reads through that: each
-indexed unit (sentence) is embedded once, in a pass of its own (``unspin index embed``:
-resumable, slower than adding), and stored in the index beside the document, so a removal
-deletes its vectors in the same transaction. A search embeds the query units that no
-verified passage explains and asks for the documents holding a unit, or two adjacent units,
-whose meaning is close (cosine ``SEMANTIC_COSINE``): those become candidates, verified by
-the aligner like the others.
+never among a search's candidates; with this round, 3). The bundled sentence model reads
+through that: each indexed unit (sentence) is embedded once, in a pass of its own
+(``unspin index embed``: resumable, slower than adding), and stored in the index beside
+the document, so a removal deletes its vectors in the same transaction. A search embeds
+the query units that no verified hit's matches explain and asks for the documents holding
+a unit, or two adjacent units, whose meaning is close (cosine ``SEMANTIC_COSINE``): those
+become candidates, verified by the aligner like the others.
 
 The lookup is exact (a matrix product over every stored vector, in chunks), so results are
 reproducible and a removed document can never come back. Its cost grows with the vectors
@@ -29,9 +29,9 @@ from ..config import Config
 from ..text import make_document
 
 # a query unit (or pair of adjacent units) and an indexed one this close by the model's
-# cosine make the indexed document a candidate (PAN13 train: 0.65 made candidates of 15 of
-# the 21 sources the keys missed, 6.7 more candidates per query; 0.70: 13, 3.3; 0.60: 17,
-# 13.3); the aligner then decides, as for every candidate
+# cosine make the indexed document a candidate (PAN13 train, simulated: 0.65 made
+# candidates of 10 of the 14 sources the keys missed, at most 6.7 more candidates per
+# query; 0.70: 9, 3.3; 0.60: 11, 13.3); the aligner then decides, as for every candidate
 SEMANTIC_COSINE = 0.65
 # stored precision: float16 halves the bytes of float32 and moves a cosine by < 0.001
 DTYPE = np.float16
@@ -76,10 +76,11 @@ class VectorMatrix:
     """Every stored vector (units and adjacent pairs) of an index in one float32 matrix,
     with the document row id of each; built once per index state (``generation``).
 
-    Written here rather than taken from an ANN library: at the sizes it serves (PAN13's
-    250k vectors: 0.4 GB, a query's hundred vectors in about 0.1 s) the exact product is
-    as fast as a graph index would be to load, needs no file kept in step with the
-    database, and a removed document is gone from the next search."""
+    Written here rather than taken from an ANN library: an exact product needs no second
+    file kept in step with the database, its results are reproducible, and a removed
+    document is gone from the next search. At PAN13's size (249k vectors, 382 MB) it costs
+    about 0.2 s for a query's 100 vectors; past a few million units a graph index (hnswlib,
+    faiss) is the way (docs/index.md, "Not built yet")."""
 
     def __init__(self, generation: int, dim: int, rows: Sequence[tuple[int, bytes]]) -> None:
         self.generation = generation
