@@ -141,7 +141,7 @@ def search(
     than 2, docs/index.md).
 
     With ``semantic``, when the index holds vectors (``Index.embed``) and the comparer a
-    model, a last round embeds the query units no verified passage explains and verifies
+    model, a last round embeds the query units no verified hit's matches explain, and verifies
     up to half as many candidates again, the documents with a unit close in meaning
     (``Index.semantic_candidates``): a translated or heavily reworded passage can keep no
     rare word the keys would find. Its time is ``timings["semantic"]``."""
@@ -222,17 +222,16 @@ def search(
         clock2 = time.perf_counter()
         index.check_model(embedder.model_id)  # another model's vectors mean nothing here
         open_units = _unexplained_units(query, hits)
+        more = []
         if open_units:
             # the query's embeddings are kept in ``query``: the aligner reads them again
             embed_units(embedder, [(query, open_units)])
             asked = with_pairs(query.embeddings(open_units, embedder), open_units)
             more = index.semantic_candidates(asked, max(1, candidates // 2), exclude=seen)
-            meaning = time.perf_counter() - clock2
-            seen.update(c.doc_id for c in more)
-            verify(more)
-            verified += len(more)
-        else:
-            meaning = time.perf_counter() - clock2
+        meaning = time.perf_counter() - clock2
+        seen.update(c.doc_id for c in more)
+        verify(more)
+        verified += len(more)
     gen += second
     hits = _attributed_hits(hits, query, sources, comparer)
     hits.sort(key=lambda h: (-h.reused_chars, -h.closeness, -h.candidate_score, h.doc_id))
