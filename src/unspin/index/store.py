@@ -574,11 +574,7 @@ class Index:
             picked = list(near)[: math.ceil(local * limit)]
             top = list(dict.fromkeys(picked + ranked + list(near)))[:limit]
             score = {**score, **{d: near[d] for d in picked}}
-        if not top:
-            return []
-        marks = ",".join("?" * len(top))
-        names = dict(conn.execute(f"SELECT id, ext_id FROM docs WHERE id IN ({marks})", top))
-        return [Candidate(names[d], round(score[d], 4), found[d]) for d in top if d in names]
+        return self._named(top, score, found)
 
     # --- vectors: the semantic channel (vectors.py) --------------------------------
 
@@ -686,20 +682,16 @@ class Index:
         the nearest of its own passage), the rest by best cosine; ``exclude``: documents
         already verified. Empty when no document has vectors."""
         matrix = self._vector_matrix()
-        if matrix is None or not len(matrix) or not len(queries):
+        if not len(matrix) or not len(queries):
             return []
         best, local, found = matrix.nearest(queries, threshold, self._rowids(exclude))
         near = sorted(local, key=lambda d: (-local[d], d))
         picked = near[: math.ceil(limit / 2)]
         ranked = sorted(best, key=lambda d: (-best[d], d))
         top = list(dict.fromkeys(picked + ranked))[:limit]
-        if not top:
-            return []
-        marks = ",".join("?" * len(top))
-        names = dict(self.conn.execute(f"SELECT id, ext_id FROM docs WHERE id IN ({marks})", top))
-        return [Candidate(names[d], round(best[d], 4), found[d]) for d in top if d in names]
+        return self._named(top, best, found)
 
-    def _vector_matrix(self) -> VectorMatrix | None:
+    def _vector_matrix(self) -> VectorMatrix:
         """The stored vectors in memory, read again when they have changed since (the
         generation in ``meta`` moves on with every change, by any process)."""
         conn = self.conn
@@ -716,7 +708,19 @@ class Index:
                 self._vectors = VectorMatrix(gen, dim, [(doc, blob) for doc, _, blob in rows])
         finally:
             conn.execute("COMMIT")
+        assert self._vectors is not None
         return self._vectors
+
+    def _named(
+        self, top: list[int], score: Mapping[int, float], found: Mapping[int, int]
+    ) -> list[Candidate]:
+        """The candidates ``top`` (row ids, best first) under their external ids, with
+        their scores and the query windows (or vectors) that found them."""
+        if not top:
+            return []
+        marks = ",".join("?" * len(top))
+        names = dict(self.conn.execute(f"SELECT id, ext_id FROM docs WHERE id IN ({marks})", top))
+        return [Candidate(names[d], round(score[d], 4), found[d]) for d in top if d in names]
 
     def _rowids(self, doc_ids: Iterable[str]) -> set[int]:
         found: set[int] = set()
@@ -825,9 +829,13 @@ class Index:
         ).fetchone()[0]
         if orphans:
             problems.append(f"vectors of {orphans} document(s) not in the index")
+        # the vectors' width from each row's blob length (read from the record header: the
+        # blobs themselves are not loaded)
         sizes = {
-            len(blob) // (2 * n)
-            for n, blob in conn.execute("SELECT units, vecs FROM vectors WHERE units > 0")
+            r[0]
+            for r in conn.execute(
+                "SELECT DISTINCT length(vecs) / (2 * units) FROM vectors WHERE units > 0"
+            )
         }
         bad = conn.execute(
             "SELECT COUNT(*) FROM vectors WHERE units < 0 OR (units = 0) != (length(vecs) = 0)"
