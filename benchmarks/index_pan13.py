@@ -12,7 +12,11 @@ pair's source:
   as the lead of its family, as the search shows it: the source or another document holding
   its text (one page mirrored on several sites) found first;
 - **region**: among the verified hits whose passages overlap this case in the suspicious
-  document, ordered by the characters of the case they cover (one rank per case).
+  document, ordered by the characters of the case they cover (one rank per case);
+- **with leads**: as family, with the search's unconfirmed leads (``SearchResult.leads``)
+  ranked after every verified hit that covers the pair's cases, among themselves as the
+  hits are: a source the aligner cannot verify but the search still shows, below the
+  verified ones.
 In both region measures, ties are broken as the search breaks them: by those characters
 weighted by their passages' token similarity; and, as in the first measure, the suspicious
 document's other listed sources are removed from the ranking (PAN13's source collection
@@ -21,7 +25,8 @@ can both hold the text of one of its cases).
 PAN13's suspicious documents also reuse sources that the train pairs do not list (their
 pairs belong to the test corpus): such a source is a true hit, but it outranks a listed one
 in the first measure.
-Class-01 pairs count how often their (unrelated) source comes back with a copy verdict.
+Class-01 pairs count how often their (unrelated) source comes back with a copy verdict, with
+any reuse verdict, and as a lead.
 
 The semantic channel (``unspin index embed``) is on by default: the sources' units are
 embedded first when the index has no vectors (the pass's rate is printed); ``--no-semantic``
@@ -75,9 +80,10 @@ Spans = list[tuple[int, int, float]]  # a passage's span in the query and its si
 
 
 Hits = list[tuple[str, str, Spans, bool, str | None]]  # id, verdict, passages, standalone, copy_of
+Leads = list[tuple[str, str, Spans]]  # id, verdict, unconfirmed passages
 
 
-def _search_one(susp: str) -> tuple[str, Hits, dict]:
+def _search_one(susp: str) -> tuple[str, Hits, Leads, dict]:
     assert _index is not None and _args is not None
     text = (_args[1] / "susp" / susp).read_text(encoding="utf-8")
     result = search(
@@ -101,12 +107,36 @@ def _search_one(susp: str) -> tuple[str, Hits, dict]:
         )
         for h in result.hits
     ]
-    return susp, hits, result.timings
+    leads = [
+        (x.doc_id, x.label, [(p.a.start, p.a.end, p.similarity) for p in x.passages])
+        for x in result.leads
+    ]
+    return susp, hits, leads, result.timings
 
 
 def _rank(
     hits: Hits, me: str, cases: Sequence[Case], others: set[str], families: bool = False
 ) -> int:
+    order, me = _order(hits, me, cases, others, families)
+    return order.index(me) + 1 if me in order else 0
+
+
+def _rank_with_leads(
+    hits: Hits, leads: Leads, me: str, cases: Sequence[Case], others: set[str]
+) -> int:
+    """The family rank of ``me`` among the hits; where it is not among them, its rank among
+    the leads, after every hit that covers ``cases`` (the search shows leads below hits)."""
+    order, lead = _order(hits, me, cases, others, True)
+    if lead in order:
+        return order.index(lead) + 1
+    as_hits: Hits = [(d, label, spans, False, None) for d, label, spans in leads]
+    rank = _rank(as_hits, me, cases, others)
+    return len(order) + rank if rank else 0
+
+
+def _order(
+    hits: Hits, me: str, cases: Sequence[Case], others: set[str], families: bool
+) -> tuple[list[str], str]:
     """The rank of ``me`` among the hits whose passages overlap ``cases`` in the query,
     ordered by the characters of the cases they cover; ties (two sources covering the same
     characters, often a page and a rewrite of it) by those characters weighted by their
@@ -130,8 +160,7 @@ def _rank(
                 close += inside * similarity
         if chars > 0:
             cover[doc_id] = (chars, close)
-    order = sorted(cover, key=lambda d: (-cover[d][0], -cover[d][1]))
-    return order.index(me) + 1 if me in order else 0
+    return sorted(cover, key=lambda d: (-cover[d][0], -cover[d][1])), me
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -217,21 +246,31 @@ def main() -> int:
     for p in truth:
         by_susp[p.susp].append(p)
     start = time.perf_counter()
-    results = {}
+    results: dict[str, Hits] = {}
+    leads_of: dict[str, Leads] = collections.defaultdict(list)
     timings: list[dict] = []
     if args.hits:
-        # a previous run's hits, scored again (a change to the measures, not to the search)
-        results = json.loads(Path(args.hits).read_text(encoding="utf-8"))
+        # a previous run's hits, scored again (a change to the measures, not to the search);
+        # dumps before 2026-11-25 hold the hits alone, without leads
+        dumped = json.loads(Path(args.hits).read_text(encoding="utf-8"))
+        if set(dumped) == {"hits", "leads"}:
+            results, leads_of = dumped["hits"], collections.defaultdict(list, dumped["leads"])
+        else:
+            results = dumped
     else:
         ctx = multiprocessing.get_context("forkserver")
         init_args = (index_dir, corpus, args.candidates, config, args.rounds, semantic)
         with ctx.Pool(args.jobs, _init, init_args) as pool:
-            for susp, hits, t in pool.imap_unordered(_search_one, sorted(by_susp), chunksize=4):
+            for susp, hits, leads, t in pool.imap_unordered(
+                _search_one, sorted(by_susp), chunksize=4
+            ):
                 results[susp] = hits
+                leads_of[susp] = leads
                 timings.append(t)
     wall = time.perf_counter() - start
     if args.dump:
-        Path(args.dump).write_text(json.dumps(results), encoding="utf-8")
+        dump = {"hits": results, "leads": leads_of}
+        Path(args.dump).write_text(json.dumps(dump), encoding="utf-8")
 
     # hits that explain no listed case: sources the train pairs do not list
     unlisted = unlisted_near = all_hits = weak = 0
@@ -247,7 +286,8 @@ def main() -> int:
     region: dict[str, list[int]] = collections.defaultdict(list)
     pair_region: dict[str, list[int]] = collections.defaultdict(list)
     family: dict[str, list[int]] = collections.defaultdict(list)
-    clean_copy = clean_reuse = clean_weak = clean_total = 0
+    with_leads: dict[str, list[int]] = collections.defaultdict(list)
+    clean_copy = clean_reuse = clean_weak = clean_total = clean_lead = 0
     for susp, pairs in by_susp.items():
         hits = results[susp]
         true_ids = {canon(p.src) for p in pairs if p.cases}
@@ -260,12 +300,16 @@ def main() -> int:
                     clean_reuse += bool(got)
                     clean_weak += bool(got and list(got[0][3:4]) == [False])
                     clean_copy += bool(got and got[0][1] in COPY)
+                    clean_lead += any(x[0] == me for x in leads_of[susp])
                 continue
             ranking = [h[0] for h in hits if h[0] == me or h[0] not in true_ids]
             listed[p.class_name].append(ranking.index(me) + 1 if me in ranking else 0)
             others = true_ids - {me}
             pair_region[p.class_name].append(_rank(hits, me, p.cases, others))
             family[p.class_name].append(_rank(hits, me, p.cases, others, families=True))
+            with_leads[p.class_name].append(
+                _rank_with_leads(hits, leads_of[susp], me, p.cases, others)
+            )
             for case in p.cases:
                 region[p.class_name].append(_rank(hits, me, [case], others))
 
@@ -296,10 +340,11 @@ def main() -> int:
             )
     print(
         "class                         pairs  listed r@1  r@5   pair region r@1  r@5"
-        "   family r@1  r@5    cases  region r@1  r@5"
+        "   family r@1  r@5    cases  region r@1  r@5   with leads r@1  r@5"
     )
     for name in sorted(listed):
         lr, pr, fr, rr = listed[name], pair_region[name], family[name], region[name]
+        wl = with_leads[name]
 
         def at(r: list[int], k: int) -> float:
             return sum(1 for x in r if 0 < x <= k) / len(r)
@@ -307,18 +352,23 @@ def main() -> int:
         print(
             f"{name:<28} {len(lr):6d}  {at(lr, 1):.3f}  {at(lr, 5):.3f}  "
             f"{at(pr, 1):.3f}  {at(pr, 5):.3f}  {at(fr, 1):.3f}  {at(fr, 5):.3f}  "
-            f"{len(rr):6d}  {at(rr, 1):.3f}  {at(rr, 5):.3f}"
+            f"{len(rr):6d}  {at(rr, 1):.3f}  {at(rr, 5):.3f}  {at(wl, 1):.3f}  {at(wl, 5):.3f}"
         )
     print(
         f"verified hits: {all_hits}; {unlisted} of them overlap no listed case of their "
         f"query ({unlisted_near} with a copy verdict); {weak} weak (the pair alone, "
         "compared as by unspin compare, shows no reuse)"
     )
+    all_leads = sum(len(x) for x in leads_of.values())
+    print(
+        f"unconfirmed leads: {all_leads} ({all_leads / max(1, len(by_susp)):.2f} per query); "
+        f"{sum(1 for x in leads_of.values() if x)} queries have one"
+    )
     if clean_total:
         print(
             f"class-01 pairs: source returned with a copy verdict in {clean_copy} of "
             f"{clean_total}, with any reuse verdict in {clean_reuse} ({clean_weak} of them "
-            "weak)"
+            f"weak), as an unconfirmed lead in {clean_lead}"
         )
     if tmp is not None:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -605,6 +605,27 @@ def _validated(
     if min(len(a_span), len(b_span)) < (min(floor, config.short_passage_chars) if short else floor):
         return None
     similarity = _similarity(a, b, cluster)
+    passage = _passage(a, b, cluster, spans, scored, similarity, config)
+    score = _mean_score(passage.matches)  # unrounded, as the rules read it
+    if not _passes(
+        config, cluster, spans, min_chars, score, similarity, summary_matches, short
+    ) and not _rescued(a, b, cluster, spans, config):
+        return None
+    return passage
+
+
+def _passage(
+    a: PreparedText,
+    b: PreparedText,
+    cluster: list[tuple[int, int]],
+    spans: tuple[Span, Span],
+    scored: ScoredPairs,
+    similarity: float,
+    config: Config,
+) -> Passage:
+    """The passage of a cluster of matches over ``spans`` (``similarity``: its sides' token
+    similarity, ``_similarity``), not validated."""
+    a_span, b_span = spans
     matches = tuple(
         Match(
             a=_clip(a.doc.segments[i].span, a_span),
@@ -615,15 +636,10 @@ def _validated(
         )
         for i, j in sorted(cluster)
     )
-    score = _mean_score(matches)
-    if not _passes(
-        config, cluster, spans, min_chars, score, similarity, summary_matches, short
-    ) and not _rescued(a, b, cluster, spans, config):
-        return None
     return Passage(
         a=a_span,
         b=b_span,
-        score=round(score, 4),
+        score=round(_mean_score(matches), 4),
         kind=passage_kind(similarity, config),
         similarity=round(similarity, 4),
         matches=matches,
@@ -699,14 +715,23 @@ def _rescued(
         return False
     if len(spans[0]) >= config.summary_ratio * len(spans[1]):
         return False
+    shared, smaller = _shared_content(a, _units_in(a, spans[0]), b, _units_in(b, spans[1]))
+    return shared >= config.rescue_weight and shared / (smaller or 1.0) >= config.rescue_containment
+
+
+def _shared_content(
+    a: PreparedText, units_a: Sequence[int], b: PreparedText, units_b: Sequence[int]
+) -> tuple[float, float]:
+    """The rarity-weighted content stems that ``units_a`` of ``a`` and ``units_b`` of ``b``
+    share (each stem counted at its lower weight), and the smaller side's whole content
+    weight."""
     stems_a: dict[int, float] = {}
     stems_b: dict[int, float] = {}
-    for prepared, span, stems in ((a, spans[0], stems_a), (b, spans[1], stems_b)):
-        for k in _units_in(prepared, span):
+    for prepared, units, stems in ((a, units_a, stems_a), (b, units_b, stems_b)):
+        for k in units:
             stems.update(prepared.stems[k])
     shared = sum(min(w, stems_b[h]) for h, w in stems_a.items() if h in stems_b)
-    smaller = min(sum(stems_a.values()), sum(stems_b.values())) or 1.0
-    return shared >= config.rescue_weight and shared / smaller >= config.rescue_containment
+    return shared, min(sum(stems_a.values()), sum(stems_b.values()))
 
 
 def _whole_b(b: PreparedText, span: Span, config: Config) -> Span:
@@ -1031,6 +1056,37 @@ def attributed(
                     matches=tuple(group),
                 )
             )
+    return out
+
+
+def leads(
+    a: PreparedText, b: PreparedText, result: AlignmentResult, config: Config
+) -> list[Passage]:
+    """Unconfirmed leads: the clusters of ``result``'s matches that make no passage (too
+    short, or too weak by the rules of a verdict) and whose matched units share at least
+    ``lead_weight`` of rarity-weighted content stems, as passages over their units' hulls.
+
+    A passage translated or reworded beyond what the aligner can confirm is often one or
+    two unit matches sharing a few rare words with its source. So are two sentences on one
+    topic, which is why these are leads for a reader to check, never a passage or a verdict
+    (a search ranks them below every verified source: ``SearchResult.leads``). Clusters
+    overlapping one of ``result``'s passages are part of it, not leads."""
+    if not config.lead_weight or not result.pairs:
+        return []
+    out = []
+    for cluster in _clusters(result.pairs, config.passage_gap + 1):
+        ia = sorted({i for i, _ in cluster})
+        jb = sorted({j for _, j in cluster})
+        spans = (
+            Span(a.doc.segments[ia[0]].span.start, a.doc.segments[ia[-1]].span.end),
+            Span(b.doc.segments[jb[0]].span.start, b.doc.segments[jb[-1]].span.end),
+        )
+        if any(p.a.overlaps(spans[0]) for p in result.passages):
+            continue
+        if _shared_content(a, ia, b, jb)[0] < config.lead_weight:
+            continue
+        similarity = _similarity(a, b, cluster)
+        out.append(_passage(a, b, cluster, spans, result.scored, similarity, config))
     return out
 
 

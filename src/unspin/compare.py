@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ._types import Comparison, Origin, Passage
-from .align import PreparedText, align_prepared, prepare
+from .align import AlignmentResult, PreparedText, align_prepared, prepare
 from .config import DEFAULT_CONFIG, Config
 from .diff import EditTyper, passage_edits
 from .embed import Embedder, OnnxMiniLMEmbedder
@@ -57,11 +57,18 @@ class Comparer:
         return prepare(doc, norm, self.config)
 
     def compare_prepared(self, a: PreparedText, b: PreparedText) -> Comparison:
+        return self.compare_aligned(a, b)[0]
+
+    def compare_aligned(
+        self, a: PreparedText, b: PreparedText
+    ) -> tuple[Comparison, AlignmentResult]:
+        """The comparison of two prepared texts, with the aligner's evidence behind it (its
+        matches, also those that made no passage: a search's leads, ``align.leads``)."""
         timings: dict[str, float] = {}
         start = time.perf_counter()
         result = align_prepared(a, b, self.config, self.embedder)
         timings["align"] = time.perf_counter() - start
-        return self.explain(a, b, result.passages, timings)
+        return self.explain(a, b, result.passages, timings), result
 
     def explain(
         self,

@@ -100,6 +100,11 @@ class Config:
     rescue_matches: int = 3
     rescue_containment: float = 0.5
     rescue_min_chars: int = 100
+    # search: a cluster of matches that makes no passage is shown as an unconfirmed lead
+    # (``align.leads``, ranked below every verified source) when its matched units share
+    # this much rarity-weighted content: as much as one unit needs to seed a match alone
+    # (``align.MIN_UNIT_WEIGHT``), a few rare words; 0 turns leads off
+    lead_weight: float = 4.0
     # a passage whose b side is this many times longer than its a side is a summary: matches
     # adjacent in a but far apart in b are joined
     summary_ratio: float = 3.0

@@ -266,6 +266,11 @@ def embed_cmd(index_dir: str, batch: int, redo: bool) -> None:
     is_flag=True,
     help="Verify by the rules of a verdict on one pair (as unspin compare): no weak hits.",
 )
+@click.option(
+    "--no-leads",
+    is_flag=True,
+    help="Show verified sources only, not the unconfirmed leads ranked below them.",
+)
 @guarded
 def search_cmd(
     index_dir: str,
@@ -277,6 +282,7 @@ def search_cmd(
     no_model: bool,
     no_semantic: bool,
     strict: bool,
+    no_leads: bool,
 ) -> None:
     """The indexed documents QUERY (a file, or - for stdin) reuses, each verified."""
     config = DEFAULT_CONFIG.with_overrides(use_model=not no_model)
@@ -294,9 +300,10 @@ def search_cmd(
             origin=got.origin,
             rounds=rounds,
             semantic=not no_semantic,
+            with_leads=not no_leads,
         )
     if as_json:
-        from ..report.json import comparison_to_dict
+        from ..report.json import comparison_to_dict, passage_to_dict
 
         payload = {
             "query": name,
@@ -315,12 +322,26 @@ def search_cmd(
                 }
                 for rank, hit in enumerate(result.hits, 1)
             ],
+            "leads": [
+                {
+                    "rank": rank,
+                    "id": lead.doc_id,
+                    "name": lead.name,
+                    "candidate_score": lead.candidate_score,
+                    "verdict": lead.label,
+                    "lead_chars": lead.chars,
+                    "passages": [
+                        passage_to_dict(p, k, lead.comparison.a.text, lead.comparison.b.text)
+                        for k, p in enumerate(lead.passages)
+                    ],
+                }
+                for rank, lead in enumerate(result.leads, 1)
+            ],
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     if not result.hits:
         click.echo(f"no source found for {name} ({result.candidates} candidates verified)")
-        return
     family = 0
     for hit in result.hits:
         v = hit.comparison.verdict
@@ -337,6 +358,18 @@ def search_cmd(
         click.echo(f"{family}. {hit.doc_id}  {facts}")
         for p in hit.comparison.passages:
             click.echo(f"     query {p.a.start}-{p.a.end}  source {p.b.start}-{p.b.end}  {p.kind}")
+    if result.leads:
+        click.echo(
+            "unconfirmed leads (sentences sharing rare words with parts of the query no source "
+            "above explains; the aligner verified no passage: check them by eye):"
+        )
+    for lead in result.leads:
+        click.echo(f"?  {lead.doc_id}  {lead.chars} query characters, verdict {lead.label}")
+        for p in lead.passages:
+            click.echo(
+                f"     query {p.a.start}-{p.a.end}  source {p.b.start}-{p.b.end}  "
+                f"score {p.score:.2f}, {len(p.matches)} sentence match(es)"
+            )
 
 
 @index_group.command("stats")

@@ -9,6 +9,10 @@ then by candidate score; a hit whose source holds the same text as a better one'
 it as its copy (one page mirrored on several sites is one family). In a text stitched from
 several sources, a passage of one hit that only bridges a stretch another hit has evidence
 for is split there (``_attributed_hits``).
+
+Below the cut-off, candidates turned down whose matches still share a few rare words with a
+part of the query no hit explains come back apart, as unconfirmed leads (``Lead``,
+``SearchResult.leads``), ranked after every hit and never given a reuse verdict.
 """
 
 from __future__ import annotations
@@ -17,8 +21,16 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
-from .._types import Comparison, Document, Origin, Span, covered_chars
-from ..align import MIN_UNIT_WEIGHT, PreparedText, align_prepared, attributed, embed_units, prepare
+from .._types import Comparison, Document, Origin, Passage, Span, VerdictLabel, covered_chars
+from ..align import (
+    MIN_UNIT_WEIGHT,
+    PreparedText,
+    align_prepared,
+    attributed,
+    embed_units,
+    leads,
+    prepare,
+)
 from ..compare import Comparer
 from ..config import Config
 from ..text import make_document, normalize
@@ -74,11 +86,41 @@ class Hit:
         return sum(len(p.a) * p.similarity for p in self.comparison.passages)
 
 
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """A candidate the aligner did not verify whose matches share a few rare words with a
+    part of the query no verified hit explains (``align.leads``): a translated or heavily
+    reworded source often looks like this, and so does a page on the same topic. It is for
+    a reader to check: ranked below every hit, with no reuse verdict."""
+
+    doc_id: str
+    name: str
+    candidate_score: float
+    passages: tuple[Passage, ...]  # the unconfirmed clusters of matches (a = the query)
+    comparison: Comparison  # the pair as the aligner saw it: no passage, no reuse verdict
+
+    @property
+    def label(self) -> VerdictLabel:
+        return self.comparison.verdict.label
+
+    @property
+    def chars(self) -> int:
+        """Characters of the query inside its passages."""
+        return sum(len(s) for s in merge_spans([p.a for p in self.passages]))
+
+    @property
+    def closeness(self) -> float:
+        """As ``Hit.closeness``, over its passages."""
+        return sum(len(p.a) * p.similarity for p in self.passages)
+
+
 @dataclass
 class SearchResult:
     hits: list[Hit]
     candidates: int
     timings: dict[str, float] = field(default_factory=dict)
+    # unconfirmed leads, best first, ranked below every hit (``Lead``)
+    leads: list[Lead] = field(default_factory=list)
 
 
 class PreparedCache:
@@ -121,6 +163,7 @@ def search(
     origin: Origin | None = None,
     rounds: int = 4,
     semantic: bool = True,
+    with_leads: bool = True,
 ) -> SearchResult:
     """The indexed documents ``text`` reuses, verified, best first: at most ``top``
     families, each a source followed by the other documents holding its text there
@@ -144,7 +187,11 @@ def search(
     model, a last round embeds the query units no verified hit's matches explain, and verifies
     up to half as many candidates again, the documents with a unit close in meaning
     (``Index.semantic_candidates``): a translated or heavily reworded passage can keep no
-    rare word the keys would find. Its time is ``timings["semantic"]``."""
+    rare word the keys would find. Its time is ``timings["semantic"]``.
+
+    With ``with_leads`` (and ``Config.lead_weight`` set), the candidates the aligner did not
+    verify but whose matches share a few rare words with a part of the query that no hit
+    explains are returned as ``SearchResult.leads``, at most ``top``, below every hit."""
     comparer = comparer or index.default_comparer()
     cache = cache or PreparedCache(0)
     clock = time.perf_counter()
@@ -169,14 +216,26 @@ def search(
         query = comparer.prepare(text, name, origin, recurring)
 
     sources: dict[str, PreparedText] = {}
+    pending: list[Lead] = []
 
     def verify(cands: list[Candidate]) -> None:
         for cand in cands:
             source = cache.get(index, cand.doc_id, comparer)
-            comparison = comparer.compare_prepared(query, source)
+            comparison, alignment = comparer.compare_aligned(query, source)
             if comparison.verdict.label in REUSE:
                 hits.append(Hit(cand.doc_id, source.doc.name, cand.score, comparison))
                 sources[cand.doc_id] = source
+            elif with_leads:
+                unconfirmed = leads(query, source, alignment, comparer.config)
+                if unconfirmed:
+                    lead = Lead(
+                        cand.doc_id,
+                        source.doc.name,
+                        cand.score,
+                        tuple(unconfirmed),
+                        comparison,
+                    )
+                    pending.append(lead)
 
     verify(found)
     verified = len(found)
@@ -235,6 +294,7 @@ def search(
     gen += second
     hits = _attributed_hits(hits, query, sources, comparer)
     hits.sort(key=lambda h: (-h.reused_chars, -h.closeness, -h.candidate_score, h.doc_id))
+    open_leads = _open_leads(pending, hits, top)
     hits = _families(hits, sources, index.config, top)
     if comparer.config != index.config:  # verified by other rules than a pair verdict's
         hits = [_judged_alone(h, query, sources[h.doc_id], index.config, comparer) for h in hits]
@@ -242,7 +302,22 @@ def search(
     timings = {"candidates": gen, "verify": verify_time}
     if vectors:
         timings["semantic"] = meaning
-    return SearchResult(hits, verified, timings)
+    return SearchResult(hits, verified, timings, open_leads)
+
+
+def _open_leads(pending: list[Lead], hits: list[Hit], top: int) -> list[Lead]:
+    """The best ``top`` of ``pending``, each with only its passages that the hits' matches
+    cover less than half of: where a verified source explains the query, a lead adds
+    nothing. Ranked as hits are: by the query characters they hold, then by how closely
+    they keep its wording, then by candidate score."""
+    covered = merge_spans([m.a for h in hits for p in h.comparison.passages for m in p.matches])
+    out = []
+    for lead in pending:
+        kept = tuple(p for p in lead.passages if covered_chars(p.a, covered) * 2 < len(p.a))
+        if kept:
+            out.append(replace(lead, passages=kept))
+    out.sort(key=lambda x: (-x.chars, -x.closeness, -x.candidate_score, x.doc_id))
+    return out[:top]
 
 
 def _judged_alone(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._types import Comparison, Document, Span
+from .._types import Comparison, Document, Passage, Span
 from ..text.origin import origin_to_dict
 
 SCHEMA_ID = "unspin.compare/1"
@@ -55,27 +55,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
                 for e in c.verdict.evidence
             ],
         },
-        "passages": [
-            {
-                "id": k,
-                "kind": p.kind,
-                "score": p.score,
-                "similarity": p.similarity,
-                "a": _span(p.a, a),
-                "b": _span(p.b, b),
-                "matches": [
-                    {
-                        "a": _span(m.a),
-                        "b": _span(m.b),
-                        "score": m.score,
-                        "lexical": m.lexical,
-                        "semantic": m.semantic,
-                    }
-                    for m in p.matches
-                ],
-            }
-            for k, p in enumerate(c.passages)
-        ],
+        "passages": [passage_to_dict(p, k, a, b) for k, p in enumerate(c.passages)],
         "edits": [
             {
                 "passage": e.passage,
@@ -88,4 +68,26 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
             for e in c.edits
         ],
         "timings": {k: round(v, 4) for k, v in c.timings.items()},
+    }
+
+
+def passage_to_dict(p: Passage, k: int, a: str, b: str) -> dict[str, Any]:
+    """One passage (number ``k``) of texts ``a`` and ``b``, with its unit matches."""
+    return {
+        "id": k,
+        "kind": p.kind,
+        "score": p.score,
+        "similarity": p.similarity,
+        "a": _span(p.a, a),
+        "b": _span(p.b, b),
+        "matches": [
+            {
+                "a": _span(m.a),
+                "b": _span(m.b),
+                "score": m.score,
+                "lexical": m.lexical,
+                "semantic": m.semantic,
+            }
+            for m in p.matches
+        ],
     }
