@@ -4,6 +4,7 @@ its keys did not make a candidate."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -22,10 +23,10 @@ from unspin.cli import main
 from unspin.compare import Comparer
 from unspin.config import DEFAULT_CONFIG
 from unspin.embed import HashingEmbedder
-from unspin.errors import StoreError
+from unspin.errors import StoreError, VectorBudgetError
 from unspin.index import Index, search
 from unspin.index.store import DB_NAME, FORMAT_VERSION
-from unspin.index.vectors import VectorMatrix, pack, unit_texts, with_pairs
+from unspin.index.vectors import VectorMatrix, lookup_bytes, pack, unit_texts, with_pairs
 
 LEXICAL = DEFAULT_CONFIG.with_overrides(use_model=False)
 FLOOD = (
@@ -285,3 +286,42 @@ def test_kill_9_mid_embed_leaves_a_consistent_index(tmp_path: Path, delay: float
         assert reported <= held <= reported + 3 and held % 3 == 0  # whole batches only
         index.embed(HashingEmbedder(64))
         assert index.embedded()[0] == 1500 and index.check() == []
+
+
+def test_vectors_over_the_memory_budget_skip_the_semantic_round_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    """The exact lookup holds every vector in memory: past ``semantic_memory_mb`` it is
+    not loaded, and the search runs without its semantic round, saying so."""
+    emb = HashingEmbedder()
+    comparer = Comparer(DEFAULT_CONFIG.for_search(), embedder=emb)
+    query = FLOOD + "\n\n" + CHESS
+    ix = tmp_path / "ix"
+    with _index(ix, {"f": FLOOD, "c": CHESS, "o": ORCHARD}) as index:
+        index.embed(emb)
+        units = index.embedded()[1]
+        need = lookup_bytes(units, 3, emb.dim)
+        assert need == (2 * units - 3) * (4 * emb.dim + 8) + units * 2 * emb.dim
+        found = search(index, query, comparer=comparer, candidates=1, rounds=1)
+        assert [h.doc_id for h in found.hits] == ["f", "c"] and found.warnings == []
+    tight = LEXICAL.with_overrides(semantic_memory_mb=0)
+    with Index.open(ix, config=tight) as index:
+        found = search(index, query, comparer=comparer, candidates=1, rounds=1)
+        assert [h.doc_id for h in found.hits] == ["f"]
+        (warning,) = found.warnings
+        assert warning.startswith("semantic round skipped") and "semantic_memory_mb" in warning
+        with pytest.raises(VectorBudgetError):
+            index.semantic_candidates(with_pairs(emb.encode([CHESS])), 5)
+        assert index._vectors is None  # nothing was loaded
+    # the CLI: an index embedded by the bundled model, searched with no memory allowed
+    ix2 = tmp_path / "ix2"
+    _index(ix2, {"f": FLOOD, "c": CHESS}).close()
+    assert CliRunner().invoke(main, ["index", "embed", str(ix2)]).exit_code == 0
+    query_file = tmp_path / "q.txt"
+    query_file.write_text(query, encoding="utf-8")
+    args = ["index", "search", str(ix2), str(query_file), "--semantic-memory-mb", "0"]
+    out = CliRunner().invoke(main, args)
+    assert out.exit_code == 0 and "warning: semantic round skipped" in out.stderr
+    out = CliRunner().invoke(main, [*args, "--json"])
+    assert out.exit_code == 0
+    assert json.loads(out.stdout)["warnings"][0].startswith("semantic round skipped")

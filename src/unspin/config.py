@@ -105,6 +105,11 @@ class Config:
     # this much rarity-weighted content: as much as one unit needs to seed a match alone
     # (``align.MIN_UNIT_WEIGHT``), a few rare words; 0 turns leads off
     lead_weight: float = 4.0
+    # search: the semantic round's exact lookup holds every stored vector of the index in
+    # memory (float32 units and adjacent pairs, with the float16 rows read: about 3.8 KB per
+    # embedded unit at 384 dimensions); past this many MiB it is not loaded and the round is
+    # skipped with a warning, so a searching process's memory stays bounded (docs/index.md)
+    semantic_memory_mb: int = 2048
     # a passage whose b side is this many times longer than its a side is a summary: matches
     # adjacent in a but far apart in b are joined
     summary_ratio: float = 3.0

@@ -23,6 +23,11 @@ class ConfigError(UnspinError):
     """An option or configuration value is invalid."""
 
 
+class VectorBudgetError(UnspinError):
+    """The index's vectors need more memory for the exact semantic lookup than allowed
+    (``Config.semantic_memory_mb``): the semantic round does not run."""
+
+
 class StoreError(UnspinError):
     """An index directory cannot be used: missing, not an index, another format or settings,
     corrupt."""

@@ -271,6 +271,13 @@ def embed_cmd(index_dir: str, batch: int, redo: bool) -> None:
     is_flag=True,
     help="Show verified sources only, not the unconfirmed leads ranked below them.",
 )
+@click.option(
+    "--semantic-memory-mb",
+    type=click.IntRange(min=0),
+    default=DEFAULT_CONFIG.semantic_memory_mb,
+    show_default=True,
+    help="Memory the semantic round's exact lookup may hold; past it the round is skipped.",
+)
 @guarded
 def search_cmd(
     index_dir: str,
@@ -283,9 +290,12 @@ def search_cmd(
     no_semantic: bool,
     strict: bool,
     no_leads: bool,
+    semantic_memory_mb: int,
 ) -> None:
     """The indexed documents QUERY (a file, or - for stdin) reuses, each verified."""
-    config = DEFAULT_CONFIG.with_overrides(use_model=not no_model)
+    config = DEFAULT_CONFIG.with_overrides(
+        use_model=not no_model, semantic_memory_mb=semantic_memory_mb
+    )
     with Index.open(index_dir, config=config) as index:
         got = read_one(query, ReadOptions(config=config))
         name = got.name
@@ -302,12 +312,15 @@ def search_cmd(
             semantic=not no_semantic,
             with_leads=not no_leads,
         )
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if as_json:
         from ..report.json import comparison_to_dict, passage_to_dict
 
         payload = {
             "query": name,
             "candidates": result.candidates,
+            "warnings": result.warnings,
             "timings_s": {k: round(v, 4) for k, v in result.timings.items()},
             "hits": [
                 {

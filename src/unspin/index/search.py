@@ -33,6 +33,7 @@ from ..align import (
 )
 from ..compare import Comparer
 from ..config import Config
+from ..errors import VectorBudgetError
 from ..text import make_document, normalize
 from ..text.boilerplate import line_hashes
 from ..text.origin import origin_from_dict
@@ -121,6 +122,8 @@ class SearchResult:
     timings: dict[str, float] = field(default_factory=dict)
     # unconfirmed leads, best first, ranked below every hit (``Lead``)
     leads: list[Lead] = field(default_factory=list)
+    # what the search could not do, one line each (the semantic round skipped, and why)
+    warnings: list[str] = field(default_factory=list)
 
 
 class PreparedCache:
@@ -276,12 +279,18 @@ def search(
         verified += len(more)
         added = len(hits) - before
     meaning = 0.0  # the semantic round's candidate generation
+    warnings: list[str] = []
     if vectors:
         assert embedder is not None
         clock2 = time.perf_counter()
         index.check_model(embedder.model_id)  # another model's vectors mean nothing here
         open_units = _unexplained_units(query, hits)
         more = []
+        try:
+            index.load_vectors()
+        except VectorBudgetError as err:
+            warnings.append(str(err))
+            open_units = []
         if open_units:
             # the query's embeddings are kept in ``query``: the aligner reads them again
             embed_units(embedder, [(query, open_units)])
@@ -302,7 +311,7 @@ def search(
     timings = {"candidates": gen, "verify": verify_time}
     if vectors:
         timings["semantic"] = meaning
-    return SearchResult(hits, verified, timings, open_leads)
+    return SearchResult(hits, verified, timings, open_leads, warnings)
 
 
 def _open_leads(pending: list[Lead], hits: list[Hit], top: int) -> list[Lead]:

@@ -47,11 +47,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..config import DEFAULT_CONFIG, Config
-from ..errors import InputError, StoreError
+from ..errors import InputError, StoreError, VectorBudgetError
 from ..text.boilerplate import line_hashes
 from ..text.document import text_sha256
 from .keys import IndexParams, text_keys
-from .vectors import SEMANTIC_COSINE, VectorMatrix, pack, unit_texts
+from .vectors import SEMANTIC_COSINE, VectorMatrix, lookup_bytes, pack, unit_texts
 
 if TYPE_CHECKING:
     from ..compare import Comparer
@@ -194,6 +194,8 @@ class Index:
         self.config = config
         self._comparer: Comparer | None = None
         self._vectors: VectorMatrix | None = None
+        # the generation whose vectors were found too many for memory, and why
+        self._too_many: tuple[int, str] | None = None
 
     def default_comparer(self) -> Comparer:
         """The comparer a search uses when it is given none, with the index's configuration
@@ -691,16 +693,42 @@ class Index:
         top = list(dict.fromkeys(picked + ranked))[:limit]
         return self._named(top, best, found)
 
+    def load_vectors(self) -> None:
+        """Make the semantic lookup ready (``semantic_candidates``): the stored vectors read
+        into memory, or kept from the last call when they have not changed. Raises
+        ``VectorBudgetError`` when they need more than ``Config.semantic_memory_mb``."""
+        self._vector_matrix()
+
     def _vector_matrix(self) -> VectorMatrix:
         """The stored vectors in memory, read again when they have changed since (the
-        generation in ``meta`` moves on with every change, by any process)."""
+        generation in ``meta`` moves on with every change, by any process); a
+        ``VectorBudgetError`` when they would take more memory than the configuration
+        allows (counted before anything is read, once per generation)."""
         conn = self.conn
         conn.execute("BEGIN")  # one snapshot: the generation and the rows it numbers
         try:
             gen = int(
                 conn.execute("SELECT value FROM meta WHERE name = 'vectors_gen'").fetchone()[0]
             )
+            if self._too_many is not None and self._too_many[0] == gen:
+                raise VectorBudgetError(self._too_many[1])
             if self._vectors is None or self._vectors.generation != gen:
+                self._vectors = None  # the old state's memory goes before the new is read
+                units, docs, width = conn.execute(
+                    "SELECT COALESCE(SUM(units), 0), COUNT(*), COALESCE(MAX(length(vecs) / "
+                    "(2 * units)), 0) FROM vectors WHERE units > 0"
+                ).fetchone()
+                need = lookup_bytes(units, docs, width)
+                budget = self.config.semantic_memory_mb * 2**20
+                if need > budget:
+                    why = (
+                        f"semantic round skipped: the {units:,} embedded units of this index "
+                        f"need {need / 2**20:,.0f} MiB for the exact lookup, over the "
+                        f"{self.config.semantic_memory_mb:,} MiB allowed (semantic_memory_mb, "
+                        "unspin index search --semantic-memory-mb)"
+                    )
+                    self._too_many = (gen, why)
+                    raise VectorBudgetError(why)
                 rows = conn.execute(
                     "SELECT doc, units, vecs FROM vectors WHERE units > 0 ORDER BY doc"
                 ).fetchall()

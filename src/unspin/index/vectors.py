@@ -42,6 +42,14 @@ CHUNK_CELLS = 1 << 24
 FloatArray = npt.NDArray[np.float32]
 
 
+def lookup_bytes(units: int, docs: int, dim: int) -> int:
+    """Memory ``VectorMatrix`` takes for ``units`` stored vectors of ``docs`` documents: one
+    float32 row and one document id per unit and per pair of adjacent units, plus the
+    float16 blobs read to build it."""
+    rows = max(0, 2 * units - docs)
+    return rows * (4 * dim + 8) + units * 2 * dim
+
+
 def pack(vectors: FloatArray) -> bytes:
     """A document's unit vectors as stored (float16, row after row)."""
     return np.ascontiguousarray(vectors, dtype=DTYPE).tobytes()
