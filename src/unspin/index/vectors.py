@@ -93,18 +93,20 @@ class VectorMatrix:
     def __init__(self, generation: int, dim: int, rows: Sequence[tuple[int, bytes]]) -> None:
         self.generation = generation
         self.dim = dim
-        parts: list[FloatArray] = []
-        owners: list[npt.NDArray[np.int64]] = []
-        for doc, blob in rows:
-            units = with_pairs(unpack(blob, dim))
-            parts.append(units)
-            owners.append(np.full(len(units), doc, dtype=np.int64))
-        self.matrix: FloatArray = (
-            np.vstack(parts) if parts else np.zeros((0, dim), dtype=np.float32)
-        )
-        self.docs: npt.NDArray[np.int64] = (
-            np.concatenate(owners) if owners else np.zeros(0, dtype=np.int64)
-        )
+        # filled in place, so that building takes no more memory than the result
+        # (``lookup_bytes``): a document's units and pairs at a time
+        sizes = [2 * (len(blob) // (2 * dim)) - 1 if dim and blob else 0 for _, blob in rows]
+        total = sum(max(0, n) for n in sizes)
+        self.matrix: FloatArray = np.zeros((total, dim), dtype=np.float32)
+        self.docs: npt.NDArray[np.int64] = np.zeros(total, dtype=np.int64)
+        at = 0
+        for (doc, blob), size in zip(rows, sizes, strict=True):
+            if size <= 0:
+                continue
+            vectors = with_pairs(unpack(blob, dim))
+            self.matrix[at : at + size] = vectors
+            self.docs[at : at + size] = doc
+            at += size
 
     def __len__(self) -> int:
         return len(self.docs)
