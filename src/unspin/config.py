@@ -106,7 +106,7 @@ class Config:
     # (``align.MIN_UNIT_WEIGHT``), a few rare words; 0 turns leads off
     lead_weight: float = 4.0
     # search: the semantic round's exact lookup holds every stored vector of the index in
-    # memory (float32 units and adjacent pairs, with the float16 rows read: about 3.8 KB per
+    # memory (float32 units, with the float16 rows read to build it: about 2.3 KB per
     # embedded unit at 384 dimensions); past this many MiB it is not loaded and the round is
     # skipped with a warning, so a searching process's memory stays bounded (docs/index.md)
     semantic_memory_mb: int = 2048

@@ -44,10 +44,9 @@ FloatArray = npt.NDArray[np.float32]
 
 def lookup_bytes(units: int, docs: int, dim: int) -> int:
     """Memory ``VectorMatrix`` takes for ``units`` stored vectors of ``docs`` documents: one
-    float32 row and one document id per unit and per pair of adjacent units, plus the
+    float32 row, a document id and a pair's inverse norm per unit, a document's end, plus the
     float16 blobs read to build it."""
-    rows = max(0, 2 * units - docs)
-    return rows * (4 * dim + 8) + units * 2 * dim
+    return units * (4 * dim + 8 + 4) + docs * 8 + units * 2 * dim
 
 
 def pack(vectors: FloatArray) -> bytes:
@@ -81,35 +80,49 @@ def with_pairs(vectors: FloatArray, positions: Sequence[int] | None = None) -> F
 
 
 class VectorMatrix:
-    """Every stored vector (units and adjacent pairs) of an index in one float32 matrix,
-    with the document row id of each; built once per index state (``generation``).
+    """Every stored unit vector of an index in one float32 matrix, with the document row id
+    of each; built once per index state (``generation``). A pair of adjacent units is
+    looked up without a row of its own: its vector is the normalised sum of the two
+    (``with_pairs``), so its cosine with a query vector is the sum of theirs divided by the
+    length of that sum (kept per row, for the pair it starts): the cosines rows for pairs
+    would give, in about half the memory and half the product.
 
     Written here rather than taken from an ANN library: an exact product needs no second
     file kept in step with the database, its results are reproducible, and a removed
-    document is gone from the next search. At PAN13's size (249k vectors, 382 MB) it costs
-    about 0.2 s for a query's 100 vectors; past a few million units a graph index (hnswlib,
-    faiss) is the way (docs/index.md, "Not built yet")."""
+    document is gone from the next search. At PAN13's size (126k units, 190 MB) it costs
+    about 0.15 s for a query's 100 vectors; its memory is bounded by
+    ``Config.semantic_memory_mb`` (the index counts ``lookup_bytes`` before building it),
+    and past that an index kept on disk is the way (docs/index.md, "Not built yet")."""
 
     def __init__(self, generation: int, dim: int, rows: Sequence[tuple[int, bytes]]) -> None:
         self.generation = generation
         self.dim = dim
         # filled in place, so that building takes no more memory than the result
-        # (``lookup_bytes``): a document's units and pairs at a time
-        sizes = [2 * (len(blob) // (2 * dim)) - 1 if dim and blob else 0 for _, blob in rows]
-        total = sum(max(0, n) for n in sizes)
+        # (``lookup_bytes``): a document's units at a time
+        sizes = [len(blob) // (2 * dim) if dim else 0 for _, blob in rows]
+        total = sum(sizes)
         self.matrix: FloatArray = np.zeros((total, dim), dtype=np.float32)
         self.docs: npt.NDArray[np.int64] = np.zeros(total, dtype=np.int64)
-        at = 0
+        # per row, 1 / the length of its sum with the next row (0 where the next row is
+        # another document's), and the rows that end a document (they start no pair)
+        self.pair_inv: FloatArray = np.zeros(total, dtype=np.float32)
+        self.lasts: npt.NDArray[np.int64] = np.zeros(sum(1 for n in sizes if n), np.int64)
+        at = ended = 0
         for (doc, blob), size in zip(rows, sizes, strict=True):
-            if size <= 0:
+            if not size:
                 continue
-            vectors = with_pairs(unpack(blob, dim))
-            self.matrix[at : at + size] = vectors
+            units = self.matrix[at : at + size]
+            units[:] = unpack(blob, dim)
             self.docs[at : at + size] = doc
+            norms = np.linalg.norm(units[:-1] + units[1:], axis=1)
+            self.pair_inv[at : at + size - 1] = 1.0 / np.maximum(norms, 1e-12)
             at += size
+            self.lasts[ended] = at - 1
+            ended += 1
 
     def __len__(self) -> int:
-        return len(self.docs)
+        """Vectors looked up: units and pairs of adjacent units."""
+        return 2 * len(self.docs) - len(self.lasts)
 
     def nearest(
         self, queries: FloatArray, threshold: float, skip: Collection[int] = ()
@@ -123,27 +136,43 @@ class VectorMatrix:
         vector's closest match is then the closest of the others."""
         if not len(self) or not len(queries):
             return {}, {}, {}
-        step = max(1, CHUNK_CELLS // len(queries))
+        # unit rows at a time; their pairs add as many scores again
+        step = max(1, CHUNK_CELLS // (2 * len(queries)))
+        units = len(self.docs)
         top = np.full(len(queries), -1.0, dtype=np.float32)
         top_doc = np.full(len(queries), -1, dtype=np.int64)
         skipped = np.fromiter(skip, dtype=np.int64, count=len(skip))
         hit_rows: list[npt.NDArray[np.int64]] = []
         hit_docs: list[npt.NDArray[np.int64]] = []
         hit_cos: list[FloatArray] = []
-        for start in range(0, len(self), step):
-            docs = self.docs[start : start + step]
-            scores = queries @ self.matrix[start : start + step].T
-            if len(skipped):
-                scores[:, np.isin(docs, skipped)] = -2.0
-            rows, cols = np.nonzero(scores >= threshold)
-            hit_rows.append(rows)
-            hit_docs.append(docs[cols])
-            hit_cos.append(scores[rows, cols])
-            arg = scores.argmax(axis=1)
-            value = scores[np.arange(len(queries)), arg]
-            better = value > top
-            top[better] = value[better]
-            top_doc[better] = docs[arg[better]]
+        for start in range(0, units, step):
+            end = min(units, start + step)
+            # one row more: the pair starting on the chunk's last row ends on it
+            scores = queries @ self.matrix[start : min(units, end + 1)].T
+            width = scores.shape[1]
+            # a pair's cosine from its two units' (shifted views, no copy of the scores)
+            pairs = (scores[:, :-1] + scores[:, 1:]) * self.pair_inv[start : start + width - 1]
+            lo, hi = np.searchsorted(self.lasts, [start, start + width - 1])
+            pairs[:, self.lasts[lo:hi] - start] = -2.0
+            owners = self.docs[start : start + width]
+            held = np.isin(owners, skipped) if len(skipped) else None
+            for block, docs in (
+                (scores[:, : end - start], owners[: end - start]),
+                (pairs, owners[: width - 1]),
+            ):
+                if not block.shape[1]:
+                    continue
+                if held is not None:
+                    block[:, held[: block.shape[1]]] = -2.0
+                rows, cols = np.nonzero(block >= threshold)
+                hit_rows.append(rows)
+                hit_docs.append(docs[cols])
+                hit_cos.append(block[rows, cols])
+                arg = block.argmax(axis=1)
+                value = block[np.arange(len(queries)), arg]
+                better = value > top
+                top[better] = value[better]
+                top_doc[better] = docs[arg[better]]
         rows, docs, cos = (
             np.concatenate(hit_rows),
             np.concatenate(hit_docs),
