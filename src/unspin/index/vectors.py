@@ -115,7 +115,9 @@ class VectorMatrix:
             units[:] = unpack(blob, dim)
             self.docs[at : at + size] = doc
             norms = np.linalg.norm(units[:-1] + units[1:], axis=1)
-            self.pair_inv[at : at + size - 1] = 1.0 / np.maximum(norms, 1e-12)
+            # two opposite units sum to nothing: that pair scores 0, as a zero vector would
+            inv = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 1e-6)
+            self.pair_inv[at : at + size - 1] = inv
             at += size
             self.lasts[ended] = at - 1
             ended += 1
@@ -150,7 +152,7 @@ class VectorMatrix:
             # one row more: the pair starting on the chunk's last row ends on it
             scores = queries @ self.matrix[start : min(units, end + 1)].T
             width = scores.shape[1]
-            # a pair's cosine from its two units' (shifted views, no copy of the scores)
+            # a pair's cosine from its two units': the sum of two shifted views, no gathering
             pairs = (scores[:, :-1] + scores[:, 1:]) * self.pair_inv[start : start + width - 1]
             lo, hi = np.searchsorted(self.lasts, [start, start + width - 1])
             pairs[:, self.lasts[lo:hi] - start] = -2.0
