@@ -317,6 +317,9 @@ def test_vectors_over_the_memory_budget_skip_the_semantic_round_with_a_warning(
         m = index._vector_matrix()
         held = m.matrix.nbytes + m.docs.nbytes + m.pair_inv.nbytes + m.lasts.nbytes
         assert lookup_bytes(units, 3, emb.dim) == held + units * 2 * emb.dim
+        assert index.stats().semantic_lookup_mib == round(
+            lookup_bytes(units, 3, emb.dim) / 2**20, 1
+        )
         found = search(index, query, comparer=comparer, candidates=1, rounds=1)
         assert [h.doc_id for h in found.hits] == ["f", "c"] and found.warnings == []
     tight = LEXICAL.with_overrides(semantic_memory_mb=0)

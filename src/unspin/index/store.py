@@ -171,6 +171,9 @@ class Stats:
     embedded_documents: int = 0  # documents whose units have vectors (``Index.embed``)
     embedded_units: int = 0
     model_id: str | None = None  # the model that made the vectors
+    # memory the semantic round's exact lookup takes to hold them (``vectors.lookup_bytes``;
+    # past ``Config.semantic_memory_mb`` the round is skipped)
+    semantic_lookup_mib: float = 0.0
     params: dict[str, Any] = field(default_factory=dict)
 
 
@@ -714,11 +717,7 @@ class Index:
                 raise VectorBudgetError(self._too_many[1])
             if self._vectors is None or self._vectors.generation != gen:
                 self._vectors = None  # the old state's memory goes before the new is read
-                units, docs, width = conn.execute(
-                    "SELECT COALESCE(SUM(units), 0), COUNT(*), COALESCE(MAX(length(vecs) / "
-                    "(2 * units)), 0) FROM vectors WHERE units > 0"
-                ).fetchone()
-                need = lookup_bytes(units, docs, width)
+                units, need = self._lookup_need()
                 budget = self.config.semantic_memory_mb * 2**20
                 if need > budget:
                     why = (
@@ -738,6 +737,14 @@ class Index:
             conn.execute("COMMIT")
         assert self._vectors is not None
         return self._vectors
+
+    def _lookup_need(self) -> tuple[int, int]:
+        """(units embedded, bytes the exact lookup takes to hold them), counted in SQL."""
+        units, docs, width = self.conn.execute(
+            "SELECT COALESCE(SUM(units), 0), COUNT(*), COALESCE(MAX(length(vecs) / "
+            "(2 * units)), 0) FROM vectors WHERE units > 0"
+        ).fetchone()
+        return int(units), lookup_bytes(int(units), int(docs), int(width))
 
     def _named(
         self, top: list[int], score: Mapping[int, float], found: Mapping[int, int]
@@ -782,6 +789,7 @@ class Index:
             embedded_documents=embedded_docs,
             embedded_units=embedded_units,
             model_id=self.model_id(),
+            semantic_lookup_mib=round(self._lookup_need()[1] / 2**20, 1),
             documents=len(self),
             postings=sum(
                 int(conn.execute(f"SELECT COUNT(*) FROM {_postings_table(seg)}").fetchone()[0])
