@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import time
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from .._types import Comparison, Document, Origin, Passage, Span, VerdictLabel, covered_chars
@@ -76,7 +77,7 @@ class Hit:
     @property
     def reused_chars(self) -> int:
         """Characters of the query inside a reused passage."""
-        return sum(len(s) for s in merge_spans([p.a for p in self.comparison.passages]))
+        return _query_chars(self.comparison.passages)
 
     @property
     def closeness(self) -> float:
@@ -84,7 +85,7 @@ class Hit:
         similarity: of two sources explaining the same characters, the one whose wording
         the query keeps more of is the likelier direct source (the other is often a
         rewrite of it, or a page on the same facts)."""
-        return sum(len(p.a) * p.similarity for p in self.comparison.passages)
+        return _closeness(self.comparison.passages)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +108,34 @@ class Lead:
     @property
     def chars(self) -> int:
         """Characters of the query inside its passages."""
-        return sum(len(s) for s in merge_spans([p.a for p in self.passages]))
+        return _query_chars(self.passages)
 
     @property
     def closeness(self) -> float:
         """As ``Hit.closeness``, over its passages."""
-        return sum(len(p.a) * p.similarity for p in self.passages)
+        return _closeness(self.passages)
+
+
+def _query_chars(passages: Sequence[Passage]) -> int:
+    """Characters of the query (side a) inside ``passages``, each counted once."""
+    return sum(len(s) for s in merge_spans([p.a for p in passages]))
+
+
+def _closeness(passages: Sequence[Passage]) -> float:
+    """Characters of the query in ``passages``, each weighted by its passage's token
+    similarity."""
+    return sum(len(p.a) * p.similarity for p in passages)
+
+
+def _matched(hits: Sequence[Hit]) -> list[Span]:
+    """The query's characters inside the hits' unit matches, merged (a passage's span also
+    covers the units it bridges between two matches: another source's may be there)."""
+    return merge_spans([m.a for h in hits for p in h.comparison.passages for m in p.matches])
+
+
+def _mostly_open(span: Span, covered: Sequence[Span]) -> bool:
+    """Whether ``covered`` (merged) covers less than half of ``span``."""
+    return covered_chars(span, covered) * 2 < len(span)
 
 
 @dataclass
@@ -284,10 +307,10 @@ def search(
         assert embedder is not None
         clock2 = time.perf_counter()
         index.check_model(embedder.model_id)  # another model's vectors mean nothing here
-        open_units = _unexplained_units(query, hits)
         more = []
         try:
             index.load_vectors()
+            open_units = _unexplained_units(query, hits)
         except VectorBudgetError as err:
             warnings.append(str(err))
             open_units = []
@@ -319,10 +342,10 @@ def _open_leads(pending: list[Lead], hits: list[Hit], top: int) -> list[Lead]:
     cover less than half of: where a verified source explains the query, a lead adds
     nothing. Ranked as hits are: by the query characters they hold, then by how closely
     they keep its wording, then by candidate score."""
-    covered = merge_spans([m.a for h in hits for p in h.comparison.passages for m in p.matches])
+    covered = _matched(hits)
     out = []
     for lead in pending:
-        kept = tuple(p for p in lead.passages if covered_chars(p.a, covered) * 2 < len(p.a))
+        kept = tuple(p for p in lead.passages if _mostly_open(p.a, covered))
         if kept:
             out.append(replace(lead, passages=kept))
     out.sort(key=lambda x: (-x.chars, -x.closeness, -x.candidate_score, x.doc_id))
@@ -420,7 +443,7 @@ def _unexplained(
     rest = []
     for keys, (start, end) in zip(windows, ranges, strict=True):
         window = Span(doc.segments[start].span.start, doc.segments[end - 1].span.end)
-        if covered_chars(window, covered) * 2 < len(window):
+        if _mostly_open(window, covered):
             rest.append(keys)
     return rest
 
@@ -429,12 +452,11 @@ def _unexplained_units(query: PreparedText, hits: list[Hit]) -> list[int]:
     """The query's units with content (``align.MIN_UNIT_WEIGHT``) that the verified hits'
     matches cover less than half of (a passage's span also covers the units it bridges
     between two matches: another source's may be there, ``_attributed_hits``)."""
-    covered = merge_spans([m.a for h in hits for p in h.comparison.passages for m in p.matches])
+    covered = _matched(hits)
     return [
         i
         for i, segment in enumerate(query.doc.segments)
-        if query.unit_weight(i) >= MIN_UNIT_WEIGHT
-        and covered_chars(segment.span, covered) * 2 < len(segment.span)
+        if query.unit_weight(i) >= MIN_UNIT_WEIGHT and _mostly_open(segment.span, covered)
     ]
 
 
@@ -447,7 +469,7 @@ def _attributed_hits(
     dropped."""
     if len(hits) < 2:
         return hits
-    evidence = [merge_spans([m.a for p in h.comparison.passages for m in p.matches]) for h in hits]
+    evidence = [_matched([h]) for h in hits]
     out = []
     for k, hit in enumerate(hits):
         others = merge_spans([s for x, spans in enumerate(evidence) if x != k for s in spans])

@@ -717,7 +717,7 @@ class Index:
                 raise VectorBudgetError(self._too_many[1])
             if self._vectors is None or self._vectors.generation != gen:
                 self._vectors = None  # the old state's memory goes before the new is read
-                units, need = self._lookup_need()
+                units, dim, need = self._lookup_need()
                 budget = self.config.semantic_memory_mb * 2**20
                 if need > budget:
                     why = (
@@ -729,22 +729,22 @@ class Index:
                     self._too_many = (gen, why)
                     raise VectorBudgetError(why)
                 rows = conn.execute(
-                    "SELECT doc, units, vecs FROM vectors WHERE units > 0 ORDER BY doc"
+                    "SELECT doc, vecs FROM vectors WHERE units > 0 ORDER BY doc"
                 ).fetchall()
-                dim = len(rows[0][2]) // (2 * rows[0][1]) if rows else 0
-                self._vectors = VectorMatrix(gen, dim, [(doc, blob) for doc, _, blob in rows])
+                self._vectors = VectorMatrix(gen, dim, rows)
         finally:
             conn.execute("COMMIT")
         assert self._vectors is not None
         return self._vectors
 
-    def _lookup_need(self) -> tuple[int, int]:
-        """(units embedded, bytes the exact lookup takes to hold them), counted in SQL."""
+    def _lookup_need(self) -> tuple[int, int, int]:
+        """(units embedded, the vectors' width, bytes the exact lookup takes to hold them),
+        counted in SQL (``check`` finds vectors of unequal widths)."""
         units, docs, width = self.conn.execute(
             "SELECT COALESCE(SUM(units), 0), COUNT(*), COALESCE(MAX(length(vecs) / "
             "(2 * units)), 0) FROM vectors WHERE units > 0"
         ).fetchone()
-        return int(units), lookup_bytes(int(units), int(docs), int(width))
+        return int(units), int(width), lookup_bytes(int(units), int(docs), int(width))
 
     def _named(
         self, top: list[int], score: Mapping[int, float], found: Mapping[int, int]
@@ -789,7 +789,7 @@ class Index:
             embedded_documents=embedded_docs,
             embedded_units=embedded_units,
             model_id=self.model_id(),
-            semantic_lookup_mib=round(self._lookup_need()[1] / 2**20, 1),
+            semantic_lookup_mib=round(self._lookup_need()[2] / 2**20, 1),
             documents=len(self),
             postings=sum(
                 int(conn.execute(f"SELECT COUNT(*) FROM {_postings_table(seg)}").fetchone()[0])

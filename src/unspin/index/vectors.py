@@ -14,8 +14,9 @@ become candidates, verified by the aligner like the others.
 
 The lookup is exact (a matrix product over every stored vector, in chunks), so results are
 reproducible and a removed document can never come back. Its cost grows with the vectors
-stored: docs/index.md states it; an approximate index (hnswlib, faiss) saved beside the
-database is the way past a few million units.
+stored: docs/index.md states it. Its memory is bounded by ``Config.semantic_memory_mb``
+(about 927,000 units by default; past it the round is skipped with a warning); an index
+kept on disk (faiss IVF-PQ, say) is the way past that.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ DTYPE = np.float16
 # cosines computed at a time (query vectors × stored vectors): bounds the score matrix
 # (64 MB of float32) whatever the index's size
 CHUNK_CELLS = 1 << 24
+
+# two opposite units sum to (nearly) nothing: their pair is the zero vector, close to nothing
+OPPOSITE = 1e-6
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -74,9 +78,18 @@ def with_pairs(vectors: FloatArray, positions: Sequence[int] | None = None) -> F
     left = [k for k in range(len(at) - 1) if at[k + 1] == at[k] + 1]
     if not left:
         return vectors
-    pairs = vectors[left] + vectors[[k + 1 for k in left]]
-    pairs /= np.maximum(np.linalg.norm(pairs, axis=1, keepdims=True), 1e-12)
+    sums = vectors[left] + vectors[[k + 1 for k in left]]
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    pairs = np.divide(sums, norms, out=np.zeros_like(sums), where=norms > OPPOSITE)
     return np.vstack([vectors, pairs]).astype(np.float32, copy=False)
+
+
+def _inverse_norms(sums: FloatArray) -> FloatArray:
+    """1 / the length of each row of ``sums`` (pairs of unit vectors added), 0 where that is
+    at most ``OPPOSITE``: the pair is the zero vector, as ``with_pairs`` makes it."""
+    norms = np.linalg.norm(sums, axis=1)
+    inverse: FloatArray = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > OPPOSITE)
+    return inverse
 
 
 class VectorMatrix:
@@ -114,10 +127,7 @@ class VectorMatrix:
             units = self.matrix[at : at + size]
             units[:] = unpack(blob, dim)
             self.docs[at : at + size] = doc
-            norms = np.linalg.norm(units[:-1] + units[1:], axis=1)
-            # two opposite units sum to nothing: that pair scores 0, as a zero vector would
-            inv = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 1e-6)
-            self.pair_inv[at : at + size - 1] = inv
+            self.pair_inv[at : at + size - 1] = _inverse_norms(units[:-1] + units[1:])
             at += size
             self.lasts[ended] = at - 1
             ended += 1
