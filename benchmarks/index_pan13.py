@@ -137,11 +137,12 @@ def _rank_with_leads(
 def _order(
     hits: Hits, me: str, cases: Sequence[Case], others: set[str], families: bool
 ) -> tuple[list[str], str]:
-    """The rank of ``me`` among the hits whose passages overlap ``cases`` in the query,
-    ordered by the characters of the cases they cover; ties (two sources covering the same
-    characters, often a page and a rewrite of it) by those characters weighted by their
-    passages' token similarity, as the search orders hits; 0 when ``me`` covers none.
-    ``others``: the query's other listed sources, left out of the ranking. ``families``:
+    """The hits whose passages overlap ``cases`` in the query, ordered by the characters of
+    the cases they cover; ties (two sources covering the same characters, often a page and
+    a rewrite of it) by those characters weighted by their passages' token similarity, as
+    the search orders hits; with ``me`` as ranked (its family's lead, with ``families``).
+    ``_rank`` gives ``me``'s place in that order, 0 when it covers none. ``others``: the
+    query's other listed sources, left out of the ranking. ``families``:
     a copy of another hit's text (``Hit.copy_of``) is ranked as its family's lead, and
     only leads are ranked (the search shows a family as one result); a copy of one of
     ``others`` holds that source's text and is left out with it, unless it is ``me``."""
