@@ -46,6 +46,7 @@ from .text.normalize import (
     word_count,
     words,
 )
+from .text.quotes import find_quotations
 
 # an exact common run of words: its span in a, its span in b
 Run = tuple[Span, Span]
@@ -69,6 +70,7 @@ class PreparedText:
     _embeddings: dict[int, NDArray[np.float32]] = field(default_factory=dict)
     _words: list[str] | None = None
     _word_count: int | None = None
+    _quotes: list[Span] | None = None
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -82,6 +84,12 @@ class PreparedText:
                 for w in words(self.norm, start, end)
             ]
         return self._words
+
+    def quotations(self) -> list[Span]:
+        """The spans of quoted speech in the text (``text.quotes``), found on first use."""
+        if self._quotes is None:
+            self._quotes = [q.span for q in find_quotations(self.doc.text)]
+        return self._quotes
 
     def same_words(self, other: PreparedText) -> bool:
         """Whether both texts have words, the same ones in the same order, case aside. The
