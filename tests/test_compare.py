@@ -175,16 +175,18 @@ PAN = Path(__file__).resolve().parents[2] / "shared/data/pan13-train"
 
 
 @pytest.mark.skipif(not PAN.is_dir(), reason="needs the PAN13 training corpus beside the checkout")
-def test_content_restated_in_other_words_is_reuse_not_a_copy(comparer: Comparer) -> None:
+def test_content_restated_in_other_words_is_not_reuse(comparer: Comparer) -> None:
     """Two texts on von Willebrand disease (a human one and a canine one, a PAN13 pair with
     no plagiarism) align as one summary-shaped passage over 60% of a, in other words
-    (token similarity 0.15): that is not a copy, which keeps a fifth of its words at least."""
+    (token similarity 0.15): the calibrated decision finds too little shared wording beyond
+    the topic's, and says so."""
     a = (PAN / "susp/suspicious-document00598.txt").read_text(encoding="utf-8")
     b = (PAN / "src/source-document01589.txt").read_text(encoding="utf-8")
     result = comparer.compare(a, b)
     assert result.passages and max(p.similarity for p in result.passages) < 0.2
-    assert result.verdict.label == "partial-reuse"
-    assert "not a copy" in result.verdict.summary
+    assert result.verdict.label == "same-topic"
+    assert result.verdict.confidence < 0.5
+    assert "not enough wording to show reuse" in result.verdict.summary
 
 
 def test_a_closed_lexicon_reads_again() -> None:

@@ -10,11 +10,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-PassageKind = Literal["verbatim", "near-verbatim", "paraphrase"]
+PassageKind = Literal["verbatim", "near-verbatim", "paraphrase", "shared-quotation"]
 EditKind = Literal["synonym", "substitution", "reorder", "insertion", "deletion", "punctuation"]
 VerdictLabel = Literal[
-    "identical", "near-duplicate", "spun-copy", "partial-reuse", "same-topic", "unrelated"
+    "identical",
+    "near-duplicate",
+    "spun-copy",
+    "paraphrased-copy",
+    "partial-reuse",
+    "same-topic",
+    "unrelated",
 ]
+# the labels that say one text reuses the other, and those that say it is a copy as a whole
+REUSE_LABELS: frozenset[str] = frozenset(
+    {"identical", "near-duplicate", "spun-copy", "paraphrased-copy", "partial-reuse"}
+)
+COPY_LABELS: frozenset[str] = frozenset(
+    {"identical", "near-duplicate", "spun-copy", "paraphrased-copy"}
+)
 Side = Literal["a", "b"]
 Original = Literal["a", "b", "undetermined"]
 
@@ -178,6 +191,11 @@ class Verdict:
     original: Original
     evidence: tuple[Evidence, ...]
     summary: str
+    # P(reuse) from the calibrated model (``evidence.reuse_probability``): 1 for identical
+    # texts, 0 where no passage but shared quotations (if any) was found
+    confidence: float = 0.0
+    # passages of shared quotations: shown, not counted as reuse (``Config.count_quotations``)
+    quotations: int = 0
 
 
 @dataclass(frozen=True, slots=True)

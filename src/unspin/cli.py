@@ -60,6 +60,12 @@ def main() -> None:
     default=None,
     help="Show at most this many passages in the terminal report.",
 )
+@click.option(
+    "--count-quotations",
+    is_flag=True,
+    help="Count passages of quoted speech both texts share as reuse (by default they are "
+    "shown but not counted: two reports of one event quote the same speaker).",
+)
 @_guarded
 def compare(
     a: str | None,
@@ -70,6 +76,7 @@ def compare(
     pan_dir: str | None,
     no_model: bool,
     max_passages: int | None,
+    count_quotations: bool,
 ) -> None:
     """Compare two texts A and B (files, or - for stdin): passages, edits, verdict."""
     if demo:
@@ -82,7 +89,9 @@ def compare(
     assert a is not None and b is not None
     if a == "-" and b == "-":
         _fail("only one of A and B can be - (stdin)", 2)
-    config = DEFAULT_CONFIG.with_overrides(use_model=not no_model)
+    config = DEFAULT_CONFIG.with_overrides(
+        use_model=not no_model, count_quotations=count_quotations
+    )
     comparison = Comparer(config).compare_files(a, b)
     if html_path:
         from .report.html import render_html

@@ -17,6 +17,7 @@ from .align import AlignmentResult, PreparedText, align_prepared, prepare
 from .config import DEFAULT_CONFIG, Config
 from .diff import EditTyper, passage_edits
 from .embed import Embedder, OnnxMiniLMEmbedder
+from .evidence import mark_quotations
 from .lexicon import Lexicon
 from .text import make_document, normalize
 from .text.sources import ReadOptions, read_one
@@ -81,6 +82,7 @@ class Comparer:
         perhaps refined since): their typed edits and the verdict."""
         timings = {} if timings is None else timings
         start = time.perf_counter()
+        passages = mark_quotations(a, b, passages)
         edits = passage_edits(self.typer, a, b, passages)
         timings["edits"] = time.perf_counter() - start
         start = time.perf_counter()

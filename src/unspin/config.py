@@ -150,6 +150,12 @@ class Config:
     near_verbatim_similarity: float = 0.80
     # verdicts
     copy_coverage: float = 0.50
+    # passages of quoted speech shared by both texts count as reuse (off: two reports of
+    # one event quote the same speaker; ``evidence.mark_quotations``)
+    count_quotations: bool = False
+    # P(reuse) at which a pair with passages is called reuse; None: the shipped model's own
+    # (``_model/reuse.json``); 0 calls every pair with a passage reuse (the rules alone)
+    reuse_threshold: float | None = None
     same_topic_entities: int = 3
     use_model: bool = True
     # the model is consulted only for pairs whose words found a convincing match but no

@@ -10,6 +10,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+import wordfreq
+
 from ._types import (
     DateClaim,
     Document,
@@ -24,6 +26,7 @@ from ._types import (
 )
 from .align import PreparedText
 from .config import Config
+from .evidence import pair_features, reuse_model, why_not_reuse
 from .fingerprint import stem
 
 # punctuation a spinner garbles and a careful writer (or a scraper) does not
@@ -291,6 +294,36 @@ def decide_original(
     return "undetermined", evidence
 
 
+def _unnatural_substitutions(edits: Sequence[Edit]) -> int:
+    """One-word synonym swaps that put a much rarer word in place of a common one
+    ("hollow" → "lifeless", "fury" → "indignation"): a thesaurus's pick, not a writer's."""
+    count = 0
+    for e in edits:
+        if e.kind != "synonym" or " " in e.a_text.strip() or " " in e.b_text.strip():
+            continue
+        before = wordfreq.zipf_frequency(e.a_text.lower(), "en")
+        after = wordfreq.zipf_frequency(e.b_text.lower(), "en")
+        if before - after >= UNNATURAL_ZIPF_DROP:
+            count += 1
+    return count
+
+
+# a synonym swap is unnatural when the new word is this much rarer (Zipf frequency), and a
+# copy is machine-spun when it holds at least this many of them (or spin artefacts)
+UNNATURAL_ZIPF_DROP = 1.0
+UNNATURAL_MIN = 3
+
+
+def _machine_evidence(evidence: Sequence[Evidence], edits: Sequence[Edit]) -> str | None:
+    """What says a machine rewrote the copy, if anything."""
+    if any(e.kind == "spin-artefacts" for e in evidence):
+        return "spin artefacts"
+    unnatural = _unnatural_substitutions(edits)
+    if unnatural >= UNNATURAL_MIN:
+        return f"{unnatural} unnatural synonym swaps"
+    return None
+
+
 def decide(
     a: PreparedText,
     b: PreparedText,
@@ -298,31 +331,61 @@ def decide(
     edits: Sequence[Edit],
     config: Config,
 ) -> Verdict:
-    """Label the pair and decide which text is the original."""
-    cov_a = coverage(a.doc, [p.a for p in passages])
-    cov_b = coverage(b.doc, [p.b for p in passages])
-    label: VerdictLabel
+    """Label the pair and decide which text is the original. Passages of shared quotations
+    (``evidence.mark_quotations``) are shown but are no evidence of reuse, unless
+    ``config.count_quotations``; the rest are weighed by the calibrated model
+    (``evidence.reuse_probability``): below its threshold the pair is not reuse."""
+    quoted = [p for p in passages if p.kind == "shared-quotation"]
+    reused = (
+        list(passages)
+        if config.count_quotations
+        else [p for p in passages if p.kind != "shared-quotation"]
+    )
+    cov_a = coverage(a.doc, [p.a for p in reused])
+    cov_b = coverage(b.doc, [p.b for p in reused])
+    label: VerdictLabel = "unrelated"
     restated = False
+    confidence = 0.0
+    why: str | None = None
+    machine: str | None = None
+    original, evidence = decide_original(a, b, reused, edits, cov_a, cov_b)
     if a.same_words(b):
-        label = "identical"
-    elif not passages:
-        shared = a.entities & b.entities
-        label = "same-topic" if len(shared) >= config.same_topic_entities else "unrelated"
-    elif max(cov_a, cov_b) >= config.copy_coverage:
-        weight = sum(len(p.a) + len(p.b) for p in passages) or 1
-        similarity = sum(p.similarity * (len(p.a) + len(p.b)) for p in passages) / weight
-        if similarity < config.paraphrase_similarity:
-            # a copy keeps wording (a spun or translated one a fifth of its words at least);
-            # content this widely restated in other words is a summary or a free rewrite,
-            # reuse of ideas rather than a copy
-            label, restated = "partial-reuse", True
-        elif similarity >= config.near_verbatim_similarity:
-            label = "near-duplicate"
-        else:
-            label = "spun-copy"
+        label, confidence = "identical", 1.0
+    elif reused:
+        features = pair_features(a, b, reused, cov_a, cov_b)
+        model = reuse_model()
+        confidence = model.probability(features)
+        threshold = model.threshold if config.reuse_threshold is None else config.reuse_threshold
+        if confidence < threshold:
+            shared = a.entities & b.entities
+            label = "same-topic" if len(shared) >= config.same_topic_entities else "unrelated"
+            why = why_not_reuse(features, len(quoted))
+    if label == "identical":
+        pass
+    elif not reused or why is not None:
+        if not reused:
+            shared = a.entities & b.entities
+            label = "same-topic" if len(shared) >= config.same_topic_entities else "unrelated"
+            if quoted:
+                why = f"the texts share only {len(quoted)} quotation passage(s): not reuse"
+        original = "undetermined"
+        evidence = [e for e in evidence if e.kind in ("date-conflict", "publication-date")]
     else:
-        label = "partial-reuse"
-    original, evidence = decide_original(a, b, passages, edits, cov_a, cov_b)
+        if max(cov_a, cov_b) >= config.copy_coverage:
+            weight = sum(len(p.a) + len(p.b) for p in reused) or 1
+            similarity = sum(p.similarity * (len(p.a) + len(p.b)) for p in reused) / weight
+            if similarity < config.paraphrase_similarity:
+                # a copy keeps wording (a spun or translated one a fifth of its words at
+                # least); content this widely restated in other words is a summary or a
+                # free rewrite, reuse of ideas rather than a copy
+                label, restated = "partial-reuse", True
+            elif similarity >= config.near_verbatim_similarity:
+                label = "near-duplicate"
+            else:
+                machine = _machine_evidence(evidence, edits)
+                label = "spun-copy" if machine else "paraphrased-copy"
+        else:
+            label = "partial-reuse"
     if label == "identical":
         original = "undetermined" if not any(e.favours for e in evidence) else original
     meaning = sum(e.meaning_change for e in edits)
@@ -330,6 +393,7 @@ def decide(
         "identical": "the texts are the same (up to whitespace and typography)",
         "near-duplicate": "one text is a lightly edited copy of the other",
         "spun-copy": "one text is a machine-spun rewrite of the other",
+        "paraphrased-copy": "one text is a reworded copy of the other",
         "partial-reuse": "some passages are reused, most of each text is not",
         "same-topic": "the texts share names and numbers but no passage",
         "unrelated": "the texts share no passage and little vocabulary",
@@ -339,6 +403,21 @@ def decide(
             "one text restates much of the other in other words (a summary or a free "
             "rewrite), not a copy"
         )
-    if passages:
-        summary += f"; {len(passages)} passage(s), {meaning} meaning change(s)"
-    return Verdict(label, round(cov_a, 4), round(cov_b, 4), original, tuple(evidence), summary)
+    if machine:
+        summary += f" ({machine})"
+    if why:
+        summary = why
+    if reused and why is None:
+        summary += f"; {len(reused)} passage(s), {meaning} meaning change(s)"
+    if quoted and not config.count_quotations:
+        summary += f"; {len(quoted)} shared quotation(s), not counted"
+    return Verdict(
+        label,
+        round(cov_a, 4),
+        round(cov_b, 4),
+        original,
+        tuple(evidence),
+        summary,
+        round(confidence, 4),
+        len(quoted),
+    )

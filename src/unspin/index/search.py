@@ -22,7 +22,17 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from .._types import Comparison, Document, Origin, Passage, Span, VerdictLabel, covered_chars
+from .._types import (
+    COPY_LABELS,
+    REUSE_LABELS,
+    Comparison,
+    Document,
+    Origin,
+    Passage,
+    Span,
+    VerdictLabel,
+    covered_chars,
+)
 from ..align import (
     MIN_UNIT_WEIGHT,
     PreparedText,
@@ -43,8 +53,8 @@ from .keys import unit_keys, window_ranges, windows_of
 from .store import Candidate, Index
 from .vectors import with_pairs
 
-REUSE = ("identical", "near-duplicate", "spun-copy", "partial-reuse")
-COPY = ("identical", "near-duplicate", "spun-copy")
+REUSE = REUSE_LABELS
+COPY = COPY_LABELS
 # a hit is compared with a better one for being a copy of the same text when at least this
 # share of the query characters it explains are explained by the better one too
 FAMILY_OVERLAP = 0.5
@@ -251,8 +261,13 @@ def search(
             if comparison.verdict.label in REUSE:
                 hits.append(Hit(cand.doc_id, source.doc.name, cand.score, comparison))
                 sources[cand.doc_id] = source
-            elif with_leads:
-                unconfirmed = leads(query, source, alignment, comparer.config)
+            elif with_leads and comparer.config.lead_weight:
+                # passages the calibrated decision turned down (too little wording beyond
+                # names and topic words) are leads too, never a hit with a reuse verdict
+                unconfirmed = [
+                    *comparison.passages,
+                    *leads(query, source, alignment, comparer.config),
+                ]
                 if unconfirmed:
                     lead = Lead(
                         cand.doc_id,

@@ -49,6 +49,7 @@ _LABEL_CLASS = {
     "identical": "v-hi",
     "near-duplicate": "v-hi",
     "spun-copy": "v-hi",
+    "paraphrased-copy": "v-hi",
     "partial-reuse": "v-mid",
     "same-topic": "v-lo",
     "unrelated": "v-none",

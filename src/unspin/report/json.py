@@ -7,6 +7,7 @@ from typing import Any
 
 from .._types import Comparison, Document, Passage, Span
 from ..text.origin import origin_to_dict
+from ..text.quotes import find_quotations
 
 SCHEMA_ID = "unspin.compare/1"
 
@@ -26,6 +27,10 @@ def dates_to_list(doc: Document) -> list[dict[str, Any]]:
     return [{**_span(d.span), "date": d.date, "source": d.source} for d in doc.dates]
 
 
+def quotations_to_list(doc: Document) -> list[dict[str, Any]]:
+    return [{**_span(q.span, doc.text), "kind": q.kind} for q in find_quotations(doc.text)]
+
+
 def _document(doc: Document) -> dict[str, Any]:
     return {
         "name": doc.name,
@@ -34,6 +39,7 @@ def _document(doc: Document) -> dict[str, Any]:
         "segments": len(doc.segments),
         "boilerplate": boilerplate_to_list(doc),
         "dates": dates_to_list(doc),
+        "quotations": quotations_to_list(doc),
         "origin": origin_to_dict(doc.origin),
     }
 
@@ -48,6 +54,8 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
         "verdict": {
             "label": c.verdict.label,
             "summary": c.verdict.summary,
+            "confidence": c.verdict.confidence,
+            "quotations": c.verdict.quotations,
             "original": c.verdict.original,
             "coverage": {"a": c.verdict.coverage_a, "b": c.verdict.coverage_b},
             "evidence": [

@@ -15,10 +15,12 @@ _LABEL_STYLE = {
     "identical": "bold white on blue",
     "near-duplicate": "bold white on dark_orange",
     "spun-copy": "bold white on red",
+    "paraphrased-copy": "bold white on red",
     "partial-reuse": "bold black on yellow",
     "same-topic": "bold black on cyan",
     "unrelated": "bold white on green",
 }
+_NOT_COUNTED = " (not counted as reuse)"
 _EDIT_STYLE = {
     "synonym": "yellow",
     "substitution": "yellow",
@@ -50,6 +52,7 @@ def render(c: Comparison, console: Console, max_passages: int | None = None) -> 
     head = Text()
     head.append(f" {v.label.upper()} ", style=_LABEL_STYLE[v.label])
     head.append(f"  {v.summary}\n")
+    head.append(f"confidence of reuse: {v.confidence:.0%}\n")
     head.append(f"a: {c.a.name}  — {v.coverage_a:.1%} of its body reused\n")
     head.append(f"b: {c.b.name}  — {v.coverage_b:.1%} of its body reused\n")
     original = (
@@ -89,9 +92,11 @@ def render(c: Comparison, console: Console, max_passages: int | None = None) -> 
     edits_b = [(e.b, e) for e in c.edits]
     shown = c.passages if max_passages is None else c.passages[:max_passages]
     for k, p in enumerate(shown):
+        note = _NOT_COUNTED if p.kind == "shared-quotation" else ""
         table = Table(
             title=(
-                f"Passage {k}: {p.kind}, score {p.score:.2f}, similarity {p.similarity:.2f} "
+                f"Passage {k}: {p.kind}{note}, score {p.score:.2f}, "
+                f"similarity {p.similarity:.2f} "
                 f"— a {p.a.start}–{p.a.end} · b {p.b.start}–{p.b.end}"
             ),
             expand=True,

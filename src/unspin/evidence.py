@@ -1,0 +1,221 @@
+"""How strongly a pair's passages say that one text reuses the other: one calibrated
+probability, and the words that explain a pair that is not reuse.
+
+Two writers on one story share its quotations, names, numbers and topic words, and the
+aligner matches their sentences on them. A copy keeps more: ordinary words, in runs, over
+several sentences in order. The features below measure that part only (``pair_features``);
+a logistic model fitted on labelled pairs (``benchmarks/fit_reuse_model.py``: the real-world
+dev split and PAN13 train) turns them into P(reuse) (``reuse_probability``). The features
+are ours (what counts as evidence of copying is the product's edge); the fit is
+scikit-learn's, done offline, and only its coefficients ship (``_model/reuse.json``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+from ._types import Passage, Span
+from .align import PreparedText
+from .fingerprint import STOPWORDS, stem
+from .text.normalize import words
+from .text.quotes import quoted_chars
+
+# a passage is a shared quotation when at least this share of its matched characters is
+# quoted speech on both sides, and on one side at most FRAMING_CHARS lie outside the
+# quotations (a reporter's own lead-in; a copy reproduces the quotation with the prose
+# around it, and that prose keeps the passage reuse)
+QUOTED_SHARE = 0.5
+FRAMING_CHARS = 300
+
+
+def mark_quotations(a: PreparedText, b: PreparedText, passages: Sequence[Passage]) -> list[Passage]:
+    """``passages`` with those whose matched wording lies inside quotations on both sides
+    relabelled ``shared-quotation``: two reports quoting one speaker share the speaker's
+    words, not each other's."""
+    out = []
+    qa, qb = a.quotations(), b.quotations()
+    for p in passages:
+        if qa and qb:
+            ma = [m.a for m in p.matches] or [p.a]
+            mb = [m.b for m in p.matches] or [p.b]
+            in_a, all_a = quoted_chars(ma, qa, a.doc.text)
+            in_b, all_b = quoted_chars(mb, qb, b.doc.text)
+            if (
+                in_a >= QUOTED_SHARE * all_a
+                and in_b >= QUOTED_SHARE * all_b
+                and min(all_a - in_a, all_b - in_b) <= FRAMING_CHARS
+            ):
+                p = replace(p, kind="shared-quotation")
+        out.append(p)
+    return out
+
+
+FEATURES = (
+    "coverage",  # the larger side's coverage by reused passages
+    "coverage_min",  # the smaller side's
+    "similarity",  # token similarity of the passages, weighted by length
+    "distinct",  # log1p: shared content words beyond names, numbers and topic words
+    "distinct_share",  # their share of all shared content words
+    "trigrams",  # log1p: shared word trigrams that are not names and numbers only
+    "units",  # log1p: unit matches in the longest passage (a run of sentences in order)
+    "passages",  # log1p: reused passages
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What a pair's reused (not quotation) passages share, as ``FEATURES`` names it."""
+
+    coverage: float
+    coverage_min: float
+    similarity: float
+    distinct: float
+    distinct_share: float
+    trigrams: float
+    units: float
+    passages: float
+    # for the explanation: counts behind the logs
+    shared_words: int = 0
+    shared_names: int = 0
+    shared_topic: int = 0
+
+    def vector(self) -> list[float]:
+        return [getattr(self, name) for name in FEATURES]
+
+
+def _words_of(p: PreparedText, span: Span) -> list[str]:
+    norm = p.norm
+    return words(norm, norm.to_normalized(span.start), norm.to_normalized(span.end))
+
+
+def _lowercase_forms(p: PreparedText) -> set[str]:
+    return {w for w in words(p.norm) if w[0].islower()}
+
+
+def pair_features(
+    a: PreparedText,
+    b: PreparedText,
+    passages: Sequence[Passage],
+    coverage_a: float,
+    coverage_b: float,
+) -> Features:
+    """The features of the pair's reused ``passages`` (the caller leaves shared quotations
+    out, unless they count: ``Config.count_quotations``)."""
+    reused = list(passages)
+    if not reused:
+        return Features(coverage_a, coverage_b, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    lower = _lowercase_forms(a) | _lowercase_forms(b)
+
+    def name_or_number(w: str) -> bool:
+        return w[0].isdigit() or (w[0].isupper() and w.lower() not in lower)
+
+    # the pair's topic vocabulary: content stems found outside the reused passages in both
+    # texts (a writer on the topic uses them anyway; a copier's rare words come with the copy)
+    outside: list[Counter[str]] = []
+    for text, spans in ((a, [x.a for x in reused]), (b, [x.b for x in reused])):
+        inside = Counter(stem(w.lower()) for s in spans for w in _words_of(text, s))
+        everywhere = Counter(stem(w) for w in text.words())
+        outside.append(everywhere - inside)
+    topic = set(outside[0]) & set(outside[1])
+
+    shared_all: set[str] = set()
+    distinct: set[str] = set()
+    names: set[str] = set()
+    trigrams = 0
+    for p in reused:
+        wa, wb = _words_of(a, p.a), _words_of(b, p.b)
+        content_b = {stem(w.lower()) for w in wb if w.lower() not in STOPWORDS}
+        for w in wa:
+            lw = w.lower()
+            if lw in STOPWORDS:
+                continue
+            s = stem(lw)
+            if s not in content_b:
+                continue
+            shared_all.add(s)
+            if name_or_number(w):
+                names.add(s)
+            elif s not in topic:
+                distinct.add(s)
+        la, lb = [w.lower() for w in wa], [w.lower() for w in wb]
+        grams_b = set(zip(lb, lb[1:], lb[2:], strict=False))
+        seen = set()
+        for i, g in enumerate(zip(la, la[1:], la[2:], strict=False)):
+            if g in grams_b and g not in seen:
+                seen.add(g)
+                content = [wa[i + k] for k in range(3) if g[k] not in STOPWORDS]
+                if content and not all(name_or_number(w) for w in content):
+                    trigrams += 1
+    weight = sum(len(p.a) + len(p.b) for p in reused) or 1
+    similarity = sum(p.similarity * (len(p.a) + len(p.b)) for p in reused) / weight
+    return Features(
+        coverage=max(coverage_a, coverage_b),
+        coverage_min=min(coverage_a, coverage_b),
+        similarity=similarity,
+        distinct=math.log1p(len(distinct)),
+        distinct_share=len(distinct) / len(shared_all) if shared_all else 0.0,
+        trigrams=math.log1p(trigrams),
+        units=math.log1p(max(len(p.matches) for p in reused)),
+        passages=math.log1p(len(reused)),
+        shared_words=len(distinct),
+        shared_names=len(names),
+        shared_topic=len(shared_all - distinct - names),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseModel:
+    """A logistic model over standardised ``FEATURES``."""
+
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float
+
+    def probability(self, features: Features) -> float:
+        z = self.intercept
+        for x, m, s, c in zip(features.vector(), self.mean, self.scale, self.coef, strict=True):
+            z += c * (x - m) / s
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+@cache
+def reuse_model() -> ReuseModel:
+    """The shipped model (``_model/reuse.json``, written by ``benchmarks/fit_reuse_model.py``)."""
+    raw = json.loads(resources.files("unspin").joinpath("_model/reuse.json").read_text())
+    if tuple(raw["features"]) != FEATURES:
+        raise RuntimeError("_model/reuse.json was fitted on other features; refit it")
+    return ReuseModel(
+        tuple(raw["mean"]),
+        tuple(raw["scale"]),
+        tuple(raw["coef"]),
+        float(raw["intercept"]),
+        float(raw["threshold"]),
+    )
+
+
+def why_not_reuse(features: Features, quotations: int) -> str:
+    """A pair's evidence in words, for a pair that is not reuse: what it shares."""
+    parts = []
+    if features.shared_names:
+        parts.append("names and numbers")
+    if features.shared_topic:
+        parts.append("topic words")
+    if quotations:
+        parts.append(f"{quotations} quotation(s)" if quotations > 1 else "one quotation")
+    if features.shared_words:
+        parts.append(f"{features.shared_words} other word(s)")
+    shared = (
+        ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+        if parts
+        else "little"
+    )
+    lone = " in one matched sentence" if features.units and features.units <= math.log1p(1) else ""
+    return f"the texts share {shared}{lone}: not enough wording to show reuse"
