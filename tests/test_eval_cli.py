@@ -125,9 +125,11 @@ def test_binary_file_in_src(tmp_path: Path) -> None:
     assert "source-document00002.txt" in line
 
 
-def test_pan13_with_search_rules_keeps_a_short_reworded_case(tmp_path: Path) -> None:
+def test_pan13_a_lone_short_reworded_sentence_is_no_detection(tmp_path: Path) -> None:
     """One short, lightly reworded sentence: a verdict on the pair (the default rules) does
-    not count it, the rules a search verifies by (``--search-rules``) do."""
+    not count it, and neither do the rules a search verifies by (``--search-rules``): they
+    align it, but one lone sentence is too little evidence for the calibrated decision (a
+    search shows it as a lead, never as a hit with a reuse verdict)."""
     source = (
         "The orchestra played its final concert of the season. Tickets sold out within an "
         "hour. The Kelso council quietly approved the Ballantyne library's expansion budget "
@@ -168,8 +170,8 @@ def test_pan13_with_search_rules_keeps_a_short_reworded_case(tmp_path: Path) -> 
         got = json.loads(result.output)
         recall[bool(extra)] = got["scores"]["overall"]["recall"]
         found = got["pairs_with_a_detection_on_a_case"]
-        assert found == {"04-translation-obfuscation": float(bool(extra))}
-    assert recall[False] == 0.0 and recall[True] > 0.8
+        assert found == {"04-translation-obfuscation": 0.0}
+    assert recall[False] == 0.0 and recall[True] == 0.0
     result = CliRunner().invoke(main, ["eval", "pan13", str(root), "--no-model", "--jobs", "1"])
     assert (
         "pairs with a detection on a case (suspicious side): 04-translation-obfuscation 0.000"

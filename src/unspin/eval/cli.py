@@ -10,15 +10,26 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeRemainingColumn
 from rich.table import Table
 
 from .._types import Span
 from ..cliutil import guarded
 from ..config import DEFAULT_CONFIG
-from ..errors import InputError
+from ..errors import ConfigError, InputError
 from ..report.pan import write_pan_xml
 from .measures import Scores, clean_rates, format_clean_rates, pairs_found, scores_by_class
+from .pairs import (
+    OnProgress,
+    PairsReport,
+    SearchEvalReport,
+    evaluate_pairs,
+    evaluate_search,
+    load_pairs,
+    pairs_report_to_dict,
+    search_report_to_dict,
+)
+from .pairs_render import render_pairs, render_search
 from .pan import DETECTION, TRUTH, Case, PairTruth, load_corpus, read_detections_dir
 from .run import detect_pairs
 
@@ -67,7 +78,8 @@ def _load_truth(path: Path) -> list[PairTruth]:
 
 @click.group(name="eval")
 def eval_group() -> None:
-    """Measure alignment quality on the PAN text-alignment benchmark."""
+    """Measure alignment quality: on the PAN text-alignment benchmark, or on a list of
+    labelled pairs."""
 
 
 @eval_group.command("pan13")
@@ -190,3 +202,98 @@ def score_command(truth_dir: Path, detections_dir: Path, as_json: bool) -> None:
         click.echo(json.dumps(_as_json(scores), indent=2))
         return
     Console().print(_table(scores, f"{detections_dir} scored against {truth_dir}"))
+
+
+@eval_group.command("pairs")
+@click.argument("list_file", metavar="LIST.csv", type=click.Path(path_type=Path))
+@click.option("--split", help="Only the rows whose split column is this.")
+@click.option("--set", "sets", multiple=True, help="Only this set (repeatable).")
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes."
+)
+@click.option("--no-model", is_flag=True, help="Lexical evidence only.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N rows selected.")
+@click.option(
+    "--search",
+    "search_mode",
+    is_flag=True,
+    help="Index the a-sides (and distractors), search with each b-side: recall@1, recall@5.",
+)
+@click.option(
+    "--distractors",
+    type=click.Path(path_type=Path),
+    help="--search: also index the documents of this folder (recursive).",
+)
+@click.option(
+    "--index-dir",
+    type=click.Path(path_type=Path),
+    help="--search: build the index here (a new or empty directory) and keep it.",
+)
+@guarded
+def pairs_command(
+    list_file: Path,
+    split: str | None,
+    sets: tuple[str, ...],
+    jobs: int,
+    no_model: bool,
+    as_json: bool,
+    limit: int | None,
+    search_mode: bool,
+    distractors: Path | None,
+    index_dir: Path | None,
+) -> None:
+    """Score unspin's reuse decision on labelled pairs (a CSV with a,b,expect,set columns),
+    or with --search how well a search finds each pair's a-side (docs/eval.md)."""
+    if not search_mode and (distractors is not None or index_dir is not None):
+        raise ConfigError("--distractors and --index-dir need --search")
+    if distractors is not None and not distractors.exists():
+        raise InputError(f"{distractors}: no such file or folder")
+    rows = load_pairs(list_file, split=split, sets=sets or None, limit=limit)
+    config = DEFAULT_CONFIG.with_overrides(use_model=not no_model)
+    console = Console(stderr=True)
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=as_json or not console.is_terminal,
+    ) as progress:
+        report: PairsReport | SearchEvalReport
+        if search_mode:
+            report = evaluate_search(
+                rows,
+                config,
+                distractors=[distractors] if distractors is not None else [],
+                jobs=jobs,
+                index_dir=index_dir,
+                on_progress=_progress_of(progress),
+            )
+        else:
+            report = evaluate_pairs(rows, config, jobs=jobs, on_progress=_progress_of(progress))
+    if isinstance(report, SearchEvalReport):
+        for line in report.distractors_rejected:
+            click.echo(f"  distractor rejected: {line}", err=True)
+        if as_json:
+            click.echo(json.dumps(search_report_to_dict(report), ensure_ascii=False, indent=2))
+        else:
+            render_search(Console(), report, str(list_file))
+        return
+    if as_json:
+        click.echo(json.dumps(pairs_report_to_dict(report), ensure_ascii=False, indent=2))
+    else:
+        render_pairs(Console(), report, str(list_file))
+
+
+def _progress_of(progress: Progress) -> OnProgress:
+    """A library progress callback driving one bar per stage."""
+    tasks: dict[str, TaskID] = {}
+
+    def update(stage: str, done: int, total: int | None) -> None:
+        if stage not in tasks:
+            tasks[stage] = progress.add_task(stage, total=total)
+        progress.update(tasks[stage], completed=done, total=total)
+
+    return update

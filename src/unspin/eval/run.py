@@ -10,10 +10,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .._types import REUSE_LABELS, Passage
 from ..align import PreparedText, align_prepared
 from ..compare import Comparer
 from ..config import Config
 from ..errors import InputError
+from ..evidence import mark_quotations
 from .pan import Case, PairTruth
 
 
@@ -65,16 +67,37 @@ class PairAligner:
             self.cache.popitem(last=False)
         return prepared
 
-    def detect(self, pair: PairTruth) -> PairDetections:
+    def align(
+        self, pair: PairTruth, timings: dict[str, float]
+    ) -> tuple[PreparedText, PreparedText, list[Passage]]:
+        """The pair's prepared documents (suspicious first) and the aligner's passages, with
+        shared quotations marked (``evidence.mark_quotations``)."""
         if pair.susp_path is None or pair.src_path is None:
             raise InputError(f"{pair.susp} / {pair.src}: pair without document paths")
-        timings: dict[str, float] = {}
         susp = self._prepared(pair.susp_path, timings)
         src = self._prepared(pair.src_path, timings)
         result = align_prepared(
             susp, src, self.comparer.config, self.comparer.embedder, timings=timings
         )
-        cases = tuple(Case(p.a.start, len(p.a), p.b.start, len(p.b)) for p in result.passages)
+        return susp, src, mark_quotations(susp, src, result.passages)
+
+    def detect(self, pair: PairTruth) -> PairDetections:
+        """The pair's detections: its reused passages when the verdict is reuse (the same
+        decision as ``unspin compare``), none otherwise."""
+        timings: dict[str, float] = {}
+        susp, src, passages = self.align(pair, timings)
+        cases: tuple[Case, ...] = ()
+        if passages:
+            start = time.perf_counter()
+            comparison = self.comparer.explain(susp, src, passages)
+            timings["verdict"] = time.perf_counter() - start
+            if comparison.verdict.label in REUSE_LABELS:
+                counted = self.comparer.config.count_quotations
+                cases = tuple(
+                    Case(p.a.start, len(p.a), p.b.start, len(p.b))
+                    for p in comparison.passages
+                    if counted or p.kind != "shared-quotation"
+                )
         return PairDetections(pair.susp, pair.src, pair.class_name, cases, timings)
 
 
