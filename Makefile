@@ -1,5 +1,6 @@
 # One command each: `make setup` installs everything (Debian packages + a venv), `make demo`
-# compares the bundled seed pair, `make test` runs lint, types, tests and the PAN quality gate.
+# compares the bundled seed pair, `make test` runs lint, types, tests and the quality gates
+# (PAN13 alignment, real-world pairs).
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -25,6 +26,7 @@ lint:
 
 gate:
 	$(BIN)/python benchmarks/pan13_gate.py
+	$(BIN)/python benchmarks/realworld_gate.py
 
 test: lint gate
 	$(BIN)/pytest -q
