@@ -26,12 +26,13 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from unspin.align import align_prepared
+from unspin._types import Passage
+from unspin.align import PreparedText, align_prepared
 from unspin.compare import Comparer
 from unspin.config import DEFAULT_CONFIG
 from unspin.eval.pan import load_corpus
 from unspin.eval.run import PairAligner
-from unspin.evidence import FEATURES, mark_quotations, pair_features
+from unspin.evidence import FEATURES, Features, mark_quotations, pair_features
 from unspin.text.sources import ReadOptions, read_one
 from unspin.verdict import coverage
 
@@ -58,15 +59,23 @@ def _row(features: object, **extra: object) -> dict[str, object]:
     return out
 
 
-def _pan_one(pair: object) -> dict[str, object] | None:
-    assert _aligner is not None
-    a, b, passages = _aligner.align(pair, {})  # type: ignore[arg-type]
+def _features(a: PreparedText, b: PreparedText, passages: list[Passage]) -> Features | None:
+    """The pair's features over its reused passages (shared quotations left out, as
+    ``verdict.decide`` leaves them), or None when it has none."""
     reused = [p for p in passages if p.kind != "shared-quotation"]
     if not reused:
         return None
     cov_a = coverage(a.doc, [p.a for p in reused])
     cov_b = coverage(b.doc, [p.b for p in reused])
-    f = pair_features(a, b, reused, cov_a, cov_b)
+    return pair_features(a, b, reused, cov_a, cov_b)
+
+
+def _pan_one(pair: object) -> dict[str, object] | None:
+    assert _aligner is not None
+    a, b, passages = _aligner.align(pair, {})  # type: ignore[arg-type]
+    f = _features(a, b, list(passages))
+    if f is None:
+        return None
     cls = pair.class_name  # type: ignore[attr-defined]
     return _row(f, corpus="pan13", set=cls, y=int(not cls.startswith("01")), key=list(pair.key))  # type: ignore[attr-defined]
 
@@ -82,12 +91,9 @@ def _real_one(item: tuple[str, str, str, str]) -> dict[str, object] | None:
     passages = mark_quotations(
         a, b, align_prepared(a, b, comparer.config, comparer.embedder).passages
     )
-    reused = [p for p in passages if p.kind != "shared-quotation"]
-    if not reused:
+    f = _features(a, b, passages)
+    if f is None:
         return None
-    cov_a = coverage(a.doc, [p.a for p in reused])
-    cov_b = coverage(b.doc, [p.b for p in reused])
-    f = pair_features(a, b, reused, cov_a, cov_b)
     return _row(f, corpus="realworld", set=set_name, y=int(expect == "reuse"), key=[a_path, b_path])
 
 

@@ -10,14 +10,12 @@ aligner is degraded: ``--set match_threshold=0.9``).
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import os
 import sys
 import time
 from pathlib import Path
 
-from unspin.config import DEFAULT_CONFIG
+from gate_pins import config_with, pinned_floors
 from unspin.eval.measures import clean_rates, scores_by_class
 from unspin.eval.pan import load_corpus
 from unspin.eval.run import detect_pairs
@@ -25,13 +23,6 @@ from unspin.eval.run import detect_pairs
 HERE = Path(__file__).parent
 PAIRS = HERE / "pan13-gate.pairs"
 FLOORS = HERE / "pan13-floors.json"
-
-
-def _value(raw: str) -> object:
-    try:
-        return json.loads(raw)
-    except json.JSONDecodeError:
-        return raw
 
 
 def main() -> int:
@@ -46,13 +37,10 @@ def main() -> int:
             return 1
         print(f"gate skipped: no PAN13 corpus at {args.corpus}")
         return 0
-    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
-    digest = hashlib.sha256(PAIRS.read_bytes()).hexdigest()
-    if digest != floors["pairs_sha256"]:
-        print(f"gate: {PAIRS.name} changed (sha256 {digest}); re-pin the floors", file=sys.stderr)
+    floors = pinned_floors(FLOORS, PAIRS)
+    if floors is None:
         return 1
-    overrides = dict(item.split("=", 1) for item in args.set)
-    config = DEFAULT_CONFIG.with_overrides(**{k: _value(v) for k, v in overrides.items()})
+    config = config_with(args.set)
     truth = load_corpus(args.corpus, PAIRS)
     start = time.perf_counter()
     detections = {d.key: list(d.cases) for d in detect_pairs(truth, config, args.jobs)}

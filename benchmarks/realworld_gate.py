@@ -11,13 +11,11 @@ gate failing on independent reports called reuse).
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import os
 import sys
 from pathlib import Path
 
-from unspin.config import DEFAULT_CONFIG
+from gate_pins import config_with, pinned_floors
 from unspin.eval.pairs import evaluate_pairs, evaluate_search, load_pairs
 
 HERE = Path(__file__).parent
@@ -27,26 +25,16 @@ FLOORS = HERE / "realworld-floors.json"
 SPLIT = "validation"
 
 
-def _value(raw: str) -> object:
-    try:
-        return json.loads(raw)
-    except json.JSONDecodeError:
-        return raw
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--no-search", action="store_true", help="the pair decision only")
     parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE")
     args = parser.parse_args()
-    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
-    digest = hashlib.sha256(PAIRS.read_bytes()).hexdigest()
-    if digest != floors["pairs_sha256"]:
-        print(f"gate: {PAIRS.name} changed (sha256 {digest}); re-pin the floors", file=sys.stderr)
+    floors = pinned_floors(FLOORS, PAIRS)
+    if floors is None:
         return 1
-    overrides = dict(item.split("=", 1) for item in args.set)
-    config = DEFAULT_CONFIG.with_overrides(**{k: _value(v) for k, v in overrides.items()})
+    config = config_with(args.set)
     rows = load_pairs(PAIRS, split=SPLIT)
     failed: list[str] = []
 
