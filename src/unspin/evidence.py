@@ -5,9 +5,10 @@ Two writers on one story share its quotations, names, numbers and topic words, a
 aligner matches their sentences on them. A copy keeps more: ordinary words, in runs, over
 several sentences in order. The features below measure that part only (``pair_features``);
 a logistic model fitted on labelled pairs (``benchmarks/fit_reuse_model.py``: the real-world
-dev split and PAN13 train) turns them into P(reuse) (``reuse_probability``). The features
-are ours (what counts as evidence of copying is the product's edge); the fit is
-scikit-learn's, done offline, and only its coefficients ship (``_model/reuse.json``).
+dev split and PAN13 train) turns them into P(reuse) (``ReuseModel.probability``). The features
+are ours (what counts as evidence of copying is the product's edge); the fit (scipy's
+L-BFGS-B on a weighted log-loss) is done offline, and only its coefficients ship
+(``_model/reuse.json``).
 """
 
 from __future__ import annotations

@@ -334,7 +334,7 @@ def decide(
     """Label the pair and decide which text is the original. Passages of shared quotations
     (``evidence.mark_quotations``) are shown but are no evidence of reuse, unless
     ``config.count_quotations``; the rest are weighed by the calibrated model
-    (``evidence.reuse_probability``): below its threshold the pair is not reuse."""
+    (``evidence.ReuseModel.probability``): below its threshold the pair is not reuse."""
     quoted = [p for p in passages if p.kind == "shared-quotation"]
     reused = (
         list(passages)
