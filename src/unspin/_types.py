@@ -191,7 +191,7 @@ class Verdict:
     original: Original
     evidence: tuple[Evidence, ...]
     summary: str
-    # P(reuse) from the calibrated model (``evidence.reuse_probability``): 1 for identical
+    # P(reuse) from the calibrated model (``evidence.ReuseModel.probability``): 1 for identical
     # texts, 0 where no passage but shared quotations (if any) was found
     confidence: float = 0.0
     # passages of shared quotations: shown, not counted as reuse (``Config.count_quotations``)
