@@ -32,7 +32,7 @@ from unspin.compare import Comparer
 from unspin.config import DEFAULT_CONFIG
 from unspin.eval.pan import load_corpus
 from unspin.eval.run import PairAligner
-from unspin.evidence import FEATURES, Features, mark_quotations, pair_features
+from unspin.evidence import FEATURES, Features, counted, mark_quotations, pair_features
 from unspin.text.sources import ReadOptions, read_one
 from unspin.verdict import coverage
 
@@ -60,9 +60,9 @@ def _row(features: object, **extra: object) -> dict[str, object]:
 
 
 def _features(a: PreparedText, b: PreparedText, passages: list[Passage]) -> Features | None:
-    """The pair's features over its reused passages (shared quotations left out, as
-    ``verdict.decide`` leaves them), or None when it has none."""
-    reused = [p for p in passages if p.kind != "shared-quotation"]
+    """The pair's features over the passages the default configuration counts, as
+    ``verdict.decide`` weighs them, or None when it has none."""
+    reused = counted(passages, DEFAULT_CONFIG.count_quotations)
     if not reused:
         return None
     cov_a = coverage(a.doc, [p.a for p in reused])

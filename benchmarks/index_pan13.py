@@ -50,6 +50,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from unspin._types import COPY_LABELS
 from unspin.compare import Comparer
 from unspin.config import DEFAULT_CONFIG, Config
 from unspin.errors import InputError
@@ -59,7 +60,7 @@ from unspin.index.search import PreparedCache
 from unspin.text.document import text_sha256
 
 HERE = Path(__file__).parent
-COPY = ("identical", "near-duplicate", "spun-copy")
+COPY = COPY_LABELS
 
 _index: Index | None = None
 _comparer: Comparer | None = None

@@ -11,13 +11,14 @@ from click.testing import CliRunner
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
+from unspin._types import REUSE_LABELS as REUSE
 from unspin._types import Passage, Span
 from unspin.align import _shared_content, align_prepared, leads
 from unspin.cli import main
 from unspin.compare import Comparer
 from unspin.config import DEFAULT_CONFIG
 from unspin.index import Index, search
-from unspin.index.search import REUSE, Hit, Lead, _open_leads
+from unspin.index.search import Hit, Lead, _open_leads
 
 LEXICAL = DEFAULT_CONFIG.with_overrides(use_model=False)
 SOURCE = (

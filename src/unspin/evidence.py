@@ -57,6 +57,14 @@ def mark_quotations(a: PreparedText, b: PreparedText, passages: Sequence[Passage
     return out
 
 
+def counted(passages: Sequence[Passage], count_quotations: bool) -> list[Passage]:
+    """The passages that are evidence of reuse: all of them when quotations count
+    (``Config.count_quotations``), else those that are not shared quotations."""
+    if count_quotations:
+        return list(passages)
+    return [p for p in passages if p.kind != "shared-quotation"]
+
+
 FEATURES = (
     "coverage",  # the larger side's coverage by reused passages
     "coverage_min",  # the smaller side's

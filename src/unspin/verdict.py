@@ -26,7 +26,7 @@ from ._types import (
 )
 from .align import PreparedText
 from .config import Config
-from .evidence import pair_features, reuse_model, why_not_reuse
+from .evidence import counted, pair_features, reuse_model, why_not_reuse
 from .fingerprint import stem
 
 # punctuation a spinner garbles and a careful writer (or a scraper) does not
@@ -336,41 +336,37 @@ def decide(
     ``config.count_quotations``; the rest are weighed by the calibrated model
     (``evidence.ReuseModel.probability``): below its threshold the pair is not reuse."""
     quoted = [p for p in passages if p.kind == "shared-quotation"]
-    reused = (
-        list(passages)
-        if config.count_quotations
-        else [p for p in passages if p.kind != "shared-quotation"]
-    )
+    reused = counted(passages, config.count_quotations)
     cov_a = coverage(a.doc, [p.a for p in reused])
     cov_b = coverage(b.doc, [p.b for p in reused])
-    label: VerdictLabel = "unrelated"
+    label: VerdictLabel = "identical"
     restated = False
     confidence = 0.0
     why: str | None = None
     machine: str | None = None
+    not_reuse = False
+    identical = a.same_words(b)
     original, evidence = decide_original(a, b, reused, edits, cov_a, cov_b)
-    if a.same_words(b):
-        label, confidence = "identical", 1.0
+    if identical:
+        confidence = 1.0
     elif reused:
         features = pair_features(a, b, reused, cov_a, cov_b)
         model = reuse_model()
         confidence = model.probability(features)
         threshold = model.threshold if config.reuse_threshold is None else config.reuse_threshold
         if confidence < threshold:
-            shared = a.entities & b.entities
-            label = "same-topic" if len(shared) >= config.same_topic_entities else "unrelated"
+            not_reuse = True
             why = why_not_reuse(features, len(quoted))
-    if label == "identical":
-        pass
-    elif not reused or why is not None:
-        if not reused:
-            shared = a.entities & b.entities
-            label = "same-topic" if len(shared) >= config.same_topic_entities else "unrelated"
-            if quoted:
-                why = f"the texts share only {len(quoted)} quotation passage(s): not reuse"
+    else:
+        not_reuse = True
+        if quoted:
+            why = f"the texts share only {len(quoted)} quotation passage(s): not reuse"
+    if not_reuse:
+        shared = a.entities & b.entities
+        label = "same-topic" if len(shared) >= config.same_topic_entities else "unrelated"
         original = "undetermined"
         evidence = [e for e in evidence if e.kind in ("date-conflict", "publication-date")]
-    else:
+    elif not identical:
         if max(cov_a, cov_b) >= config.copy_coverage:
             weight = sum(len(p.a) + len(p.b) for p in reused) or 1
             similarity = sum(p.similarity * (len(p.a) + len(p.b)) for p in reused) / weight

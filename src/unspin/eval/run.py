@@ -15,7 +15,7 @@ from ..align import PreparedText, align_prepared
 from ..compare import Comparer
 from ..config import Config
 from ..errors import InputError
-from ..evidence import mark_quotations
+from ..evidence import counted, mark_quotations
 from .pan import Case, PairTruth
 
 
@@ -92,12 +92,8 @@ class PairAligner:
             comparison = self.comparer.explain(susp, src, passages)
             timings["verdict"] = time.perf_counter() - start
             if comparison.verdict.label in REUSE_LABELS:
-                counted = self.comparer.config.count_quotations
-                cases = tuple(
-                    Case(p.a.start, len(p.a), p.b.start, len(p.b))
-                    for p in comparison.passages
-                    if counted or p.kind != "shared-quotation"
-                )
+                evidence = counted(comparison.passages, self.comparer.config.count_quotations)
+                cases = tuple(Case(p.a.start, len(p.a), p.b.start, len(p.b)) for p in evidence)
         return PairDetections(pair.susp, pair.src, pair.class_name, cases, timings)
 
 

@@ -1,14 +1,15 @@
 """Search: candidate documents from the anchor keys, each verified by the aligner.
 
 The cut-off is the aligner's, not a score threshold: a candidate is returned only when
-``unspin compare`` finds at least one reused passage (verdict identical, near-duplicate,
-spun-copy or partial-reuse). Documents that merely share the topic share rare words too and
-may be candidates, but no passage aligns, so they are not returned. Hits are ranked by the
-characters of the query they explain, then by how closely their passages keep its wording,
-then by candidate score; a hit whose source holds the same text as a better one's follows
-it as its copy (one page mirrored on several sites is one family). In a text stitched from
-several sources, a passage of one hit that only bridges a stretch another hit has evidence
-for is split there (``_attributed_hits``).
+``unspin compare`` finds reuse (a verdict in ``REUSE_LABELS``: identical, near-duplicate,
+spun-copy, paraphrased-copy or partial-reuse, by the calibrated decision). Documents that
+merely share the topic share rare words too and may be candidates, but no passage aligns, or
+too little to show reuse, so they are not returned (weaker evidence makes a lead). Hits are
+ranked by the characters of the query they explain, then by how closely their passages keep
+its wording, then by candidate score; a hit whose source holds the same text as a better
+one's follows it as its copy (one page mirrored on several sites is one family). In a text
+stitched from several sources, a passage of one hit that only bridges a stretch another hit
+has evidence for is split there (``_attributed_hits``).
 
 Below the cut-off, candidates turned down whose matches still share a few rare words with a
 part of the query no hit explains come back apart, as unconfirmed leads (``Lead``,
@@ -53,8 +54,6 @@ from .keys import unit_keys, window_ranges, windows_of
 from .store import Candidate, Index
 from .vectors import with_pairs
 
-REUSE = REUSE_LABELS
-COPY = COPY_LABELS
 # a hit is compared with a better one for being a copy of the same text when at least this
 # share of the query characters it explains are explained by the better one too
 FAMILY_OVERLAP = 0.5
@@ -258,7 +257,7 @@ def search(
         for cand in cands:
             source = cache.get(index, cand.doc_id, comparer)
             comparison, alignment = comparer.compare_aligned(query, source)
-            if comparison.verdict.label in REUSE:
+            if comparison.verdict.label in REUSE_LABELS:
                 hits.append(Hit(cand.doc_id, source.doc.name, cand.score, comparison))
                 sources[cand.doc_id] = source
             elif with_leads and comparer.config.lead_weight:
@@ -431,7 +430,7 @@ def _same_text(
     if min(len(a), len(b)) < judge.config.min_passage_chars:
         return False
     comparison = judge.compare(a, b, lead.doc_id, hit.doc_id)
-    if comparison.verdict.label not in COPY:
+    if comparison.verdict.label not in COPY_LABELS:
         return False
     chars = sum(len(p.a) for p in comparison.passages)
     kept = sum(len(p.a) * p.similarity for p in comparison.passages)
@@ -494,6 +493,6 @@ def _attributed_hits(
             out.append(hit)
             continue
         comparison = comparer.explain(query, source, passages)
-        if comparison.verdict.label in REUSE:
+        if comparison.verdict.label in REUSE_LABELS:
             out.append(replace(hit, comparison=comparison))
     return out
