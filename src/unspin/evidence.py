@@ -25,7 +25,7 @@ from ._types import Passage, Span
 from .align import PreparedText
 from .fingerprint import STOPWORDS, stem
 from .text.normalize import words
-from .text.quotes import quoted_chars
+from .text.quotes import quoted_chars, unquoted_words
 
 # a passage is a shared quotation when at least this share of its matched characters is
 # quoted speech on both sides, and on one side at most FRAMING_CHARS lie outside the
@@ -33,6 +33,12 @@ from .text.quotes import quoted_chars
 # around it, and that prose keeps the passage reuse)
 QUOTED_SHARE = 0.5
 FRAMING_CHARS = 300
+# ... unless the prose around the quotation is itself shared: at least FRAMING_WORDS words
+# outside the quotations on each side, and at least FRAMING_TRIGRAMS of the smaller side's
+# word trigrams found in the other side's (two reporters frame one quotation in their own
+# words; a copy takes the framing with it)
+FRAMING_WORDS = 8
+FRAMING_TRIGRAMS = 0.5
 
 
 def mark_quotations(a: PreparedText, b: PreparedText, passages: Sequence[Passage]) -> list[Passage]:
@@ -51,10 +57,22 @@ def mark_quotations(a: PreparedText, b: PreparedText, passages: Sequence[Passage
                 in_a >= QUOTED_SHARE * all_a
                 and in_b >= QUOTED_SHARE * all_b
                 and min(all_a - in_a, all_b - in_b) <= FRAMING_CHARS
+                and not _framing_shared(
+                    unquoted_words(ma, qa, a.doc.text), unquoted_words(mb, qb, b.doc.text)
+                )
             ):
                 p = replace(p, kind="shared-quotation")
         out.append(p)
     return out
+
+
+def _framing_shared(wa: list[str], wb: list[str]) -> bool:
+    """Whether the words around two quotations are one text's copied into the other."""
+    if min(len(wa), len(wb)) < FRAMING_WORDS:
+        return False
+    ta = set(zip(wa, wa[1:], wa[2:], strict=False))
+    tb = set(zip(wb, wb[1:], wb[2:], strict=False))
+    return len(ta & tb) >= FRAMING_TRIGRAMS * min(len(ta), len(tb))
 
 
 def counted(passages: Sequence[Passage], count_quotations: bool) -> list[Passage]:

@@ -40,6 +40,7 @@ _MARKS = re.compile(
     '["\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u2018\u2019\u300c\u300d\u300e\u300f\n]'
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_WORD = re.compile(r"\w+")
 _BLOCK_LINE = re.compile(r"^[ \t]*>[ \t]?(.*)$", re.MULTILINE)
 # the longest a quotation may run without closing before it is taken for a stray mark
 _MAX_OPEN = 4000
@@ -92,6 +93,12 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return (before.isalnum() and after.isalnum()) or (not before.isalnum() and after.isdigit())
 
 
+def _is_separator(text: str, i: int) -> bool:
+    """» with space after it: a breadcrumb or menu separator ("Home » Wrist"); as an opening
+    mark (»Text«) it is followed by the quoted word."""
+    return i + 1 >= len(text) or text[i + 1].isspace()
+
+
 def _trimmed(text: str, start: int, end: int) -> Span | None:
     while start < end and text[start].isspace():
         start += 1
@@ -113,13 +120,18 @@ def _marked(text: str) -> list[Span]:
             if ch == '"':
                 if _is_opening_straight(text, i):
                     opener, start = ch, i + 1
-            elif ch in _PAIRS and not (ch == "\u2018" and _is_apostrophe(text, i)):
+            elif ch in _PAIRS and not (
+                (ch == "\u2018" and _is_apostrophe(text, i))
+                or (ch == "\u00bb" and _is_separator(text, i))
+            ):
                 opener, start = ch, i + 1
             continue
         if ch == "\n":
             # a paragraph break closes a quotation left open (it is reopened on the next
             # paragraph when the quotation goes on)
-            if _PARAGRAPH_BREAK.match(text, i) or i - start > _MAX_OPEN:
+            if i - start > _MAX_OPEN:
+                opener = None  # never closed: a stray mark, not a quotation
+            elif _PARAGRAPH_BREAK.match(text, i):
                 span = _trimmed(text, start, i)
                 if span is not None:
                     out.append(span)
@@ -180,6 +192,20 @@ def quoted_chars(spans: Sequence[Span], quotes: Sequence[Span], text: str) -> tu
                 part = text[lo:hi]
                 inside += len(part) - sum(c.isspace() for c in part)
     return inside, total
+
+
+def unquoted_words(spans: Sequence[Span], quotes: Sequence[Span], text: str) -> list[str]:
+    """The words of ``spans`` that lie outside ``quotes``, lowercase, in order."""
+    out: list[str] = []
+    for s in sorted(spans, key=lambda x: x.start):
+        pos = s.start
+        for q in sorted(quotes, key=lambda x: x.start):
+            if q.end <= pos or q.start >= s.end:
+                continue
+            out += _WORD.findall(text, pos, max(pos, q.start))
+            pos = max(pos, q.end)
+        out += _WORD.findall(text, pos, s.end)
+    return [w.lower() for w in out]
 
 
 def quoted_share(spans: Sequence[Span], quotes: Sequence[Span], text: str) -> float:
