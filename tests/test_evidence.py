@@ -55,3 +55,19 @@ def test_a_copied_quotation_with_its_prose_is_reuse() -> None:
     result = Comparer(LEXICAL).compare(a, b)
     assert result.verdict.label in REUSE_LABELS
     assert any(p.kind != "shared-quotation" for p in result.passages)
+
+
+def test_a_quotation_copied_with_its_framing_sentence_is_reuse() -> None:
+    # mostly quotation, but the sentence after it is the copier's too: two reporters would
+    # each frame the quotation in their own words
+    quote = (
+        '"We are submitting the idea of a carrying case set to retailers that would include an '
+        'extra figure of the hammer, and buying this set would be the only way to get it." '
+        "The band gave permission for a licence to be granted to the company to produce and "
+        "distribute the figures. "
+    )
+    a = "Collectors queued outside the shop on Saturday morning. " + quote
+    b = quote + "Prices for the earlier series have doubled on auction sites since spring."
+    result = Comparer(LEXICAL).compare(a, b)
+    assert [p.kind for p in result.passages] != ["shared-quotation"], result.passages
+    assert result.verdict.label in REUSE_LABELS, result.verdict.summary

@@ -161,3 +161,13 @@ def test_a_copy_with_light_edits_is_still_reuse_with_high_confidence() -> None:
     copy = REPORT_1.replace("Friday", "Saturday").replace("most of the winter", "the winter")
     verdict = comparer.compare(REPORT_1, copy).verdict
     assert verdict.label in REUSE_LABELS and verdict.confidence >= 0.5
+
+
+def test_separators_and_stray_marks_are_not_quotations() -> None:
+    # a breadcrumb's » opens nothing; a mark never closed within its paragraph is stray
+    crumbs = "You are here: Braces & Supports » Wrist » Exoform Wrist. Our brace fits well."
+    assert _quoted(crumbs) == []
+    stray = 'The 12 inch ladle, "hand made. ' + "It is carved from cherry wood and oiled. " * 120
+    assert _quoted(stray) == []
+    closed = stray + '\n\nShe said "it is fine" later.'
+    assert _quoted(closed) == [("marked", "it is fine")]
