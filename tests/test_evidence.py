@@ -71,3 +71,60 @@ def test_a_quotation_copied_with_its_framing_sentence_is_reuse() -> None:
     result = Comparer(LEXICAL).compare(a, b)
     assert [p.kind for p in result.passages] != ["shared-quotation"], result.passages
     assert result.verdict.label in REUSE_LABELS, result.verdict.summary
+
+
+RACE = (
+    "{name} represented {country} in the men's 400 metres. During the qualification round "
+    "on {day} August, {name} competed in the {heat} heat against seven other athletes. He "
+    "finished the race in {time} seconds, placing {place} in the heat ahead of {other} "
+    "({other_time} seconds) and behind {third} ({third_time} seconds), in a heat led by "
+    "{leader} ({leader_time} seconds). He did not advance to the later rounds."
+)
+
+
+def test_one_template_filled_with_other_facts_is_not_reuse() -> None:
+    # two paragraphs of one results page: one sentence frame, every name and number its own
+    a = RACE.format(
+        name="Abakar Djibrine",
+        country="Chad",
+        day=14,
+        heat="tenth",
+        time="47.14",
+        place="sixth",
+        other="Tuvalu's Okin Tinilau",
+        other_time="49.48",
+        third="Gabon's Wilfried Binga",
+        third_time="46.87",
+        leader="Kenya's Ezra Kiprop",
+        leader_time="45.35",
+    )
+    b = RACE.format(
+        name="Moussa Haroun",
+        country="Niger",
+        day=15,
+        heat="eighth",
+        time="48.55",
+        place="seventh",
+        other="Nauru's Jon Deiye",
+        other_time="50.57",
+        third="Peru's Mario Quispe",
+        third_time="47.68",
+        leader="Jamaica's Omar Reid",
+        leader_time="45.13",
+    )
+    verdict = Comparer(LEXICAL).compare(a, b).verdict
+    assert verdict.label not in REUSE_LABELS, verdict.summary
+    assert "template" in verdict.summary
+    # a copy that corrects a time and a name's spelling is still a copy
+    c = a.replace("47.14", "47.41").replace("Binga", "Bingangoye")
+    assert Comparer(LEXICAL).compare(a, c).verdict.label in REUSE_LABELS
+
+
+def test_an_abbreviated_name_is_the_same_fact() -> None:
+    from unspin.evidence import TEMPLATE_SLOTS, template_slots
+
+    assert TEMPLATE_SLOTS > 1
+    a = "The fund in CT pays veterans. " * 3
+    b = "The fund in Connecticut pays veterans. " * 3
+    result = Comparer(LEXICAL).compare(a, b)
+    assert template_slots(result.passages, result.edits, False) == 0

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
-from ._types import Passage, Span
+from ._types import Edit, Passage, Span
 from .align import PreparedText
 from .fingerprint import STOPWORDS, stem
 from .text.normalize import words
@@ -81,6 +82,53 @@ def counted(passages: Sequence[Passage], count_quotations: bool) -> list[Passage
     if count_quotations:
         return list(passages)
     return [p for p in passages if p.kind != "shared-quotation"]
+
+
+# two texts fill one template with other facts ("X finished the race in N seconds, placing
+# seventh …", written twice for two athletes) when their reused passages put at least
+# TEMPLATE_SLOTS names or numbers in place of others, more than the names and numbers they
+# keep: the shared wording is the template's, and each text reports its own facts
+TEMPLATE_SLOTS = 6
+_SLOT_WORD = re.compile(r"\w[\w'’.-]*")
+_SLOT_FILLERS = frozenset({"the", "a", "an", "of", "and", "'s", "s"})
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """"CT" for "Connecticut": the short form's letters, in order, from the long one's first."""
+    short, long = short.lower(), long.lower()
+    if not short or not long or short[0] != long[0] or len(short) >= len(long):
+        return False
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _other_fact(a_text: str, b_text: str) -> bool:
+    """Two names or numbers that name different things: no word in common, and neither an
+    abbreviation of the other."""
+    wa = [w for w in _SLOT_WORD.findall(a_text) if w.lower() not in _SLOT_FILLERS]
+    wb = [w for w in _SLOT_WORD.findall(b_text) if w.lower() not in _SLOT_FILLERS]
+    if not wa or not wb or not all(w[0].isupper() or w[0].isdigit() for w in wa + wb):
+        return False
+    if {w.lower() for w in wa} & {w.lower() for w in wb}:
+        return False
+    ja, jb = "".join(wa), "".join(wb)
+    return not (_abbreviates(ja, jb) or _abbreviates(jb, ja))
+
+
+def template_slots(
+    passages: Sequence[Passage], edits: Sequence[Edit], count_quotations: bool
+) -> int:
+    """The substitutions of one name or number for another inside the passages that count
+    (``counted``); ``edits`` index into ``passages``."""
+    return sum(
+        1
+        for e in edits
+        if e.kind in ("substitution", "synonym")
+        and e.meaning_change
+        and 0 <= e.passage < len(passages)
+        and (count_quotations or passages[e.passage].kind != "shared-quotation")
+        and _other_fact(e.a_text, e.b_text)
+    )
 
 
 FEATURES = (

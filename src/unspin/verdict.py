@@ -26,7 +26,14 @@ from ._types import (
 )
 from .align import PreparedText
 from .config import Config
-from .evidence import counted, pair_features, reuse_model, why_not_reuse
+from .evidence import (
+    TEMPLATE_SLOTS,
+    counted,
+    pair_features,
+    reuse_model,
+    template_slots,
+    why_not_reuse,
+)
 from .fingerprint import stem
 
 # punctuation a spinner garbles and a careful writer (or a scraper) does not
@@ -354,9 +361,16 @@ def decide(
         model = reuse_model()
         confidence = model.probability(features)
         threshold = model.threshold if config.reuse_threshold is None else config.reuse_threshold
+        slots = template_slots(passages, edits, config.count_quotations)
         if confidence < threshold:
             not_reuse = True
             why = why_not_reuse(features, len(quoted))
+        elif slots >= TEMPLATE_SLOTS and slots > features.shared_names:
+            not_reuse = True
+            why = (
+                f"the texts fill one template with other names and numbers ({slots} put in "
+                f"place of others, {features.shared_names} kept): not reuse"
+            )
     else:
         not_reuse = True
         if quoted:

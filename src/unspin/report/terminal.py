@@ -9,7 +9,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .._types import Comparison, Edit, Span
+from .._types import REUSE_LABELS, Comparison, Edit, Span
+from ..evidence import reuse_model
 
 _LABEL_STYLE = {
     "identical": "bold white on blue",
@@ -52,7 +53,11 @@ def render(c: Comparison, console: Console, max_passages: int | None = None) -> 
     head = Text()
     head.append(f" {v.label.upper()} ", style=_LABEL_STYLE[v.label])
     head.append(f"  {v.summary}\n")
-    head.append(f"confidence of reuse: {v.confidence:.0%}\n")
+    if v.label not in REUSE_LABELS and v.confidence >= reuse_model().threshold:
+        # the wording scores as reuse, and a rule on top overruled it (a filled template)
+        head.append(f"confidence of reuse from the wording alone: {v.confidence:.0%}\n")
+    else:
+        head.append(f"confidence of reuse: {v.confidence:.0%}\n")
     head.append(f"a: {c.a.name}  — {v.coverage_a:.1%} of its body reused\n")
     head.append(f"b: {c.b.name}  — {v.coverage_b:.1%} of its body reused\n")
     original = (
