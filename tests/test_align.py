@@ -13,19 +13,17 @@ from hypothesis import strategies as st
 from unspin._types import Span
 from unspin.align import (
     AlignmentResult,
-    _counted_rows,
     _hashed,
-    _normalized_rows,
     _passes,
     align_prepared,
     attributed,
     lexical_matrix,
     lexical_matrix_reference,
-    prepare,
 )
 from unspin.config import DEFAULT_CONFIG, Config
 from unspin.embed import HashingEmbedder
 from unspin.fingerprint import FEATURE_SPACE, char_ngrams, feature_id, stem_weights, unit_features
+from unspin.prepared import _counted_rows, _normalized_rows, prepare
 from unspin.text import make_document
 from unspin.text.normalize import normalize, tokenize
 from unspin.verdict import merge_spans

@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ._types import Comparison, Origin, Passage
-from .align import AlignmentResult, PreparedText, align_prepared, prepare
+from .align import AlignmentResult, align_prepared
 from .config import DEFAULT_CONFIG, Config
 from .diff import EditTyper, passage_edits
 from .embed import Embedder, OnnxMiniLMEmbedder
 from .evidence import mark_quotations
 from .lexicon import Lexicon
+from .prepared import PreparedText, prepare
 from .text import make_document, normalize
 from .text.sources import ReadOptions, read_one
 from .verdict import decide

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 from ._types import Edit, EditKind, Passage, Span
-from .align import PreparedText
 from .fingerprint import NEGATIONS, STOPWORDS, stem
 from .lexicon import Lexicon, shared_lexicon
+from .prepared import PreparedText
 from .text.normalize import Token
 
 _NUMBER_WORDS = frozenset(

@@ -23,8 +23,8 @@ from functools import cache
 from importlib import resources
 
 from ._types import Edit, Passage, Span
-from .align import PreparedText
 from .fingerprint import STOPWORDS, stem
+from .prepared import PreparedText
 from .text.normalize import words
 from .text.quotes import quoted_chars, unquoted_words
 

@@ -24,7 +24,6 @@ from ._types import (
     Verdict,
     VerdictLabel,
 )
-from .align import PreparedText
 from .config import Config
 from .evidence import (
     TEMPLATE_SLOTS,
@@ -35,6 +34,7 @@ from .evidence import (
     why_not_reuse,
 )
 from .fingerprint import stem
+from .prepared import PreparedText
 
 # punctuation a spinner garbles and a careful writer (or a scraper) does not
 _GARBLED = re.compile(

@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .._types import REUSE_LABELS, Comparison
-from ..align import PreparedText
 from ..compare import Comparer
 from ..config import Config
 from ..errors import InputError, UnspinError
+from ..prepared import PreparedText
 from ..text.document import text_sha256
 from ..text.extract import Extracted, Skipped
 from ..text.origin import origin_to_dict

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .._types import REUSE_LABELS, Passage
-from ..align import PreparedText, align_prepared
+from ..align import align_prepared
 from ..compare import Comparer
 from ..config import Config
 from ..errors import InputError
 from ..evidence import counted, mark_quotations
+from ..prepared import PreparedText
 from .pan import Case, PairTruth
 
 

@@ -34,18 +34,11 @@ from .._types import (
     VerdictLabel,
     covered_chars,
 )
-from ..align import (
-    MIN_UNIT_WEIGHT,
-    PreparedText,
-    align_prepared,
-    attributed,
-    embed_units,
-    leads,
-    prepare,
-)
+from ..align import MIN_UNIT_WEIGHT, align_prepared, attributed, leads
 from ..compare import Comparer
 from ..config import Config
 from ..errors import VectorBudgetError
+from ..prepared import PreparedText, embed_units, prepare
 from ..text import make_document, normalize
 from ..text.boilerplate import line_hashes
 from ..text.origin import origin_from_dict
