@@ -55,8 +55,7 @@ from unspin.compare import Comparer
 from unspin.config import DEFAULT_CONFIG, Config
 from unspin.errors import InputError
 from unspin.eval.pan import Case, PairTruth, load_corpus
-from unspin.index import Index, search
-from unspin.index.search import PreparedCache
+from unspin.index import Index, PreparedCache, search, search_comparer
 from unspin.text.document import text_sha256
 
 HERE = Path(__file__).parent
@@ -73,7 +72,7 @@ def _init(
 ) -> None:
     global _index, _comparer, _args
     _index = Index.open(index_dir, config=config)
-    _comparer = _index.default_comparer()  # the search's rules (Config.for_search)
+    _comparer = search_comparer(_index.config)  # the search's rules (Config.for_search)
     _args = (index_dir, corpus, candidates, rounds, semantic)
 
 
@@ -226,7 +225,7 @@ def main() -> int:
     semantic = not args.no_semantic and not args.no_model
     if semantic and not args.hits:
         with Index.open(index_dir, config=config) as index:
-            embedder = index.default_comparer().embedder
+            embedder = search_comparer(index.config).embedder
             assert embedder is not None
             start = time.perf_counter()
             docs, units = index.embed(embedder)

@@ -24,7 +24,7 @@ from unspin.cli import main
 from unspin.compare import Comparer
 from unspin.config import DEFAULT_CONFIG
 from unspin.errors import InputError, StoreError
-from unspin.index import Index, IndexParams, search
+from unspin.index import Index, IndexParams, search, search_comparer
 from unspin.index.ingest import keyed_batches, transactions
 from unspin.index.keys import text_keys
 from unspin.index.store import (
@@ -226,15 +226,15 @@ def test_seed_source_is_found_first_and_a_fresh_text_is_not_a_copy(tmp_path: Pat
         found = search(index, SEED_B, name="seed_002")
         assert found.hits and found.hits[0].doc_id == "seed_000"
         assert found.hits[0].comparison.verdict.label == "spun-copy"
-        fresh = index.search(FRESH, name="fresh")
+        fresh = search(index, FRESH, name="fresh")
         assert all(
             h.comparison.verdict.label not in ("spun-copy", "near-duplicate") for h in fresh.hits
         )
         # searches given no comparer share the index's (the model and WordNet load once)
-        assert index.default_comparer() is index.default_comparer()
-        assert index.default_comparer().typer.lexicon is Comparer(LEXICAL).typer.lexicon
+        assert search_comparer(index.config) is search_comparer(index.config)
+        assert search_comparer(index.config).typer.lexicon is Comparer(LEXICAL).typer.lexicon
         # ... and verify as a search does, with the weaker evidence a ranking can weigh
-        assert index.default_comparer().config == LEXICAL.for_search()
+        assert search_comparer(index.config).config == LEXICAL.for_search()
 
 
 def test_seed_source_among_all_pan13_documents(tmp_path: Path) -> None:
@@ -253,11 +253,11 @@ def test_seed_source_among_all_pan13_documents(tmp_path: Path) -> None:
     assert runner.invoke(main, ["index", "add", ix, seed_a]).exit_code == 0
     with Index.open(ix) as index:
         assert len(index) > 5000
-        found = index.search(SEED_B, name="seed_002")
+        found = search(index, SEED_B, name="seed_002")
         assert found.hits[0].doc_id.endswith("seed_000_syndicated.txt")
         assert found.hits[0].comparison.verdict.label == "spun-copy"
         assert found.hits[0].standalone
-        fresh = index.search(FRESH, name="fresh")
+        fresh = search(index, FRESH, name="fresh")
         copies = ("identical", "near-duplicate", "spun-copy")
         assert all(h.comparison.verdict.label not in copies for h in fresh.hits)
 

@@ -152,7 +152,7 @@ def test_a_format_6_index_is_upgraded_in_place(tmp_path: Path) -> None:
     conn.close()
     with Index.open(ix, config=LEXICAL) as index:
         assert index.embed(HashingEmbedder(64))[0] == 1 and index.check() == []
-        assert index.search(FLOOD, comparer=Comparer(LEXICAL)).hits  # the keys still work
+        assert search(index, FLOOD, comparer=Comparer(LEXICAL)).hits  # the keys still work
     conn = sqlite3.connect(ix / DB_NAME)
     version = conn.execute("SELECT value FROM meta WHERE name = 'format_version'").fetchone()
     conn.close()

@@ -1,7 +1,16 @@
 """The on-disk index: add documents, find the sources a text reuses, explain each hit."""
 
 from .keys import IndexParams
-from .search import Hit, SearchResult, search
+from .search import (
+    Hit,
+    Lead,
+    PreparedCache,
+    Searcher,
+    SearchOptions,
+    SearchResult,
+    search,
+    search_comparer,
+)
 from .store import AddResult, Candidate, Index, StoredDoc
 
 __all__ = [
@@ -10,7 +19,12 @@ __all__ = [
     "Hit",
     "Index",
     "IndexParams",
+    "Lead",
+    "PreparedCache",
+    "SearchOptions",
     "SearchResult",
+    "Searcher",
     "StoredDoc",
     "search",
+    "search_comparer",
 ]

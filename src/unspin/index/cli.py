@@ -23,7 +23,7 @@ from ..text.origin import origin_to_dict
 from ..text.sources import ReadOptions, read_inputs, read_one
 from .ingest import KEY_BATCH, keyed_batches, transactions
 from .keys import IndexParams
-from .search import search
+from .search import search, search_comparer
 from .store import Index, Keyed
 
 
@@ -203,7 +203,7 @@ def embed_cmd(index_dir: str, batch: int, redo: bool) -> None:
     then also find sources by meaning, e.g. a passage that went through a translator."""
     start = time.perf_counter()
     with Index.open(index_dir) as index:
-        embedder = index.default_comparer().embedder
+        embedder = search_comparer(index.config).embedder
         if embedder is None:
             fail("the sentence model is turned off in this configuration")
         todo = len(index) - index.embedded()[0]

@@ -18,9 +18,10 @@ part of the query no hit explains come back apart, as unconfirmed leads (``Lead`
 
 from __future__ import annotations
 
+import functools
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .._types import (
@@ -37,10 +38,12 @@ from .._types import (
 from ..align import MIN_UNIT_WEIGHT, align_prepared, attributed, leads
 from ..compare import Comparer
 from ..config import Config
+from ..embed import Embedder
 from ..errors import VectorBudgetError
 from ..prepared import PreparedText, embed_units, prepare
 from ..text import make_document, normalize
 from ..text.boilerplate import line_hashes
+from ..text.normalize import Normalized
 from ..text.origin import origin_from_dict
 from ..verdict import merge_spans
 from .keys import unit_keys, window_ranges, windows_of
@@ -179,6 +182,235 @@ class PreparedCache:
         return prepared
 
 
+@dataclass(frozen=True, slots=True)
+class SearchOptions:
+    """How far a search looks (``Searcher``).
+
+    - ``top``: at most this many families of hits, and this many leads;
+    - ``candidates``: documents verified in the first round (each later round up to half as
+      many);
+    - ``rounds``: rounds of candidates from the keys: with ``rounds`` ≥ 2, when the first
+      round's hits explain part of the query, up to half as many new candidates are verified,
+      from the windows no verified passage covers: half the documents that best match one
+      such window (``Index.candidates_for(local=0.5)``), the rest the best over all of them.
+      A text stitched from many sources has its minor sources crowded out of the first round
+      by its major ones. Those rounds key the query's units by ``WIDE_KEYS`` times as many
+      rare words as the index keys a document's. Each round runs while the one before found
+      a new source: most queries stop after the second;
+    - ``semantic``: when the index holds vectors (``Index.embed``) and the comparer a model,
+      a last round embeds the query units no verified hit's matches explain, and verifies up
+      to half as many candidates again, the documents with a unit close in meaning
+      (``Index.semantic_candidates``): a translated or heavily reworded passage can keep no
+      rare word the keys would find. Its time is ``timings["semantic"]``;
+    - ``with_leads`` (and ``Config.lead_weight`` set): the candidates the aligner did not
+      verify but whose matches share a few rare words with a part of the query that no hit
+      explains are returned as ``SearchResult.leads``, at most ``top``, below every hit.
+    """
+
+    top: int = 5
+    candidates: int = 20
+    rounds: int = 4
+    semantic: bool = True
+    with_leads: bool = True
+
+
+@functools.lru_cache(maxsize=8)
+def search_comparer(config: Config) -> Comparer:
+    """The comparer that verifies the candidates of an index made with ``config``: its rules
+    as a search verifies (``Config.for_search``), made once per configuration in a process,
+    so the sentence model and the lexicon load once, not on every query."""
+    return Comparer(config.for_search())
+
+
+@dataclass
+class _Query:
+    """One query's state through the rounds of ``Searcher.search``."""
+
+    doc: Document
+    norm: Normalized
+    prepared: PreparedText
+    seen: set[str]
+    hits: list[Hit] = field(default_factory=list)
+    sources: dict[str, PreparedText] = field(default_factory=dict)
+    pending: list[Lead] = field(default_factory=list)
+    verified: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+class Searcher:
+    """Finds the indexed documents a text reuses, each verified by the aligner.
+
+    ``comparer`` (default: ``search_comparer(index.config)``) verifies the candidates; made
+    with ``config.for_search()``, it keeps the weaker evidence a ranked search can weigh and
+    a verdict on one pair cannot. ``cache`` keeps indexed documents through the text stage
+    across queries (a long-lived searcher: the server, a batch of queries). One
+    ``Searcher`` may serve several threads when each has its own ``cache`` or none is given.
+    """
+
+    def __init__(
+        self,
+        index: Index,
+        comparer: Comparer | None = None,
+        options: SearchOptions = SearchOptions(),
+        cache: PreparedCache | None = None,
+    ) -> None:
+        self.index = index
+        self.comparer = comparer or search_comparer(index.config)
+        self.options = options
+        self.cache = cache
+
+    def search(
+        self,
+        text: str,
+        *,
+        name: str = "query",
+        origin: Origin | None = None,
+        exclude: Iterable[str] = (),
+    ) -> SearchResult:
+        """The indexed documents ``text`` reuses, verified, best first: at most ``top``
+        families, each a source followed by the other documents holding its text there
+        (``Hit.copy_of``, ``_families``); the documents ``exclude`` names are never
+        candidates (a document searched against the index that holds it).
+        ``origin``: where the query came from (its dates count in the verdicts). Lines the
+        index has learned as boilerplate are left out of matching on both sides."""
+        index, comparer, options = self.index, self.comparer, self.options
+        cache = self.cache if self.cache is not None else PreparedCache(0)
+        clock = time.perf_counter()
+        # the query goes through the text stage once, for its keys and for the aligner (its
+        # segments are the index's when the comparer segments as the index does)
+        norm = normalize(text)
+        recurring = index.recurring(line_hashes(text))
+        doc = make_document(name, text, index.config, norm, origin, recurring)
+        windows = windows_of(unit_keys(doc.segments, norm, index.params), index.params)
+        excluded = set(exclude)
+        found = index.candidates_for(windows, options.candidates, exclude=excluded)
+        gen = time.perf_counter() - clock
+        clock = time.perf_counter()
+        embedder = comparer.embedder if options.semantic else None
+        vectors = embedder is not None and index.has_vectors()
+        if not found and not vectors:
+            return SearchResult([], 0, {"candidates": gen, "verify": 0.0})
+        if comparer.config.max_unit_words == index.config.max_unit_words:
+            prepared = prepare(doc, norm, comparer.config)
+        else:
+            prepared = comparer.prepare(text, name, origin, recurring)
+        q = _Query(doc, norm, prepared, excluded | {c.doc_id for c in found})
+        self._verify(q, found, cache)
+        second = self._wide_rounds(q, cache)
+        meaning = self._semantic_round(q, embedder, cache) if vectors else 0.0
+        hits = self._ranked(q)
+        verify_time = time.perf_counter() - clock - second - meaning
+        timings = {"candidates": gen + second, "verify": verify_time}
+        if vectors:
+            timings["semantic"] = meaning
+        leads = _open_leads(q.pending, q.hits, options.top)
+        return SearchResult(hits, q.verified, timings, leads, q.warnings)
+
+    def _verify(self, q: _Query, cands: list[Candidate], cache: PreparedCache) -> int:
+        """Align each candidate with the query: a reuse verdict makes a hit, the rest may
+        make a lead. Returns how many hits were added."""
+        comparer = self.comparer
+        before = len(q.hits)
+        for cand in cands:
+            source = cache.get(self.index, cand.doc_id, comparer)
+            comparison, alignment = comparer.compare_aligned(q.prepared, source)
+            if comparison.verdict.label in REUSE_LABELS:
+                q.hits.append(Hit(cand.doc_id, source.doc.name, cand.score, comparison))
+                q.sources[cand.doc_id] = source
+            elif self.options.with_leads and comparer.config.lead_weight:
+                # passages the calibrated decision turned down (too little wording beyond
+                # names and topic words) are leads too, never a hit with a reuse verdict
+                unconfirmed = [
+                    *comparison.passages,
+                    *leads(q.prepared, source, alignment, comparer.config),
+                ]
+                if unconfirmed:
+                    lead = Lead(
+                        cand.doc_id, source.doc.name, cand.score, tuple(unconfirmed), comparison
+                    )
+                    q.pending.append(lead)
+        q.verified += len(cands)
+        return len(q.hits) - before
+
+    def _wide_rounds(self, q: _Query, cache: PreparedCache) -> float:
+        """The rounds after the first (``SearchOptions.rounds``), each while the one before
+        found a new source; returns the time spent making their candidates."""
+        index = self.index
+        added = len(q.hits)
+        spent = 0.0
+        wide_windows: list[set[int]] = []
+        wide_ranges: list[tuple[int, int]] = []
+        for _ in range(self.options.rounds - 1):
+            if not added:
+                break
+            clock = time.perf_counter()
+            if not wide_windows:
+                # the further rounds key the query more widely than the index keys a
+                # document: a reworded sentence may have lost (or gained) its rarest words,
+                # and a source unit's few keys are then among the query unit's next rarest
+                wide = replace(
+                    index.params,
+                    keys_per_unit=WIDE_KEYS * index.params.keys_per_unit,
+                    numbers_per_unit=WIDE_KEYS * index.params.numbers_per_unit,
+                )
+                wide_units = unit_keys(q.doc.segments, q.norm, wide)
+                wide_windows = windows_of(wide_units, wide)
+                wide_ranges = window_ranges(wide_units, wide)
+            rest = _unexplained(wide_windows, wide_ranges, q.doc, q.hits)
+            if not rest or len(rest) == len(wide_windows):
+                spent += time.perf_counter() - clock
+                break
+            # half the best unverified matches of single unexplained windows (a minor
+            # source is the closest match of its own passage, however low its score over
+            # the whole query), the rest the best over all of them (one reusing several)
+            limit = max(1, self.options.candidates // 2)
+            more = index.candidates_for(rest, limit, local=0.5, exclude=q.seen)
+            spent += time.perf_counter() - clock
+            q.seen.update(c.doc_id for c in more)
+            added = self._verify(q, more, cache)
+        return spent
+
+    def _semantic_round(self, q: _Query, embedder: Embedder | None, cache: PreparedCache) -> float:
+        """The round of candidates close in meaning to the units no hit explains
+        (``SearchOptions.semantic``); returns the time spent making them."""
+        assert embedder is not None
+        index = self.index
+        clock = time.perf_counter()
+        index.check_model(embedder.model_id)  # another model's vectors mean nothing here
+        more: list[Candidate] = []
+        try:
+            index.load_vectors()
+            open_units = _unexplained_units(q.prepared, q.hits)
+        except VectorBudgetError as err:
+            q.warnings.append(str(err))
+            open_units = []
+        if open_units:
+            # the query's embeddings are kept in ``prepared``: the aligner reads them again
+            embed_units(embedder, [(q.prepared, open_units)])
+            asked = with_pairs(q.prepared.embeddings(open_units, embedder), open_units)
+            limit = max(1, self.options.candidates // 2)
+            more = index.semantic_candidates(asked, limit, exclude=q.seen)
+        spent = time.perf_counter() - clock
+        q.seen.update(c.doc_id for c in more)
+        self._verify(q, more, cache)
+        return spent
+
+    def _ranked(self, q: _Query) -> list[Hit]:
+        """The hits attributed, ranked and gathered into families, each told whether the
+        pair alone shows reuse too."""
+        index, comparer = self.index, self.comparer
+        hits = _attributed_hits(q.hits, q.prepared, q.sources, comparer)
+        hits.sort(key=lambda h: (-h.reused_chars, -h.closeness, -h.candidate_score, h.doc_id))
+        q.hits = hits
+        hits = _families(hits, q.sources, index.config, self.options.top)
+        if comparer.config != index.config:  # verified by other rules than a pair verdict's
+            hits = [
+                _judged_alone(h, q.prepared, q.sources[h.doc_id], index.config, comparer)
+                for h in hits
+            ]
+        return hits
+
+
 def search(
     index: Index,
     text: str,
@@ -192,156 +424,13 @@ def search(
     rounds: int = 4,
     semantic: bool = True,
     with_leads: bool = True,
+    exclude: Iterable[str] = (),
 ) -> SearchResult:
-    """The indexed documents ``text`` reuses, verified, best first: at most ``top``
-    families, each a source followed by the other documents holding its text there
-    (``Hit.copy_of``, ``_families``).
-    ``origin``: where the query came from (its dates count in the verdicts). Lines the index
-    has learned as boilerplate are left out of matching on both sides. ``comparer``
-    (default: the index's) verifies the candidates; made with ``config.for_search()``, it
-    keeps the weaker evidence a ranked search can weigh and a verdict on one pair cannot.
-
-    With ``rounds`` ≥ 2, when the first ``candidates`` explain part of the query, up to half
-    as many new candidates are verified, from the windows no verified passage covers: half
-    the documents that best match one such window (``Index.candidates_for(local=0.5)``),
-    the rest the best over all of them. A text stitched from many sources has its minor
-    sources crowded out of the first round by its major ones. That round keys the query's
-    units by ``WIDE_KEYS`` times as many rare words as the index keys a document's. Each
-    round after it (up to ``rounds``) does the same again, while the round before found a
-    new source: most queries stop after the second (PAN13: 4 rounds cost 0.5% more time
-    than 2, docs/index.md).
-
-    With ``semantic``, when the index holds vectors (``Index.embed``) and the comparer a
-    model, a last round embeds the query units no verified hit's matches explain, and verifies
-    up to half as many candidates again, the documents with a unit close in meaning
-    (``Index.semantic_candidates``): a translated or heavily reworded passage can keep no
-    rare word the keys would find. Its time is ``timings["semantic"]``.
-
-    With ``with_leads`` (and ``Config.lead_weight`` set), the candidates the aligner did not
-    verify but whose matches share a few rare words with a part of the query that no hit
-    explains are returned as ``SearchResult.leads``, at most ``top``, below every hit."""
-    comparer = comparer or index.default_comparer()
-    cache = cache or PreparedCache(0)
-    clock = time.perf_counter()
-    # the query goes through the text stage once, for its keys and for the aligner (its
-    # segments are the index's when the comparer segments as the index does)
-    norm = normalize(text)
-    recurring = index.recurring(line_hashes(text))
-    doc = make_document(name, text, index.config, norm, origin, recurring)
-    units = unit_keys(doc.segments, norm, index.params)
-    windows = windows_of(units, index.params)
-    found = index.candidates_for(windows, candidates)
-    gen = time.perf_counter() - clock
-    clock = time.perf_counter()
-    hits: list[Hit] = []
-    embedder = comparer.embedder if semantic else None
-    vectors = embedder is not None and index.has_vectors()
-    if not found and not vectors:
-        return SearchResult(hits, 0, {"candidates": gen, "verify": 0.0})
-    if comparer.config.max_unit_words == index.config.max_unit_words:
-        query = prepare(doc, norm, comparer.config)
-    else:
-        query = comparer.prepare(text, name, origin, recurring)
-
-    sources: dict[str, PreparedText] = {}
-    pending: list[Lead] = []
-
-    def verify(cands: list[Candidate]) -> None:
-        for cand in cands:
-            source = cache.get(index, cand.doc_id, comparer)
-            comparison, alignment = comparer.compare_aligned(query, source)
-            if comparison.verdict.label in REUSE_LABELS:
-                hits.append(Hit(cand.doc_id, source.doc.name, cand.score, comparison))
-                sources[cand.doc_id] = source
-            elif with_leads and comparer.config.lead_weight:
-                # passages the calibrated decision turned down (too little wording beyond
-                # names and topic words) are leads too, never a hit with a reuse verdict
-                unconfirmed = [
-                    *comparison.passages,
-                    *leads(query, source, alignment, comparer.config),
-                ]
-                if unconfirmed:
-                    lead = Lead(
-                        cand.doc_id,
-                        source.doc.name,
-                        cand.score,
-                        tuple(unconfirmed),
-                        comparison,
-                    )
-                    pending.append(lead)
-
-    verify(found)
-    verified = len(found)
-    second = 0.0  # candidate generation after the first round
-    seen = {c.doc_id for c in found}
-    added = len(hits)
-    wide_windows: list[set[int]] = []
-    wide_ranges: list[tuple[int, int]] = []
-    # each further round runs while the one before found a new source
-    for _ in range(rounds - 1):
-        if not added:
-            break
-        clock2 = time.perf_counter()
-        if not wide_windows:
-            # the further rounds key the query more widely than the index keys a document:
-            # a reworded sentence may have lost (or gained) its rarest words, and a source
-            # unit's few keys are then among the query unit's next rarest
-            wide = replace(
-                index.params,
-                keys_per_unit=WIDE_KEYS * index.params.keys_per_unit,
-                numbers_per_unit=WIDE_KEYS * index.params.numbers_per_unit,
-            )
-            wide_units = unit_keys(doc.segments, norm, wide)
-            wide_windows = windows_of(wide_units, wide)
-            wide_ranges = window_ranges(wide_units, wide)
-        rest = _unexplained(wide_windows, wide_ranges, doc, hits)
-        if not rest or len(rest) == len(wide_windows):
-            second += time.perf_counter() - clock2
-            break
-        # half the best unverified matches of single unexplained windows (a minor source is
-        # the closest match of its own passage, however low its score over the whole
-        # query), the rest the best over all of them (one reusing several of them)
-        more = index.candidates_for(rest, max(1, candidates // 2), local=0.5, exclude=seen)
-        second += time.perf_counter() - clock2
-        seen.update(c.doc_id for c in more)
-        before = len(hits)
-        verify(more)
-        verified += len(more)
-        added = len(hits) - before
-    meaning = 0.0  # the semantic round's candidate generation
-    warnings: list[str] = []
-    if vectors:
-        assert embedder is not None
-        clock2 = time.perf_counter()
-        index.check_model(embedder.model_id)  # another model's vectors mean nothing here
-        more = []
-        try:
-            index.load_vectors()
-            open_units = _unexplained_units(query, hits)
-        except VectorBudgetError as err:
-            warnings.append(str(err))
-            open_units = []
-        if open_units:
-            # the query's embeddings are kept in ``query``: the aligner reads them again
-            embed_units(embedder, [(query, open_units)])
-            asked = with_pairs(query.embeddings(open_units, embedder), open_units)
-            more = index.semantic_candidates(asked, max(1, candidates // 2), exclude=seen)
-        meaning = time.perf_counter() - clock2
-        seen.update(c.doc_id for c in more)
-        verify(more)
-        verified += len(more)
-    gen += second
-    hits = _attributed_hits(hits, query, sources, comparer)
-    hits.sort(key=lambda h: (-h.reused_chars, -h.closeness, -h.candidate_score, h.doc_id))
-    open_leads = _open_leads(pending, hits, top)
-    hits = _families(hits, sources, index.config, top)
-    if comparer.config != index.config:  # verified by other rules than a pair verdict's
-        hits = [_judged_alone(h, query, sources[h.doc_id], index.config, comparer) for h in hits]
-    verify_time = time.perf_counter() - clock - second - meaning
-    timings = {"candidates": gen, "verify": verify_time}
-    if vectors:
-        timings["semantic"] = meaning
-    return SearchResult(hits, verified, timings, open_leads, warnings)
+    """One search of ``index`` (``Searcher.search``, options as ``SearchOptions``)."""
+    options = SearchOptions(top, candidates, rounds, semantic, with_leads)
+    return Searcher(index, comparer, options, cache).search(
+        text, name=name, origin=origin, exclude=exclude
+    )
 
 
 def _open_leads(pending: list[Lead], hits: list[Hit], top: int) -> list[Lead]:

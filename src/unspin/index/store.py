@@ -54,9 +54,7 @@ from .keys import IndexParams, text_keys
 from .vectors import SEMANTIC_COSINE, VectorMatrix, lookup_bytes, pack, unit_texts
 
 if TYPE_CHECKING:
-    from ..compare import Comparer
     from ..embed import Embedder
-    from .search import SearchResult
 
 T = TypeVar("T")
 
@@ -195,20 +193,9 @@ class Index:
         self.conn = conn
         self.params = params
         self.config = config
-        self._comparer: Comparer | None = None
         self._vectors: VectorMatrix | None = None
         # the generation whose vectors were found too many for memory, and why
         self._too_many: tuple[int, str] | None = None
-
-    def default_comparer(self) -> Comparer:
-        """The comparer a search uses when it is given none, with the index's configuration
-        as a search verifies (``Config.for_search``): made once per open index, so the
-        sentence model and the lexicon load once, not on every query."""
-        if self._comparer is None:
-            from ..compare import Comparer
-
-            self._comparer = Comparer(self.config.for_search())
-        return self._comparer
 
     # --- opening ----------------------------------------------------------------------
 
@@ -503,13 +490,6 @@ class Index:
         query = "SELECT ext_id, name, text, sha256, meta FROM docs ORDER BY id"
         for row in self.conn.execute(query):
             yield _stored(row)
-
-    def search(self, text: str, **options: Any) -> SearchResult:
-        """The indexed documents ``text`` reuses, each verified by the aligner; the options
-        are those of ``unspin.index.search`` (``top``, ``candidates``, ``comparer``, …)."""
-        from .search import search
-
-        return search(self, text, **options)
 
     def candidates(self, text: str, limit: int = 20, name: str = "query") -> list[Candidate]:
         """Documents sharing passages' anchor keys with ``text``, best first.
