@@ -11,6 +11,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from importlib.resources import files
 from pathlib import Path
@@ -24,7 +25,7 @@ from unspin.cli import main
 from unspin.compare import Comparer
 from unspin.config import DEFAULT_CONFIG
 from unspin.errors import InputError, StoreError
-from unspin.index import Index, IndexParams, search, search_comparer
+from unspin.index import Index, IndexParams, Searcher, SearchOptions, search, search_comparer
 from unspin.index.ingest import keyed_batches, transactions
 from unspin.index.keys import text_keys
 from unspin.index.store import (
@@ -323,19 +324,25 @@ for k in range(10_000):
 
 
 def _kill_writer_once(ix: Path, delay: float) -> set[str]:
-    """Start a writer, kill -9 it after ``delay`` seconds, check the index; the ids whose
-    ``add`` returned (printed by the writer after each one)."""
+    """Start a writer, wait for its first committed add, kill -9 it ``delay`` seconds later,
+    check the index; the ids whose ``add`` returned (printed by the writer after each one)."""
     proc = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(ix), str(Path(__file__).parent)],
         stdout=subprocess.PIPE,
         text=True,
     )
+    assert proc.stdout is not None
+    hung = threading.Timer(120.0, proc.kill)  # only a writer that never starts waits this long
+    hung.start()
+    first = proc.stdout.readline().strip()
+    hung.cancel()
     time.sleep(delay)
     os.kill(proc.pid, signal.SIGKILL)
     out, _ = proc.communicate()
+    assert first, "the writer was killed before it committed anything"
     with Index.open(ix, config=LEXICAL) as index:
         assert index.check() == []
-    return set(out.split())
+    return {first, *out.split()}
 
 
 def _held(ix: Path) -> set[str]:
@@ -347,7 +354,7 @@ def _held(ix: Path) -> set[str]:
 def test_kill_9_mid_add_leaves_a_consistent_index(tmp_path: Path, run: int) -> None:
     ix = tmp_path / "ix"
     Index.create(ix).close()
-    returned = _kill_writer_once(ix, 1.0 + 0.7 * run)
+    returned = _kill_writer_once(ix, 0.2 + 0.5 * run)
     held = _held(ix)
     # every add that returned is in; at most the one being committed when killed is too
     assert returned <= held
@@ -362,7 +369,7 @@ def test_kill_9_mid_add_many_times(tmp_path: Path) -> None:
     returned: set[str] = set()
     kills = 15
     for _ in range(kills):
-        returned |= _kill_writer_once(ix, rng.uniform(0.6, 3.0))
+        returned |= _kill_writer_once(ix, rng.uniform(0.0, 2.0))
         held = _held(ix)
         assert returned <= held
     # each kill may have caught one add committed but not yet reported
@@ -392,6 +399,64 @@ def test_readers_search_while_a_writer_adds(tmp_path: Path) -> None:
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_two_threads_search_one_index_while_a_third_adds(tmp_path: Path) -> None:
+    """One ``Index`` object shared by three threads: each has its own connection, the
+    searches see the writer's commits as they land, and nothing fails."""
+    with Index.create(tmp_path / "ix", config=LEXICAL) as index:
+        index.add(SEED_A, name="seed_000", doc_id="seed_000")
+        searcher = Searcher(index, options=SearchOptions(top=3, candidates=5))
+        errors: list[BaseException] = []
+        sizes: list[set[int]] = [set(), set()]
+        done = threading.Event()
+
+        def write() -> None:
+            try:
+                for k in range(60):
+                    index.add(_doc(k), doc_id=f"d{k}")
+            except BaseException as exc:  # the test reports it below
+                errors.append(exc)
+            finally:
+                done.set()
+
+        def read(seen: set[int]) -> None:
+            try:
+                while not done.is_set() or not seen:
+                    found = searcher.search(SEED_B, name="seed_002")
+                    assert found.hits and found.hits[0].doc_id == "seed_000"
+                    assert "d0" not in {h.doc_id for h in found.hits}
+                    seen.add(len(index))
+            except BaseException as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=write)]
+        threads += [threading.Thread(target=read, args=(seen,)) for seen in sizes]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=300)
+        assert not errors, errors
+        assert len(index) == 61 and index.check() == []
+        assert all(seen for seen in sizes)
+        assert max(len(seen) for seen in sizes) >= 2  # a reader saw a commit land
+
+
+def test_a_closed_index_refuses_a_new_thread(tmp_path: Path) -> None:
+    index = Index.create(tmp_path / "ix", config=LEXICAL)
+    index.close()
+    errors: list[BaseException] = []
+
+    def count() -> None:
+        try:
+            len(index)
+        except StoreError as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=count)
+    thread.start()
+    thread.join()
+    assert len(errors) == 1 and "the index is closed" in str(errors[0])
 
 
 def test_check_finds_damage(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ part of the query no hit explains come back apart, as unconfirmed leads (``Lead`
 from __future__ import annotations
 
 import functools
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -156,17 +157,20 @@ class SearchResult:
 
 class PreparedCache:
     """Indexed documents already through the text stage, least recently used dropped: a
-    long-lived searcher (the server, a batch of queries) prepares a popular source once."""
+    long-lived searcher (the server, a batch of queries) prepares a popular source once.
+    Safe to share between threads (two may prepare one document at once; one copy is kept)."""
 
     def __init__(self, size: int = 256) -> None:
         self.size = size
         self.docs: OrderedDict[str, PreparedText] = OrderedDict()
+        self._lock = threading.Lock()
 
     def get(self, index: Index, doc_id: str, comparer: Comparer) -> PreparedText:
-        hit = self.docs.get(doc_id)
-        if hit is not None:
-            self.docs.move_to_end(doc_id)
-            return hit
+        with self._lock:
+            hit = self.docs.get(doc_id)
+            if hit is not None:
+                self.docs.move_to_end(doc_id)
+                return hit
         stored = index.get(doc_id)
         # the stored document with its provenance (dates for the verdict) and the lines
         # learned as boilerplate in its site or feed
@@ -176,9 +180,10 @@ class PreparedCache:
             origin_from_dict(stored.meta.get("origin")),
             index.recurring(line_hashes(stored.text)),
         )
-        self.docs[doc_id] = prepared
-        if len(self.docs) > self.size:
-            self.docs.popitem(last=False)
+        with self._lock:
+            self.docs[doc_id] = prepared
+            if len(self.docs) > self.size:
+                self.docs.popitem(last=False)
         return prepared
 
 
@@ -244,7 +249,8 @@ class Searcher:
     with ``config.for_search()``, it keeps the weaker evidence a ranked search can weigh and
     a verdict on one pair cannot. ``cache`` keeps indexed documents through the text stage
     across queries (a long-lived searcher: the server, a batch of queries). One
-    ``Searcher`` may serve several threads when each has its own ``cache`` or none is given.
+    ``Searcher`` may serve several threads at once (``Index`` and ``PreparedCache`` are
+    thread-safe).
     """
 
     def __init__(

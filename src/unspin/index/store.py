@@ -34,6 +34,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
+import threading
 import time
 import zlib
 from array import array
@@ -186,13 +187,23 @@ def _unpack(blob: bytes) -> list[int]:
 
 
 class Index:
-    """An unspin index directory; use ``Index.create`` or ``Index.open``."""
+    """An unspin index directory; use ``Index.create`` or ``Index.open``.
+
+    One ``Index`` may be used from several threads: each thread reads and writes through its
+    own SQLite connection (made on its first use, closed by ``close``), so readers go on
+    while another thread's write transaction is open (WAL), and writers take turns. Several
+    processes may open one index at once in the same way."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, params: IndexParams, config: Config):
         self.path = path
-        self.conn = conn
         self.params = params
         self.config = config
+        self._local = threading.local()
+        self._local.conn = conn
+        self._conns = [conn]
+        self._closed = False
+        # guards the list of connections and the vectors held in memory
+        self._lock = threading.Lock()
         self._vectors: VectorMatrix | None = None
         # the generation whose vectors were found too many for memory, and why
         self._too_many: tuple[int, str] | None = None
@@ -270,8 +281,26 @@ class Index:
         fields = {k: v for k, v in stored.items() if k != "keys_version"}
         return cls(root, conn, IndexParams(**fields), config)
 
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection to the index database."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            with self._lock:
+                if self._closed:
+                    raise StoreError(f"{self.path}: the index is closed")
+                conn = _connect(self.path / DB_NAME)
+                self._conns.append(conn)
+            self._local.conn = conn
+        return conn
+
     def close(self) -> None:
-        self.conn.close()
+        """Close every thread's connection."""
+        with self._lock:
+            self._closed = True
+            for conn in self._conns:
+                conn.close()
+            self._conns.clear()
 
     def __enter__(self) -> Index:
         return self
@@ -688,6 +717,10 @@ class Index:
         ``VectorBudgetError`` when they would take more memory than the configuration
         allows (counted before anything is read, once per generation)."""
         conn = self.conn
+        with self._lock:
+            return self._vector_matrix_locked(conn)
+
+    def _vector_matrix_locked(self, conn: sqlite3.Connection) -> VectorMatrix:
         conn.execute("BEGIN")  # one snapshot: the generation and the rows it numbers
         try:
             gen = int(
@@ -1175,7 +1208,9 @@ def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
 def _connect(db: Path) -> sqlite3.Connection:
     """A connection in WAL mode with manual transactions (``isolation_level=None``)."""
     try:
-        conn = sqlite3.connect(db, isolation_level=None, timeout=30.0)
+        # one connection per thread (``Index.conn``); ``close`` closes them all from the
+        # thread that closes the index, hence no same-thread check
+        conn = sqlite3.connect(db, isolation_level=None, timeout=30.0, check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         # a bounded page cache (512 MiB, a cap: it fills only as pages are used) and reads
