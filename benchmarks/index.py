@@ -51,7 +51,7 @@ import wordfreq
 
 from unspin.config import DEFAULT_CONFIG, Config
 from unspin.index import Index, IndexParams, search
-from unspin.index.ingest import keyed_batches, transactions
+from unspin.index.ingest import Doc, add_stream
 from unspin.index.search import PreparedCache
 
 HERE = Path(__file__).parent
@@ -170,19 +170,17 @@ def run_unspin(
     index = Index.create(root / f"ix{n}", config=config, params=params)
     made = [0.0]  # making the synthetic documents is not ingest: its time is taken out
 
-    def batches() -> Iterator[list[tuple[str, str, str, None]]]:
+    def docs() -> Iterator[Doc]:
         for b in range(0, n, 1000):
             t = time.perf_counter()
-            docs = [
+            made_now = [
                 (_text(pool, i), f"doc{i}", f"doc{i}", None) for i in range(b, min(n, b + 1000))
             ]
             made[0] += time.perf_counter() - t
-            yield docs
+            yield from made_now
 
     start = time.perf_counter()
-    for batch, keyed in transactions(keyed_batches(batches(), config, index.params, jobs=jobs)):
-        index.add_many(batch, keyed=keyed)
-    index.checkpoint()
+    add_stream(index, docs(), jobs=jobs)  # as unspin index add writes, checkpoint included
     ingest = time.perf_counter() - start - made[0]
     size = index.stats().bytes_on_disk
     # this process holds the sentence pool and the made-up names (millions of objects): a

@@ -26,8 +26,9 @@ from unspin.compare import Comparer
 from unspin.config import DEFAULT_CONFIG
 from unspin.errors import InputError, StoreError
 from unspin.index import Index, IndexParams, Searcher, SearchOptions, search, search_comparer
-from unspin.index.ingest import keyed_batches, transactions
+from unspin.index.ingest import add_documents, keyed_batches, transactions
 from unspin.index.keys import text_keys
+from unspin.text.sources import ReadOptions
 from unspin.index.store import (
     DB_NAME,
     expand_postings,
@@ -195,6 +196,31 @@ def test_cli_add_counts_duplicates_and_rejections(tmp_path: Path) -> None:
     assert runner.invoke(main, ["index", "rm", str(ix), "j1"]).exit_code == 0
     missing = runner.invoke(main, ["index", "rm", str(ix), "j1"])
     assert missing.exit_code == 1 and "not in the index: j1" in missing.output
+
+
+def test_add_documents_reports_what_it_added_and_refused(tmp_path: Path) -> None:
+    """The library call behind ``unspin index add``: a transaction holding one document the
+    index refuses (an id another text holds) is written again one by one, and only that
+    document is rejected."""
+    feed = tmp_path / "feed.jsonl"
+    records = [{"id": f"r{k}", "text": _doc(k)} for k in range(5)]
+    records.insert(2, {"id": "r0", "text": _doc(99)})  # r0 again with another text
+    records.append({"id": "r9", "text": _doc(3)})  # r3's text under another id
+    feed.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    (tmp_path / "blank.txt").write_text("  \n", encoding="utf-8")
+    progress: list[int] = []
+    with Index.create(tmp_path / "ix", config=LEXICAL) as index:
+        options = ReadOptions(config=LEXICAL, id_field="id")
+        inputs = [str(feed), str(tmp_path / "blank.txt")]
+        report = add_documents(
+            index, inputs, options, jobs=1, on_progress=lambda r: progress.append(r.done)
+        )
+        assert (report.added, report.duplicate, report.rejected.total) == (5, 1, 2)
+        assert sorted(index.ids()) == ["r0", "r1", "r2", "r3", "r4"]
+        assert index.get("r0").text == _doc(0)
+        assert any("use update" in line for line in report.rejected.lines())
+        assert progress == [6] and report.docs_per_s > 0
+        assert index.check() == []
 
 
 FRESH = (

@@ -10,13 +10,14 @@ import click
 from rich.console import Console
 
 from . import __version__
-from .cliutil import Rejections, input_options
 from .cliutil import fail as _fail
 from .cliutil import guarded as _guarded
+from .cliutil import input_options
 from .compare import Comparer
 from .config import DEFAULT_CONFIG
 from .eval.cli import eval_group
 from .index.cli import index_group
+from .text.extract import Rejections
 
 DEMO_A = "seed_000_syndicated.txt"
 DEMO_B = "seed_002_spun.txt"

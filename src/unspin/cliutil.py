@@ -49,30 +49,6 @@ def guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-class Rejections:
-    """What a batch command did not read, grouped by reason: a crawl can hold thousands of
-    records skipped for one reason, and the summary shows one line for them."""
-
-    def __init__(self) -> None:
-        self.by_reason: dict[str, list[str]] = {}
-
-    def add(self, name: str, reason: str) -> None:
-        self.by_reason.setdefault(reason, []).append(name)
-
-    @property
-    def total(self) -> int:
-        return sum(len(names) for names in self.by_reason.values())
-
-    def lines(self) -> list[str]:
-        out = []
-        for reason, names in sorted(self.by_reason.items()):
-            if len(names) == 1:
-                out.append(f"{names[0]}: {reason}")
-            else:
-                out.append(f"{reason} (x{len(names)}, first {names[0]})")
-        return out
-
-
 def input_options(jobs_help: str) -> Callable[[F], F]:
     """The options of every command that reads a batch of inputs (``extract``,
     ``index add``): a folder glob, JSONL field names, worker processes."""

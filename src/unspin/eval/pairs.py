@@ -30,9 +30,7 @@ from ..config import Config
 from ..errors import InputError, UnspinError
 from ..prepared import PreparedText
 from ..text.document import text_sha256
-from ..text.extract import Extracted, Skipped
-from ..text.origin import origin_to_dict
-from ..text.sources import ReadOptions, read_inputs, read_one
+from ..text.sources import ReadOptions, read_one
 
 PAIRS_SCHEMA = "unspin.eval-pairs/1"
 SEARCH_SCHEMA = "unspin.eval-pairs-search/1"
@@ -494,21 +492,6 @@ def search_metrics(outcomes: Sequence[SearchOutcome]) -> SearchMetrics:
     )
 
 
-def _meta(got: Extracted) -> dict[str, Any]:
-    """What ``unspin index add`` keeps beside a document's text (its provenance, the input
-    it came in and its site: the scopes of learned boilerplate)."""
-    meta: dict[str, Any] = dict(got.fields)
-    for key, value in (
-        ("path", got.name),
-        ("feed", got.feed),
-        ("site", got.origin.site),
-        ("origin", origin_to_dict(got.origin)),
-    ):
-        if value and key not in meta:
-            meta[key] = value
-    return meta
-
-
 def _build_index(
     root: Path,
     rows: Sequence[PairRow],
@@ -519,8 +502,7 @@ def _build_index(
 ) -> tuple[dict[Path, str], int, int, tuple[str, ...]]:
     """Create the index at ``root`` holding the rows' a-sides, then the distractors: the
     text hash of each a-side, the documents indexed, distractors added and rejected."""
-    from ..cliutil import Rejections
-    from ..index.ingest import KEY_BATCH, keyed_batches, transactions
+    from ..index.ingest import IngestReport, add_stream, document_meta, read_docs
     from ..index.store import Index
 
     options = ReadOptions(config=config)
@@ -532,53 +514,27 @@ def _build_index(
                 continue
             try:
                 got = read_one(str(row.a_path), options)
-                index.add(got.text, name=row.a, doc_id=row.a, meta=_meta(got))
+                index.add(got.text, name=row.a, doc_id=row.a, meta=document_meta(got))
             except UnspinError as exc:
                 raise InputError(f"{row.where}: {exc}") from None
             a_hash[row.a_path] = text_sha256(got.text)
             done += 1
             if on_progress:
                 on_progress("indexing", done, None)
-        rejected = Rejections()
-        added = 0
-        Doc = tuple[str, str, str | None, dict[str, Any]]
-
-        def docs() -> Iterator[list[Doc]]:
-            batch: list[Doc] = []
-            for got in read_inputs([str(d) for d in distractors], options, jobs=jobs):
-                if isinstance(got, Skipped):
-                    rejected.add(got.name, got.reason)
-                    continue
-                batch.append(
-                    (got.text, got.name, f"distractor:{got.doc_id or got.name}", _meta(got))
-                )
-                if len(batch) >= KEY_BATCH:
-                    yield batch
-                    batch = []
-            if batch:
-                yield batch
-
+        report = IngestReport()
         if distractors:
-            keyed = keyed_batches(docs(), index.config, index.params, jobs=jobs)
-            for batch, entries in transactions(keyed):
-                try:
-                    statuses = [r.status for r in index.add_many(batch, keyed=entries)]
-                except InputError:
-                    # a transaction is all in or all out: with one bad document, add the
-                    # others one by one (as unspin index add does)
-                    statuses = []
-                    for doc, entry in zip(batch, entries, strict=True):
-                        try:
-                            statuses.append(index.add_many([doc], keyed=[entry])[0].status)
-                        except InputError as exc:
-                            rejected.add(doc[1], str(exc).removeprefix(f"{doc[1]}: "))
-                added += statuses.count("added")
-                done += len(statuses)
+            paths = [str(d) for d in distractors]
+            docs = read_docs(paths, options, report.rejected, jobs, id_prefix="distractor:")
+
+            def advance(now: IngestReport) -> None:
                 if on_progress:
-                    on_progress("indexing", done, None)
-        index.checkpoint()
+                    on_progress("indexing", done + now.done, None)
+
+            add_stream(index, docs, jobs=jobs, report=report, on_progress=advance)
+        else:
+            index.checkpoint()
         indexed = len(index)
-    return a_hash, indexed, added, tuple(rejected.lines())
+    return a_hash, indexed, report.added, tuple(report.rejected.lines())
 
 
 class _Searcher:

@@ -5,26 +5,20 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections import Counter
-from collections.abc import Iterator
 from dataclasses import asdict
-from typing import Any
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..cliutil import Rejections, fail, guarded, input_options
+from ..cliutil import fail, guarded, input_options
 from ..compare import Comparer
 from ..config import DEFAULT_CONFIG
-from ..errors import InputError
-from ..text.extract import Extracted, Skipped
-from ..text.origin import origin_to_dict
-from ..text.sources import ReadOptions, read_inputs, read_one
-from .ingest import KEY_BATCH, keyed_batches, transactions
+from ..text.sources import ReadOptions, read_one
+from .ingest import IngestReport, add_documents, document_meta
 from .keys import IndexParams
 from .search import search, search_comparer
-from .store import Index, Keyed
+from .store import Index
 
 
 @click.group("index")
@@ -45,34 +39,6 @@ def create_cmd(index_dir: str, pair_keys: bool) -> None:
     """Create an empty index in INDEX_DIR (a new or empty directory)."""
     Index.create(index_dir, params=IndexParams(pairs_per_unit=int(pair_keys))).close()
     click.echo(f"created index {index_dir}")
-
-
-def _meta(got: Extracted) -> dict[str, Any]:
-    """What the index keeps beside a document's text: a JSONL record's other fields, its
-    provenance, the input it came in and its site (the scopes of learned boilerplate)."""
-    meta: dict[str, Any] = dict(got.fields)
-    ours = (
-        ("path", got.name),
-        ("feed", got.feed),
-        ("site", got.origin.site),
-        ("origin", origin_to_dict(got.origin)),
-    )
-    for key, value in ours:
-        if value and key not in meta:  # a record's own field of that name wins
-            meta[key] = value
-    return meta
-
-
-def _docs(
-    inputs: tuple[str, ...], options: ReadOptions, skipped: Rejections, jobs: int
-) -> Iterator[tuple[str, str, str | None, dict[str, Any]]]:
-    """(text, name, id, meta) of every document the inputs hold (web pages extracted on
-    ``jobs`` processes); what is not read is counted in ``skipped`` by reason."""
-    for got in read_inputs(inputs, options, jobs=jobs):
-        if isinstance(got, Skipped):
-            skipped.add(got.name, got.reason)
-            continue
-        yield got.text, got.name, got.doc_id or got.name, _meta(got)
 
 
 def _progress(label: str, counts: str) -> Progress:
@@ -105,37 +71,7 @@ def add_cmd(
 ) -> None:
     """Add files, folders (recursive), web pages, WARC crawls, JSONL feeds (.gz too) or -
     (stdin) to the index."""
-    index = Index.open(index_dir)
-    skipped = Rejections()
-    counts: Counter[str] = Counter()
-    start = time.perf_counter()
-    Doc = tuple[str, str, str | None, dict[str, Any]]
-
-    def flush(batch: list[Doc], keyed: list[Keyed]) -> None:
-        try:
-            for result in index.add_many(batch, keyed=keyed):
-                counts[result.status] += 1
-        except InputError:
-            # a transaction is all in or all out: with one bad document, add the others
-            # one by one (their entries are already computed)
-            for doc, entry in zip(batch, keyed, strict=True):
-                try:
-                    counts[index.add_many([doc], keyed=[entry])[0].status] += 1
-                except InputError as exc:
-                    skipped.add(doc[1], str(exc).removeprefix(f"{doc[1]}: "))
-
-    def batches() -> Iterator[list[Doc]]:
-        batch: list[Doc] = []
-        for doc in _docs(inputs, options, skipped, jobs):
-            batch.append(doc)
-            if len(batch) >= KEY_BATCH:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
-
-    with _progress("adding", "{task.completed} docs, {task.fields[rate]} docs/s") as progress:
-        task = progress.add_task("add", total=None, rate="-")
+    with Index.open(index_dir) as index:
         options = ReadOptions(
             config=index.config,
             glob=glob,
@@ -143,22 +79,19 @@ def add_cmd(
             html_field=html_field,
             id_field=id_field,
         )
-        keyed = keyed_batches(batches(), index.config, index.params, jobs=jobs)
-        for batch, entries in transactions(keyed):
-            flush(batch, entries)
-            done = sum(counts.values())
-            rate = f"{done / (time.perf_counter() - start):.0f}"
-            progress.update(task, completed=done, rate=rate)
-    index.checkpoint()
-    wall = time.perf_counter() - start
-    done = sum(counts.values())
+        with _progress("adding", "{task.completed} docs, {task.fields[rate]} docs/s") as bar:
+            task = bar.add_task("add", total=None, rate="-")
+
+            def advance(done: IngestReport) -> None:
+                bar.update(task, completed=done.done, rate=f"{done.docs_per_s:.0f}")
+
+            report = add_documents(index, inputs, options, jobs=jobs, on_progress=advance)
     click.echo(
-        f"added {counts['added']}, skipped as duplicate {counts['duplicate']}, "
-        f"rejected {skipped.total} ({done / wall if wall else 0:.0f} docs/s)"
+        f"added {report.added}, skipped as duplicate {report.duplicate}, "
+        f"rejected {report.rejected.total} ({report.docs_per_s:.0f} docs/s)"
     )
-    for line in skipped.lines():
+    for line in report.rejected.lines():
         click.echo(f"  rejected: {line}", err=True)
-    index.close()
 
 
 @index_group.command("rm")
@@ -183,7 +116,7 @@ def update_cmd(index_dir: str, doc_id: str, file: str) -> None:
     """Replace document DOC_ID by the text of FILE (or add it)."""
     with Index.open(index_dir) as index:
         got = read_one(file, ReadOptions(config=index.config))
-        index.update(doc_id, got.text, name=got.name, meta=_meta(got))
+        index.update(doc_id, got.text, name=got.name, meta=document_meta(got))
     click.echo(f"updated {doc_id}")
 
 

@@ -82,6 +82,32 @@ class Skipped:
     reason: str
 
 
+class Rejections:
+    """What a batch command did not read, grouped by reason: a crawl can hold thousands of
+    records skipped for one reason, and the summary shows one line for them. Only the first
+    name and the count are kept per reason, so memory stays bounded however many there are."""
+
+    def __init__(self) -> None:
+        self.by_reason: dict[str, tuple[str, int]] = {}
+
+    def add(self, name: str, reason: str) -> None:
+        first, count = self.by_reason.get(reason, (name, 0))
+        self.by_reason[reason] = (first, count + 1)
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.by_reason.values())
+
+    def lines(self) -> list[str]:
+        out = []
+        for reason, (first, count) in sorted(self.by_reason.items()):
+            if count == 1:
+                out.append(f"{first}: {reason}")
+            else:
+                out.append(f"{reason} (x{count}, first {first})")
+        return out
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
