@@ -14,10 +14,11 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from ..cliutil import fail, guarded, input_options
 from ..compare import Comparer
 from ..config import DEFAULT_CONFIG
+from ..report.search import search_lines, search_to_dict
 from ..text.sources import ReadOptions, read_one
 from .ingest import IngestReport, add_documents, document_meta
 from .keys import IndexParams
-from .search import search, search_comparer
+from .search import Searcher, SearchOptions, search_comparer
 from .store import Index
 
 
@@ -229,93 +230,19 @@ def search_cmd(
     config = DEFAULT_CONFIG.with_overrides(
         use_model=not no_model, semantic_memory_mb=semantic_memory_mb
     )
+    options = SearchOptions(top, candidates, rounds, not no_semantic, not no_leads)
     with Index.open(index_dir, config=config) as index:
         got = read_one(query, ReadOptions(config=config))
-        name = got.name
-        result = search(
-            index,
-            got.text,
-            name=name,
-            top=top,
-            candidates=candidates,
-            # by default the index's own comparer, with the search's rules
-            comparer=Comparer(config) if strict else None,
-            origin=got.origin,
-            rounds=rounds,
-            semantic=not no_semantic,
-            with_leads=not no_leads,
-        )
+        # by default the index's own comparer, with the search's rules
+        searcher = Searcher(index, Comparer(config) if strict else None, options)
+        result = searcher.search(got.text, name=got.name, origin=got.origin)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     if as_json:
-        from ..report.json import comparison_to_dict, passage_to_dict
-
-        payload = {
-            "query": name,
-            "candidates": result.candidates,
-            "warnings": result.warnings,
-            "timings_s": {k: round(v, 4) for k, v in result.timings.items()},
-            "hits": [
-                {
-                    "rank": rank,
-                    "id": hit.doc_id,
-                    "name": hit.name,
-                    "candidate_score": hit.candidate_score,
-                    "reused_chars": hit.reused_chars,
-                    "standalone": hit.standalone,
-                    "copy_of": hit.copy_of,
-                    "comparison": comparison_to_dict(hit.comparison),
-                }
-                for rank, hit in enumerate(result.hits, 1)
-            ],
-            "leads": [
-                {
-                    "rank": rank,
-                    "id": lead.doc_id,
-                    "name": lead.name,
-                    "candidate_score": lead.candidate_score,
-                    "verdict": lead.label,
-                    "lead_chars": lead.chars,
-                    "passages": [
-                        passage_to_dict(p, k, lead.comparison.a.text, lead.comparison.b.text)
-                        for k, p in enumerate(lead.passages)
-                    ],
-                }
-                for rank, lead in enumerate(result.leads, 1)
-            ],
-        }
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(search_to_dict(result, got.name), ensure_ascii=False, indent=2))
         return
-    if not result.hits:
-        click.echo(f"no source found for {name} ({result.candidates} candidates verified)")
-    family = 0
-    for hit in result.hits:
-        v = hit.comparison.verdict
-        facts = (
-            f"{v.label}  query covered {v.coverage_a:.1%}, source covered {v.coverage_b:.1%}, "
-            f"{len(hit.comparison.passages)} passage(s)"
-            + ("" if hit.standalone else "  [weak: compared alone, the pair shows no reuse]")
-        )
-        if hit.copy_of is not None:
-            # a copy of the text of the family's lead, held by another document
-            click.echo(f"   = {hit.doc_id}  copy of {hit.copy_of}'s text: {facts}")
-            continue
-        family += 1
-        click.echo(f"{family}. {hit.doc_id}  {facts}")
-        for p in hit.comparison.passages:
-            click.echo(f"     query {p.a.start}-{p.a.end}  source {p.b.start}-{p.b.end}  {p.kind}")
-    if result.leads:
-        click.echo(
-            "unconfirmed leads (sentences sharing rare words with parts of the query no source "
-            "above explains; the aligner verified no passage: check them by eye):"
-        )
-    for lead in result.leads:
-        click.echo(f"?  {lead.doc_id}  {lead.chars} query characters, verdict {lead.label}")
-        for p in lead.passages:
-            click.echo(
-                f"     query {p.a.start}-{p.a.end}  source {p.b.start}-{p.b.end}  "
-                f"score {p.score:.2f}, {len(p.matches)} sentence match(es)"
-            )
+    for line in search_lines(result, got.name):
+        click.echo(line)
 
 
 @index_group.command("stats")
