@@ -28,7 +28,6 @@ from unspin.errors import InputError, StoreError
 from unspin.index import Index, IndexParams, Searcher, SearchOptions, search, search_comparer
 from unspin.index.ingest import add_documents, keyed_batches, transactions
 from unspin.index.keys import text_keys
-from unspin.text.sources import ReadOptions
 from unspin.index.store import (
     DB_NAME,
     expand_postings,
@@ -39,6 +38,7 @@ from unspin.index.store import (
     window_scores_reference,
     window_values,
 )
+from unspin.text.sources import ReadOptions
 
 LEXICAL = DEFAULT_CONFIG.with_overrides(use_model=False)
 DEMO = files("unspin") / "demo"
@@ -153,6 +153,27 @@ def test_foreign_or_broken_indexes_are_refused(tmp_path: Path) -> None:
         Index.open(tmp_path / "corrupt")
     with pytest.raises(StoreError, match="not an empty directory"):
         Index.create(tmp_path / "newer")
+
+
+def test_an_index_opens_only_with_the_settings_its_keys_were_made_with(tmp_path: Path) -> None:
+    """``max_unit_words`` cuts the units the keys are made of: an index made with one value
+    and searched with another would miss its own documents, so it is refused on open."""
+    short = LEXICAL.with_overrides(max_unit_words=12)
+    with Index.create(tmp_path / "ix", config=short) as index:
+        index.add(SEED_A, doc_id="seed")
+    with pytest.raises(StoreError, match=r"max_unit_words=12; open it with the same"):
+        Index.open(tmp_path / "ix", config=LEXICAL)
+    with Index.open(tmp_path / "ix", config=short) as index:
+        assert search(index, SEED_B).hits[0].doc_id == "seed"
+    # an index made before the setting was stored was made with the defaults
+    Index.create(tmp_path / "old", config=LEXICAL).close()
+    conn = sqlite3.connect(tmp_path / "old" / DB_NAME)
+    conn.execute("DELETE FROM meta WHERE name = 'key_settings'")
+    conn.commit()
+    conn.close()
+    Index.open(tmp_path / "old", config=LEXICAL).close()
+    with pytest.raises(StoreError, match="max_unit_words=40"):
+        Index.open(tmp_path / "old", config=short)
 
 
 def test_cli_reports_bad_indexes_in_one_line(tmp_path: Path) -> None:

@@ -65,6 +65,10 @@ T = TypeVar("T")
 # 7: the vectors table (an index of format 6 is upgraded in place when opened: the table is
 # added, nothing else changes)
 FORMAT_VERSION = 7
+# the configuration's settings that shape a document's keys (its units are cut by them):
+# stored with the index, and an index is opened only with the same (``Index.open``); an
+# index made before they were stored was made with the defaults
+KEY_SETTINGS = ("max_unit_words",)
 DB_NAME = "index.sqlite"
 # a key held by more documents than this share of the index (and at least MIN_COMMON docs)
 # is a topic word of the corpus: it is not looked up at query time
@@ -229,6 +233,7 @@ class Index:
                 [
                     ("format_version", str(FORMAT_VERSION)),
                     ("params", json.dumps(params.as_dict(), sort_keys=True)),
+                    ("key_settings", json.dumps(_key_settings(config), sort_keys=True)),
                     ("model_id", "none"),  # no embeddings stored yet
                     ("vectors_gen", "0"),
                     ("created", str(time.time())),
@@ -277,6 +282,14 @@ class Index:
             raise StoreError(
                 f"{root}: built with other settings ({json.dumps(stored, sort_keys=True)}); "
                 "rebuild it or open it with those"
+            )
+        settings = json.loads(rows.get("key_settings", "null")) or _key_settings(DEFAULT_CONFIG)
+        if settings != _key_settings(config):
+            conn.close()
+            theirs = ", ".join(f"{k}={v}" for k, v in sorted(settings.items()))
+            raise StoreError(
+                f"{root}: its keys were made with {theirs}; open it with the same settings "
+                "or build another index"
             )
         fields = {k: v for k, v in stored.items() if k != "keys_version"}
         return cls(root, conn, IndexParams(**fields), config)
@@ -1203,6 +1216,10 @@ def _count(conn: sqlite3.Connection, change: int) -> None:
 def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def _key_settings(config: Config) -> dict[str, Any]:
+    return {name: getattr(config, name) for name in KEY_SETTINGS}
 
 
 def _connect(db: Path) -> sqlite3.Connection:

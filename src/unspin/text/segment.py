@@ -194,7 +194,7 @@ def _split_clauses(text: str, start: int, end: int, max_words: int) -> list[tupl
 
 
 def segment(
-    norm: Normalized, regions: Iterable[Span], max_unit_words: int = 60
+    norm: Normalized, regions: Iterable[Span], max_unit_words: int
 ) -> tuple[Segment, ...]:
     """Segments of the original text inside ``regions`` (original offsets), in text order."""
     text = norm.text
