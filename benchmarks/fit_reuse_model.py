@@ -28,11 +28,11 @@ from pathlib import Path
 
 from unspin._types import Passage
 from unspin.align import align_prepared
-from unspin.compare import Comparer
 from unspin.config import DEFAULT_CONFIG
 from unspin.eval.pan import load_corpus
 from unspin.eval.run import PairAligner
 from unspin.evidence import FEATURES, Features, counted, mark_quotations, pair_features
+from unspin.pipeline import Comparer
 from unspin.prepared import PreparedText
 from unspin.text.sources import ReadOptions, read_one
 from unspin.verdict import coverage

@@ -52,7 +52,7 @@ import wordfreq
 from unspin.config import DEFAULT_CONFIG, Config
 from unspin.index import Index, IndexParams, search
 from unspin.index.ingest import Doc, add_stream
-from unspin.index.search import PreparedCache
+from unspin.index.searcher import PreparedCache
 
 HERE = Path(__file__).parent
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")

@@ -51,11 +51,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from unspin._types import COPY_LABELS
-from unspin.compare import Comparer
 from unspin.config import DEFAULT_CONFIG, Config
 from unspin.errors import InputError
 from unspin.eval.pan import Case, PairTruth, load_corpus
 from unspin.index import Index, PreparedCache, search, search_comparer
+from unspin.pipeline import Comparer
 from unspin.text.document import text_sha256
 
 HERE = Path(__file__).parent

@@ -10,6 +10,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import LEXICAL
 from unspin._types import Span
 from unspin.align import (
     AlignmentResult,
@@ -153,7 +154,6 @@ FLOOD_SUMMARY = (
 )
 
 
-LEXICAL = DEFAULT_CONFIG.with_overrides(use_model=False)
 SEARCH = LEXICAL.for_search()  # the weaker evidence a ranked search keeps
 
 
@@ -177,7 +177,7 @@ def test_summary_reads_as_one_passage_over_the_whole_source() -> None:
 def test_stray_heading_match_does_not_make_a_copy_a_summary() -> None:
     """A copied paragraph plus one short heading of the source matched far away stays a copy
     of the paragraph: the summary reading needs substantial parts."""
-    config = DEFAULT_CONFIG.with_overrides(use_model=False)
+    config = LEXICAL
     reworded = (
         "The railway line to the city closed after an embankment near the bridge gave way. "
         "According to engineers, the repair work would need a fortnight at least. "
@@ -196,7 +196,7 @@ def test_stray_heading_match_does_not_make_a_copy_a_summary() -> None:
 def test_pasted_copy_is_cut_to_its_exact_run() -> None:
     """A verbatim copy is reported with exact edges, however the sentence units around it
     fall; in a copy-and-paste pair, a shorter shared sentence elsewhere is not reuse."""
-    config = DEFAULT_CONFIG.with_overrides(use_model=False)
+    config = LEXICAL
     pasted = ". ".join(FLOOD_SOURCE.split(". ")[:4]) + "."
     shared = (
         "Several historic buildings in the square will need to be surveyed for damage by "
@@ -254,7 +254,7 @@ def test_source_sentence_compressed_into_the_last_one_joins_the_passage() -> Non
     """A rewriter folds two source sentences into one: the second shares too few words with
     the long merged sentence to be matched, but most of its words are there, so the passage's
     source side reaches its end; a following sentence whose words are not there stays out."""
-    config = DEFAULT_CONFIG.with_overrides(use_model=False)
+    config = LEXICAL
     a = (
         "Our correspondent sends this account from the valley. "
         "The council made the school hall a shelter for families whose homes were lost. "

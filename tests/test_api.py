@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
+import inspect
+import pkgutil
+import types
+from pathlib import Path
+
+import pytest
+
 import unspin
+import unspin.index
 from unspin import errors
+
+PACKAGES = (unspin, unspin.index)
 
 
 def _isort_key(name: str) -> tuple[int, str]:
@@ -17,9 +29,65 @@ def test_all_is_sorted_and_complete() -> None:
         assert hasattr(unspin, name), name
 
 
-def test_every_error_is_an_unspin_error() -> None:
-    for name in ("InputError", "ModelError", "ConfigError"):
-        assert issubclass(getattr(errors, name), errors.UnspinError)
+def _public(module: types.ModuleType) -> set[str]:
+    """The names a package's namespace offers, less its submodules (bound by import)."""
+    return {
+        name
+        for name, value in vars(module).items()
+        if not name.startswith("_") and not isinstance(value, types.ModuleType)
+    }
+
+
+@pytest.mark.parametrize("package", PACKAGES, ids=lambda p: p.__name__)
+def test_all_matches_the_public_names_both_ways(package: types.ModuleType) -> None:
+    assert _public(package) == set(package.__all__) - {"__version__"}
+
+
+@pytest.mark.parametrize("package", PACKAGES, ids=lambda p: p.__name__)
+def test_no_module_is_shadowed_by_a_name(package: types.ModuleType) -> None:
+    """``unspin.index.search`` is one thing: no submodule bears the name of a function or
+    class its package exports."""
+    submodules = {m.name for m in pkgutil.iter_modules(package.__path__)}
+    assert not submodules & set(package.__all__)
+
+
+def test_the_exception_tree() -> None:
+    """Every error unspin raises on purpose is an ``UnspinError``, defined in ``errors`` and
+    exported at the top, in this tree."""
+    tree = {
+        "InputError": errors.UnspinError,
+        "ModelError": errors.UnspinError,
+        "ConfigError": errors.UnspinError,
+        "StoreError": errors.UnspinError,
+        "VectorBudgetError": errors.UnspinError,
+    }
+    defined = {
+        name
+        for name, value in vars(errors).items()
+        if inspect.isclass(value) and issubclass(value, BaseException)
+    }
+    assert defined == {"UnspinError", *tree}
+    assert errors.UnspinError.__bases__ == (Exception,)
+    for name, parent in tree.items():
+        cls = getattr(errors, name)
+        assert cls.__bases__ == (parent,), name
+        assert getattr(unspin, name) is cls and name in unspin.__all__
+    # no other module defines an exception class of its own
+    root = Path(unspin.__file__).parent
+    for path in root.rglob("*.py"):
+        if path.name == "errors.py" and path.parent == root:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                bases = {ast.unparse(b) for b in node.bases}
+                assert not any(b.endswith(("Error", "Exception")) for b in bases), (
+                    f"{path.name}: {node.name}"
+                )
+
+
+def test_every_module_imports() -> None:
+    for info in pkgutil.walk_packages(unspin.__path__, "unspin."):
+        importlib.import_module(info.name)
 
 
 def test_config_rejects_unknown_fields() -> None:

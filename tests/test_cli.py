@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from conftest import SEED_A_PATH, SEED_B_PATH
 from unspin.cli import main
 from unspin.config import Config
 
 DEMO_DIR = files("unspin") / "demo"
-DEMO_A = str(DEMO_DIR / "seed_000_syndicated.txt")
-DEMO_B = str(DEMO_DIR / "seed_002_spun.txt")
+DEMO_A, DEMO_B = SEED_A_PATH, SEED_B_PATH
 
 PROSE = (
     "The committee met on Tuesday to discuss the new budget proposal for the city. "

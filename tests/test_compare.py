@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import re
-from importlib.resources import files
 from pathlib import Path
 
 import pytest
 
 import unspin
+from conftest import PAN13, SEED_A, SEED_B
 from unspin import Comparer, Comparison
 from unspin.verdict import merge_spans
 
 DATA = Path(__file__).parent / "data"
-DEMO = files("unspin") / "demo"
-SEED_A = (DEMO / "seed_000_syndicated.txt").read_text(encoding="utf-8")
-SEED_B = (DEMO / "seed_002_spun.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -171,7 +168,7 @@ def test_compare_api_returns_what_the_cli_renders() -> None:
     assert result.verdict.label == "unrelated"
 
 
-PAN = Path(__file__).resolve().parents[2] / "shared/data/pan13-train"
+PAN = PAN13
 
 
 @pytest.mark.skipif(not PAN.is_dir(), reason="needs the PAN13 training corpus beside the checkout")

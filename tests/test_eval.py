@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import PAN13
 from unspin.errors import InputError
 from unspin.eval import (
     Case,
@@ -24,7 +25,6 @@ from unspin.eval import (
 )
 from unspin.eval.measures import _detects, clean_rates, format_clean_rates, pairs_found
 
-PAN13 = Path("/work/shared/data/pan13-train")
 K = ("suspicious-document00001.txt", "source-document00001.txt")
 K2 = ("suspicious-document00002.txt", "source-document00002.txt")
 CASE = Case(0, 100, 0, 100)  # 100 suspicious + 100 source characters: |s| = 200

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import PAN13
 from unspin.cli import main
 
-PAN = Path(__file__).resolve().parents[2] / "shared" / "data" / "pan13-train"
+PAN = PAN13
 COPIED = (
     "The committee met on Tuesday to discuss the new budget for the regional transport "
     "network. Members agreed that the funding for rural bus routes should be doubled over "

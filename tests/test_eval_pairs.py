@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from conftest import LEXICAL
 from unspin.cli import main
-from unspin.config import Config
 from unspin.errors import InputError
 from unspin.eval.pairs import (
     evaluate_pairs,
@@ -18,8 +18,6 @@ from unspin.eval.pairs import (
     load_pairs,
     pairs_report_to_dict,
 )
-
-LEXICAL = Config(use_model=False)
 
 ARTICLE = """\
 The city council of Marlowe voted on Tuesday to rebuild the old stone bridge over the Tarn \

@@ -4,12 +4,10 @@ of a whole text into independent work. Every text here is written for the test."
 
 from __future__ import annotations
 
+from conftest import LEXICAL
 from unspin._types import REUSE_LABELS
-from unspin.compare import Comparer
-from unspin.config import Config
 from unspin.evidence import reuse_model
-
-LEXICAL = Config(use_model=False)
+from unspin.pipeline import Comparer
 
 ORIGINAL = (
     "The harbour authority will close the northern pier for repairs from March until the "

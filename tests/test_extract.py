@@ -16,21 +16,16 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import DEMO, LEXICAL, PAN_SRC, SEED_A, SEED_B
 from unspin import compare
 from unspin.cli import main
-from unspin.compare import Comparer
 from unspin.config import DEFAULT_CONFIG
 from unspin.errors import InputError
 from unspin.index import Index, search
+from unspin.pipeline import Comparer
 from unspin.text.boilerplate import find_boilerplate, line_hash
 from unspin.text.extract import Extracted, Skipped, decode_html, extract_html, sniff
 from unspin.text.sources import ReadOptions, read_inputs, read_one
-
-LEXICAL = DEFAULT_CONFIG.with_overrides(use_model=False)
-DEMO = files("unspin") / "demo"
-SEED_A = (DEMO / "seed_000_syndicated.txt").read_text(encoding="utf-8")
-SEED_B = (DEMO / "seed_002_spun.txt").read_text(encoding="utf-8")
-PAN_SRC = Path(__file__).resolve().parents[2] / "shared/data/pan13-train/src"
 
 # --------------------------------------------------------------------------- a made-up site
 

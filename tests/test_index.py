@@ -13,7 +13,6 @@ import subprocess
 import sys
 import threading
 import time
-from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -21,9 +20,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import DEMO, LEXICAL, PAN_SRC, SEED_A, SEED_B
 from unspin.cli import main
-from unspin.compare import Comparer
-from unspin.config import DEFAULT_CONFIG
 from unspin.errors import InputError, StoreError
 from unspin.index import Index, IndexParams, Searcher, SearchOptions, search, search_comparer
 from unspin.index.ingest import add_documents, keyed_batches, transactions
@@ -38,13 +36,8 @@ from unspin.index.store import (
     window_scores_reference,
     window_values,
 )
+from unspin.pipeline import Comparer
 from unspin.text.sources import ReadOptions
-
-LEXICAL = DEFAULT_CONFIG.with_overrides(use_model=False)
-DEMO = files("unspin") / "demo"
-SEED_A = (DEMO / "seed_000_syndicated.txt").read_text(encoding="utf-8")
-SEED_B = (DEMO / "seed_002_spun.txt").read_text(encoding="utf-8")
-PAN_SRC = Path(__file__).resolve().parents[2] / "shared/data/pan13-train/src"
 
 TOPICS = [
     "river flood town council homes rain bridge railway engineers volunteers boats shelter",

@@ -11,16 +11,15 @@ from click.testing import CliRunner
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
+from conftest import LEXICAL
 from unspin._types import REUSE_LABELS as REUSE
 from unspin._types import Passage, Span
 from unspin.align import _shared_content, align_prepared, leads
 from unspin.cli import main
-from unspin.compare import Comparer
-from unspin.config import DEFAULT_CONFIG
 from unspin.index import Index, search
-from unspin.index.search import Hit, Lead, _open_leads
+from unspin.index.searcher import Hit, Lead, _open_leads
+from unspin.pipeline import Comparer
 
-LEXICAL = DEFAULT_CONFIG.with_overrides(use_model=False)
 SOURCE = (
     "The orchestra played its final concert of the season. Tickets sold out within an "
     "hour of going on sale. The conductor thanked the audience and the volunteers. "

@@ -19,8 +19,8 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import LEXICAL
 from unspin.cli import main
-from unspin.compare import Comparer
 from unspin.config import DEFAULT_CONFIG
 from unspin.embed import HashingEmbedder
 from unspin.errors import StoreError, VectorBudgetError
@@ -28,8 +28,8 @@ from unspin.index import Index, search
 from unspin.index import vectors as vector_module
 from unspin.index.store import DB_NAME, FORMAT_VERSION
 from unspin.index.vectors import VectorMatrix, lookup_bytes, pack, unit_texts, with_pairs
+from unspin.pipeline import Comparer
 
-LEXICAL = DEFAULT_CONFIG.with_overrides(use_model=False)
 FLOOD = (
     "The council engineers inspected the railway bridge after the flood reached the town. "
     "Volunteers with boats carried families from their homes to the school shelter. "

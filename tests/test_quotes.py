@@ -8,12 +8,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import LEXICAL
 from unspin._types import REUSE_LABELS
-from unspin.compare import Comparer
-from unspin.config import Config
+from unspin.pipeline import Comparer
 from unspin.text.quotes import find_quotations
-
-LEXICAL = Config(use_model=False)
 
 
 def _quoted(text: str) -> list[tuple[str, str]]:

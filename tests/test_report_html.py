@@ -20,7 +20,7 @@ from unspin._types import (
     Span,
     Verdict,
 )
-from unspin.compare import Comparer
+from unspin.pipeline import Comparer
 from unspin.report.html import PALETTE_SIZE, render_html
 
 DEMO = Path(unspin.__file__).parent / "demo"

@@ -90,10 +90,52 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
+# The rooms, lowest first (docs/design.md): a module may import its own layer and those below,
+# never one above. A module's layer is that of the longest name here it falls under.
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("unspin._types", "unspin.errors", "unspin.config", "unspin.lexicon", "unspin.embed"),
+    ("unspin.text",),  # reading, extraction, normalisation, segmentation
+    ("unspin.fingerprint", "unspin.prepared"),  # a text's units and their features
+    ("unspin.index.keys", "unspin.index.vectors", "unspin.index.store"),  # storage, no verdicts
+    ("unspin.align", "unspin.diff", "unspin.evidence", "unspin.verdict"),  # one pair's steps
+    ("unspin.pipeline",),  # the pair pipeline: Comparer
+    ("unspin.index", "unspin.index.ingest", "unspin.index.searcher"),
+    ("unspin.eval",),
+    ("unspin.report",),  # renders results, decides nothing
+    ("unspin", "unspin.cli", "unspin.cliutil", "unspin.index.cli", "unspin.eval.cli"),
+)
+
+
+def layer_of(module: str) -> int:
+    best, rank = "", -1
+    for k, names in enumerate(LAYERS):
+        for name in names:
+            if (module == name or module.startswith(name + ".")) and len(name) > len(best):
+                best, rank = name, k
+    assert rank >= 0, f"{module} is in no layer: add it to LAYERS and docs/design.md"
+    return rank
+
+
+def test_each_room_imports_only_its_own_layer_and_those_below() -> None:
+    upward = [
+        f"{module} imports {target}"
+        for module, targets in import_graph().items()
+        for target in sorted(targets)
+        if layer_of(target) > layer_of(module)
+    ]
+    assert upward == []
+
+
+def test_an_upward_import_is_found() -> None:
+    assert layer_of("unspin.index.store") < layer_of("unspin.pipeline")
+    assert layer_of("unspin.text.sources") < layer_of("unspin.index.store")
+    assert layer_of("unspin.index.cli") == layer_of("unspin.cli")
+
+
 def test_the_graph_sees_the_package() -> None:
     graph = import_graph()
-    assert "unspin.index.search" in graph["unspin.index.cli"]
-    assert "unspin.index.store" in graph["unspin.index.search"]
+    assert "unspin.index.searcher" in graph["unspin.index.cli"]
+    assert "unspin.index.store" in graph["unspin.index.searcher"]
     assert "unspin.prepared" in graph["unspin.align"]
 
 

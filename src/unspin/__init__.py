@@ -1,7 +1,8 @@
 """unspin: find and explain spun text.
 
 ``compare(a, b)`` aligns two texts, types every edit inside the reused passages and says whether
-one is a spun copy of the other, and which is the original.
+one is a spun copy of the other, and which is the original. ``Index`` keeps a corpus on disk
+and ``Searcher(index).search(text)`` finds the documents a text reuses.
 """
 
 from ._types import (
@@ -19,9 +20,17 @@ from ._types import (
     Span,
     Verdict,
 )
-from .compare import Comparer, compare
 from .config import DEFAULT_CONFIG, Config
-from .errors import ConfigError, InputError, ModelError, UnspinError
+from .errors import (
+    ConfigError,
+    InputError,
+    ModelError,
+    StoreError,
+    UnspinError,
+    VectorBudgetError,
+)
+from .index import Index, Searcher, SearchOptions, SearchResult, search
+from .pipeline import Comparer, compare
 
 __version__ = "0.1.0"
 
@@ -37,15 +46,22 @@ __all__ = [
     "Document",
     "Edit",
     "Evidence",
+    "Index",
     "InputError",
     "Match",
     "ModelError",
     "Origin",
     "Passage",
+    "SearchOptions",
+    "SearchResult",
+    "Searcher",
     "Segment",
     "Span",
+    "StoreError",
     "UnspinError",
+    "VectorBudgetError",
     "Verdict",
     "__version__",
     "compare",
+    "search",
 ]

@@ -13,10 +13,10 @@ from . import __version__
 from .cliutil import fail as _fail
 from .cliutil import guarded as _guarded
 from .cliutil import input_options
-from .compare import Comparer
 from .config import DEFAULT_CONFIG
 from .eval.cli import eval_group
 from .index.cli import index_group
+from .pipeline import Comparer
 from .text.extract import Rejections
 
 DEMO_A = "seed_000_syndicated.txt"

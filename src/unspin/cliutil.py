@@ -68,7 +68,8 @@ def input_options(jobs_help: str) -> Callable[[F], F]:
                     "--jobs",
                     type=click.IntRange(1, 64),
                     default=min(2, os.cpu_count() or 1),
-                    show_default=True,
+                    # said in words: the help (and docs/cli.md) reads the same on any machine
+                    show_default="2, or 1 on one core",
                     help=jobs_help,
                 ),
             ]

@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .._types import REUSE_LABELS, Comparison
-from ..compare import Comparer
 from ..config import Config
 from ..errors import InputError, UnspinError
+from ..pipeline import Comparer
 from ..prepared import PreparedText
 from ..text.document import text_sha256
 from ..text.sources import ReadOptions, read_one
@@ -541,7 +541,7 @@ class _Searcher:
     """Searches one open index with b-sides (one per worker process)."""
 
     def __init__(self, root: Path, config: Config, k: int) -> None:
-        from ..index.search import PreparedCache
+        from ..index.searcher import PreparedCache
         from ..index.store import Index
 
         self.index = Index.open(root, config=config)
@@ -551,7 +551,7 @@ class _Searcher:
 
     def hits(self, path: Path, where: str) -> tuple[str, tuple[HitInfo, ...]]:
         """The text hash of the query at ``path`` and its hits."""
-        from ..index.search import search
+        from ..index.searcher import search
 
         try:
             got = read_one(str(path), self.options)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from .._types import REUSE_LABELS, Passage
 from ..align import align_prepared
-from ..compare import Comparer
 from ..config import Config
 from ..errors import InputError
 from ..evidence import counted, mark_quotations
+from ..pipeline import Comparer
 from ..prepared import PreparedText
 from .pan import Case, PairTruth
 

@@ -1,7 +1,7 @@
 """The on-disk index: add documents, find the sources a text reuses, explain each hit."""
 
 from .keys import IndexParams
-from .search import (
+from .searcher import (
     Hit,
     Lead,
     PreparedCache,

@@ -12,13 +12,13 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..cliutil import fail, guarded, input_options
-from ..compare import Comparer
 from ..config import DEFAULT_CONFIG
+from ..pipeline import Comparer
 from ..report.search import search_lines, search_to_dict
 from ..text.sources import ReadOptions, read_one
 from .ingest import IngestReport, add_documents, document_meta
 from .keys import IndexParams
-from .search import Searcher, SearchOptions, search_comparer
+from .searcher import Searcher, SearchOptions, search_comparer
 from .store import Index
 
 

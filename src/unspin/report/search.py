@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..index.search import SearchResult
+from ..index.searcher import SearchResult
 from .json import comparison_to_dict, passage_to_dict
 
 

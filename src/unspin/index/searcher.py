@@ -37,10 +37,10 @@ from .._types import (
     covered_chars,
 )
 from ..align import MIN_UNIT_WEIGHT, align_prepared, attributed, leads
-from ..compare import Comparer
 from ..config import Config
 from ..embed import Embedder
 from ..errors import VectorBudgetError
+from ..pipeline import Comparer
 from ..prepared import PreparedText, embed_units, prepare
 from ..text import make_document, normalize
 from ..text.boilerplate import line_hashes
