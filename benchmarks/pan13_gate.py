@@ -12,13 +12,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
 
 from gate_pins import config_with, pinned_floors
-from unspin.eval.measures import clean_rates, scores_by_class
 from unspin.eval.pan import load_corpus
-from unspin.eval.run import detect_pairs
+from unspin.eval.run import evaluate_pan
 
 HERE = Path(__file__).parent
 PAIRS = HERE / "pan13-gate.pairs"
@@ -42,14 +40,12 @@ def main() -> int:
         return 1
     config = config_with(args.set)
     truth = load_corpus(args.corpus, PAIRS)
-    start = time.perf_counter()
-    detections = {d.key: list(d.cases) for d in detect_pairs(truth, config, args.jobs)}
-    wall = time.perf_counter() - start
-    scores = scores_by_class(truth, detections)
-    caseless = clean_rates(truth, detections)["caseless"]
+    report = evaluate_pan(truth, config, args.jobs)  # as unspin eval pan13 runs
+    scores = report.scores
+    caseless = report.clean["caseless"]
     clean_rate = 1.0 if caseless is None else caseless
     failed = []
-    print(f"PAN13 gate: {len(truth)} pairs in {wall:.1f} s")
+    print(f"PAN13 gate: {len(truth)} pairs in {report.wall_s:.1f} s")
     for name, s in scores.items():
         floor = floors["plagdet"].get(name)
         mark = ""

@@ -3,9 +3,9 @@ parsing and rendering only; the work is in ``eval.run`` and ``eval.measures``.""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
-import time
 from pathlib import Path
 
 import click
@@ -18,7 +18,7 @@ from ..cliutil import guarded
 from ..config import DEFAULT_CONFIG
 from ..errors import ConfigError, InputError
 from ..report.pan import write_pan_xml
-from .measures import Scores, clean_rates, format_clean_rates, pairs_found, scores_by_class
+from .measures import Scores, format_clean_rates, scores_by_class, scores_to_dict
 from .pairs import (
     OnProgress,
     PairsReport,
@@ -30,8 +30,8 @@ from .pairs import (
     search_report_to_dict,
 )
 from .pairs_render import render_pairs, render_search
-from .pan import DETECTION, TRUTH, Case, PairTruth, load_corpus, read_detections_dir
-from .run import detect_pairs
+from .pan import DETECTION, TRUTH, PairTruth, load_corpus, read_detections_dir
+from .run import PairDetections, PanReport, evaluate_pan, pan_report_to_dict
 
 
 def _table(scores: dict[str, Scores], title: str) -> Table:
@@ -50,20 +50,6 @@ def _table(scores: dict[str, Scores], title: str) -> Table:
             style="bold" if name == "overall" else None,
         )
     return table
-
-
-def _as_json(scores: dict[str, Scores]) -> dict[str, dict[str, float | int]]:
-    return {
-        name: {
-            "precision": s.precision,
-            "recall": s.recall,
-            "granularity": s.granularity,
-            "plagdet": s.plagdet,
-            "cases": s.cases,
-            "detections": s.detections,
-        }
-        for name, s in scores.items()
-    }
 
 
 def _load_truth(path: Path) -> list[PairTruth]:
@@ -123,9 +109,6 @@ def pan13(
     if search_rules:
         config = config.for_search()
     jobs = jobs or os.cpu_count() or 1
-    detections: dict[tuple[str, str], list[Case]] = {}
-    stages: dict[str, float] = {}
-    start = time.perf_counter()
     console = Console(stderr=True)
     with Progress(
         "[progress.description]{task.description}",
@@ -137,48 +120,31 @@ def pan13(
         disable=as_json or not console.is_terminal,
     ) as progress:
         task = progress.add_task("aligning", total=len(truth))
-        for result in detect_pairs(truth, config, jobs, lambda n: progress.advance(task, n)):
-            detections[result.key] = list(result.cases)
-            for stage, seconds in result.timings.items():
-                stages[stage] = stages.get(stage, 0.0) + seconds
-            if out_dir is not None:
-                write_pan_xml(
-                    out_dir,
-                    result.susp,
-                    result.src,
-                    (
-                        (Span(c.this_offset, c.this_end), Span(c.source_offset, c.source_end))
-                        for c in result.cases
-                    ),
-                )
-    wall = time.perf_counter() - start
-    scores = scores_by_class(truth, detections)
-    clean = clean_rates(truth, detections)
-    found = pairs_found(truth, detections)
+        write = None if out_dir is None else functools.partial(_write_xml, out_dir)
+        report = evaluate_pan(truth, config, jobs, lambda n: progress.advance(task, n), write)
     if as_json:
-        click.echo(
-            json.dumps(
-                {
-                    "scores": _as_json(scores),
-                    "pairs": len(truth),
-                    "wall_s": round(wall, 2),
-                    "pairs_per_s": round(len(truth) / wall, 2),
-                    "jobs": jobs,
-                    "stage_cpu_s": {k: round(v, 2) for k, v in stages.items()},
-                    "no_detection_on_clean_pairs": clean["caseless"],
-                    "no_detection_on_no_plagiarism_pairs": clean["no_plagiarism"],
-                    "pairs_with_a_detection_on_a_case": found,
-                },
-                indent=2,
-            )
-        )
+        click.echo(json.dumps(pan_report_to_dict(report), indent=2))
         return
+    _render_pan(report, str(corpus_dir))
+
+
+def _write_xml(out_dir: Path, result: PairDetections) -> None:
+    spans = (
+        (Span(c.this_offset, c.this_end), Span(c.source_offset, c.source_end))
+        for c in result.cases
+    )
+    write_pan_xml(out_dir, result.susp, result.src, spans)
+
+
+def _render_pan(report: PanReport, corpus: str) -> None:
+    scores, wall, jobs, stages = report.scores, report.wall_s, report.jobs, report.stage_cpu_s
     out = Console()
-    out.print(_table(scores, f"PAN plagdet on {corpus_dir} ({len(truth)} pairs)"))
+    out.print(_table(scores, f"PAN plagdet on {corpus} ({report.pairs} pairs)"))
     out.print(
-        f"{len(truth)} pairs in {wall:.1f} s = {len(truth) / wall:.1f} pairs/s with {jobs} "
+        f"{report.pairs} pairs in {wall:.1f} s = {report.pairs_per_s:.1f} pairs/s with {jobs} "
         f"job(s); stage CPU s: " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items())
     )
+    clean, found = report.clean, report.found
     out.print(format_clean_rates(clean))
     if found:
         out.print(
@@ -199,7 +165,7 @@ def score_command(truth_dir: Path, detections_dir: Path, as_json: bool) -> None:
     detections = read_detections_dir(detections_dir, names=(DETECTION, TRUTH))
     scores = scores_by_class(truth, detections)
     if as_json:
-        click.echo(json.dumps(_as_json(scores), indent=2))
+        click.echo(json.dumps(scores_to_dict(scores), indent=2))
         return
     Console().print(_table(scores, f"{detections_dir} scored against {truth_dir}"))
 

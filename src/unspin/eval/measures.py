@@ -260,3 +260,18 @@ def format_clean_rates(rates: Mapping[str, float | None]) -> str:
         f"no detection on {pct(rates['no_plagiarism'])} of the no-plagiarism pairs, "
         f"{pct(rates['caseless'])} of all pairs without a case"
     )
+
+
+def scores_to_dict(scores: Mapping[str, Scores]) -> dict[str, dict[str, float | int]]:
+    """The scores per class as JSON (``unspin eval pan13 --json``, ``eval score --json``)."""
+    return {
+        name: {
+            "precision": s.precision,
+            "recall": s.recall,
+            "granularity": s.granularity,
+            "plagdet": s.plagdet,
+            "cases": s.cases,
+            "detections": s.detections,
+        }
+        for name, s in scores.items()
+    }

@@ -9,6 +9,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .._types import REUSE_LABELS, Passage
 from ..align import align_prepared
@@ -17,6 +18,7 @@ from ..errors import InputError
 from ..evidence import counted, mark_quotations
 from ..pipeline import Comparer
 from ..prepared import PreparedText
+from .measures import Scores, clean_rates, pairs_found, scores_by_class, scores_to_dict
 from .pan import Case, PairTruth
 
 
@@ -137,3 +139,68 @@ def detect_pairs(
             yield from done
             if on_done:
                 on_done(len(done))
+
+
+@dataclass
+class PanReport:
+    """The scores of one run over a PAN corpus (``evaluate_pan``)."""
+
+    scores: dict[str, Scores]  # per obfuscation class, and ``overall``
+    clean: dict[str, float | None]  # shares of the pairs without reuse left undetected
+    found: dict[str, float]  # per class, pairs with a detection on a case
+    pairs: int
+    jobs: int
+    wall_s: float
+    stage_cpu_s: dict[str, float]  # CPU seconds per pipeline stage, over every worker
+    detections: dict[tuple[str, str], list[Case]]
+
+    @property
+    def pairs_per_s(self) -> float:
+        return self.pairs / self.wall_s if self.wall_s else 0.0
+
+
+def evaluate_pan(
+    truth: Sequence[PairTruth],
+    config: Config,
+    jobs: int = 1,
+    on_done: Callable[[int], None] | None = None,
+    on_pair: Callable[[PairDetections], None] | None = None,
+) -> PanReport:
+    """Align every pair of ``truth`` on ``jobs`` processes and score the detections per
+    obfuscation class (``unspin eval pan13``). ``on_done`` counts pairs as they finish;
+    ``on_pair`` sees each pair's detections (to write them out as PAN XML)."""
+    detections: dict[tuple[str, str], list[Case]] = {}
+    stages: dict[str, float] = {}
+    start = time.perf_counter()
+    for result in detect_pairs(truth, config, jobs, on_done):
+        detections[result.key] = list(result.cases)
+        for stage, seconds in result.timings.items():
+            stages[stage] = stages.get(stage, 0.0) + seconds
+        if on_pair is not None:
+            on_pair(result)
+    wall = time.perf_counter() - start
+    return PanReport(
+        scores=scores_by_class(truth, detections),
+        clean=clean_rates(truth, detections),
+        found=pairs_found(truth, detections),
+        pairs=len(truth),
+        jobs=jobs,
+        wall_s=wall,
+        stage_cpu_s=stages,
+        detections=detections,
+    )
+
+
+def pan_report_to_dict(report: PanReport) -> dict[str, Any]:
+    """The JSON of ``unspin eval pan13 --json``."""
+    return {
+        "scores": scores_to_dict(report.scores),
+        "pairs": report.pairs,
+        "wall_s": round(report.wall_s, 2),
+        "pairs_per_s": round(report.pairs_per_s, 2),
+        "jobs": report.jobs,
+        "stage_cpu_s": {k: round(v, 2) for k, v in report.stage_cpu_s.items()},
+        "no_detection_on_clean_pairs": report.clean["caseless"],
+        "no_detection_on_no_plagiarism_pairs": report.clean["no_plagiarism"],
+        "pairs_with_a_detection_on_a_case": report.found,
+    }
