@@ -753,7 +753,7 @@ FLOOD_RESTATED = (
 def test_a_rewrite_keeping_under_half_the_wording_is_its_own_family(tmp_path: Path) -> None:
     """The flood report, a mirror of it, and the same facts retold in other words (a
     spun-copy of the query, keeping under half its wording): the mirror is the report's
-    copy, the retelling a hit of its own, ranked below (``FAMILY_SIMILARITY``)."""
+    copy, the retelling a hit of its own, ranked below (``Config.family_similarity``)."""
     from test_align import FLOOD
 
     assert Comparer(LEXICAL).compare(FLOOD, FLOOD_RESTATED).passages[0].similarity < 0.5

@@ -110,6 +110,26 @@ class Config:
     # embedded unit at 384 dimensions); past this many MiB it is not loaded and the round is
     # skipped with a warning, so a searching process's memory stays bounded (docs/index.md)
     semantic_memory_mb: int = 2048
+    # search: a key held by more documents than this share of the index (and at least
+    # common_key_min_docs documents) is a topic word of the corpus: it is not looked up
+    common_key_share: float = 0.05
+    common_key_min_docs: int = 50
+    # search: a query reads its keys' postings rarest first, up to this many documents per
+    # query key in all: the keys left out are the commonest, of least weight, and the
+    # lookup's cost is bounded by the query's length whatever the size of the index
+    postings_per_key: int = 500
+    # search: the rounds after the first key the query's units by this many times as many
+    # rare words as the index keys a document's (a reworded sentence may have lost its
+    # rarest words, and a source unit's few keys are then among the query unit's next)
+    search_wide_keys: int = 2
+    # search families: a hit is compared with a better one for being a copy of the same text
+    # when at least family_overlap of the query characters it explains are explained by the
+    # better one too, and is its copy when the two sources' texts there keep at least
+    # family_similarity of each other's wording (token similarity, weighted by passage
+    # length): mirrors and syndicated copies keep nearly all of it, a spun copy more than
+    # half; two pages restating the same facts keep less (PAN13: 0.22-0.38)
+    family_overlap: float = 0.5
+    family_similarity: float = 0.5
     # a passage whose b side is this many times longer than its a side is a summary: matches
     # adjacent in a but far apart in b are joined
     summary_ratio: float = 3.0

@@ -51,17 +51,6 @@ from .keys import unit_keys, window_ranges, windows_of
 from .store import Candidate, Index
 from .vectors import with_pairs
 
-# a hit is compared with a better one for being a copy of the same text when at least this
-# share of the query characters it explains are explained by the better one too
-FAMILY_OVERLAP = 0.5
-# ... and the two sources' texts there are a copy keeping at least this share of each
-# other's wording (token similarity, weighted by passage length): mirrors and syndicated
-# copies keep nearly all of it, a spun copy more than half; two pages restating the same
-# facts keep less (PAN13: 0.22-0.38 for pages that are no copy of each other as wholes)
-FAMILY_SIMILARITY = 0.5
-# the second round's query keys per unit, as a multiple of the index's
-WIDE_KEYS = 2
-
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -199,9 +188,9 @@ class SearchOptions:
       from the windows no verified passage covers: half the documents that best match one
       such window (``Index.candidates_for(local=0.5)``), the rest the best over all of them.
       A text stitched from many sources has its minor sources crowded out of the first round
-      by its major ones. Those rounds key the query's units by ``WIDE_KEYS`` times as many
-      rare words as the index keys a document's. Each round runs while the one before found
-      a new source: most queries stop after the second;
+      by its major ones. Those rounds key the query's units by ``Config.search_wide_keys``
+      times as many rare words as the index keys a document's. Each round runs while the one
+      before found a new source: most queries stop after the second;
     - ``semantic``: when the index holds vectors (``Index.embed``) and the comparer a model,
       a last round embeds the query units no verified hit's matches explain, and verifies up
       to half as many candidates again, the documents with a unit close in meaning
@@ -356,8 +345,8 @@ class Searcher:
                 # and a source unit's few keys are then among the query unit's next rarest
                 wide = replace(
                     index.params,
-                    keys_per_unit=WIDE_KEYS * index.params.keys_per_unit,
-                    numbers_per_unit=WIDE_KEYS * index.params.numbers_per_unit,
+                    keys_per_unit=index.config.search_wide_keys * index.params.keys_per_unit,
+                    numbers_per_unit=index.config.search_wide_keys * index.params.numbers_per_unit,
                 )
                 wide_units = unit_keys(q.doc.segments, q.norm, wide)
                 wide_windows = windows_of(wide_units, wide)
@@ -473,8 +462,8 @@ def _families(
     syndicated article, a mirrored encyclopedia entry): the query's source is then any of
     them, and a reader wants them together, not as rivals ranked apart by a few characters.
     A hit joins the first better lead that explains most of the same query characters
-    (``FAMILY_OVERLAP``) when the two sources' texts there (at least a passage long) are a
-    copy of each other keeping most of its wording (``FAMILY_SIMILARITY``): that
+    (``Config.family_overlap``) when the two sources' texts there (at least a passage long) are a
+    copy of each other keeping most of its wording (``Config.family_similarity``): that
     is a verdict on one pair of documents, so it is made by ``pair``, the rules of
     ``unspin compare`` (words only: copies keep their words), not by a search's weaker
     evidence. Only hits that overlap a lead are compared, and only their texts there, so
@@ -510,7 +499,7 @@ def _same_text(
         if a.overlaps(b)
     ]
     shared = sum(len(s) for s in both)  # the spans of each hit are disjoint (merged)
-    if not shared or shared < FAMILY_OVERLAP * hit.reused_chars:
+    if not shared or shared < judge.config.family_overlap * hit.reused_chars:
         return False
     a, b = _text_at(lead, both, sources), _text_at(hit, both, sources)
     # a line or two in common (a site's furniture, a heading) is no family, as it is no
@@ -522,7 +511,7 @@ def _same_text(
         return False
     chars = sum(len(p.a) for p in comparison.passages)
     kept = sum(len(p.a) * p.similarity for p in comparison.passages)
-    return kept >= FAMILY_SIMILARITY * chars
+    return kept >= judge.config.family_similarity * chars
 
 
 def _text_at(hit: Hit, region: list[Span], sources: dict[str, PreparedText]) -> str:

@@ -70,10 +70,6 @@ FORMAT_VERSION = 7
 # index made before they were stored was made with the defaults
 KEY_SETTINGS = ("max_unit_words",)
 DB_NAME = "index.sqlite"
-# a key held by more documents than this share of the index (and at least MIN_COMMON docs)
-# is a topic word of the corpus: it is not looked up at query time
-COMMON_SHARE = 0.05
-MIN_COMMON = 50
 # candidate scoring: a query window counts for a document when one of its windows shares at
 # least MIN_SHARED keys with it (one rare word in common is chance, two in one passage rarely
 # are); the window's score is the square of the shared keys' weight, so one strongly shared
@@ -82,10 +78,6 @@ MIN_COMMON = 50
 MIN_SHARED = 2
 POWER = 2.0
 TOP_WINDOWS = 3
-# a query reads its keys' postings rarest first, up to this many documents per query key in
-# all: the keys left out are the commonest, of least weight, and the lookup's cost is bounded
-# by the query's length whatever the size of the index
-POSTINGS_PER_KEY = 500
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -539,7 +531,7 @@ class Index:
         For each query window, a document's best window's shared key weight (log inverse
         document frequency), squared, when at least ``MIN_SHARED`` keys are shared; a
         document's score is the sum of its ``TOP_WINDOWS`` best. Keys held by more than
-        ``COMMON_SHARE`` of the index are not looked up.
+        ``Config.common_key_share`` of the index are not looked up.
         """
         windows = text_keys(text, name, self.config, self.params)
         return self.candidates_for(windows, limit)
@@ -562,7 +554,8 @@ class Index:
             return []
         conn = self.conn
         n_docs = max(1, len(self))
-        common = max(MIN_COMMON, COMMON_SHARE * n_docs)
+        config = self.config
+        common = max(config.common_key_min_docs, config.common_key_share * n_docs)
         all_keys = sorted(set().union(*windows))
         segments = self._segment_ids()
         total: dict[int, int] = defaultdict(int)
@@ -573,7 +566,7 @@ class Index:
                     f"SELECT key, df FROM {_df_table(seg)} WHERE key IN ({marks})", chunk
                 ):
                     total[key] += df
-        budget = POSTINGS_PER_KEY * len(all_keys)
+        budget = config.postings_per_key * len(all_keys)
         weights: dict[int, float] = {}
         for df, key in sorted((df, key) for key, df in total.items()):
             budget -= df
