@@ -24,18 +24,18 @@ from conftest import DEMO, LEXICAL, PAN_SRC, SEED_A, SEED_B
 from unspin.cli import main
 from unspin.errors import InputError, StoreError
 from unspin.index import Index, IndexParams, Searcher, SearchOptions, search, search_comparer
-from unspin.index.ingest import add_documents, keyed_batches, transactions
-from unspin.index.keys import text_keys
-from unspin.index.store import (
-    DB_NAME,
+from unspin.index.candidates import (
     expand_postings,
     local_order,
     local_order_reference,
-    postings_of,
     window_scores,
     window_scores_reference,
     window_values,
 )
+from unspin.index.entries import postings_of
+from unspin.index.ingest import add_documents, keyed_batches, transactions
+from unspin.index.keys import text_keys
+from unspin.index.store import DB_NAME
 from unspin.pipeline import Comparer
 from unspin.text.sources import ReadOptions
 

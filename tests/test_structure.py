@@ -96,7 +96,14 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("unspin._types", "unspin.errors", "unspin.config", "unspin.lexicon", "unspin.embed"),
     ("unspin.text",),  # reading, extraction, normalisation, segmentation
     ("unspin.fingerprint", "unspin.prepared"),  # a text's units and their features
-    ("unspin.index.keys", "unspin.index.vectors", "unspin.index.store"),  # storage, no verdicts
+    # storage and candidate scoring, no verdicts
+    (
+        "unspin.index.keys",
+        "unspin.index.entries",
+        "unspin.index.candidates",
+        "unspin.index.vectors",
+        "unspin.index.store",
+    ),
     ("unspin.align", "unspin.diff", "unspin.evidence", "unspin.verdict"),  # one pair's steps
     ("unspin.pipeline",),  # the pair pipeline: Comparer
     ("unspin.index", "unspin.index.ingest", "unspin.index.searcher"),

@@ -25,8 +25,9 @@ from ..errors import InputError
 from ..text.extract import Extracted, Rejections, Skipped
 from ..text.origin import origin_to_dict
 from ..text.sources import ReadOptions, read_inputs
+from .entries import Keyed, keyed_text
 from .keys import IndexParams
-from .store import Index, Keyed, keyed_text
+from .store import Index
 
 T = TypeVar("T", bound=Sequence[Any])
 

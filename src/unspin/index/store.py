@@ -42,7 +42,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -51,6 +51,8 @@ from ..config import DEFAULT_CONFIG, Config
 from ..errors import InputError, StoreError, VectorBudgetError
 from ..text.boilerplate import line_hashes
 from ..text.document import text_sha256
+from .candidates import expand_postings, local_order, window_scores, window_values
+from .entries import Keyed, keyed_text, scope_of
 from .keys import IndexParams, text_keys
 from .vectors import SEMANTIC_COSINE, VectorMatrix, lookup_bytes, pack, unit_texts
 
@@ -70,14 +72,6 @@ FORMAT_VERSION = 7
 # index made before they were stored was made with the defaults
 KEY_SETTINGS = ("max_unit_words",)
 DB_NAME = "index.sqlite"
-# candidate scoring: a query window counts for a document when one of its windows shares at
-# least MIN_SHARED keys with it (one rare word in common is chance, two in one passage rarely
-# are); the window's score is the square of the shared keys' weight, so one strongly shared
-# passage outweighs many weakly shared ones (a topic); a document scores the sum of its
-# TOP_WINDOWS best windows, so a long document on the topic does not outweigh a short copy
-MIN_SHARED = 2
-POWER = 2.0
-TOP_WINDOWS = 3
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -903,46 +897,6 @@ class Index:
         return problems
 
 
-class Keyed(NamedTuple):
-    """A text's index entry, computed outside the write transaction (in a worker process
-    when ingesting on several cores): its sha256, its zlib'd UTF-8, its distinct keys (sorted),
-    its number of windows and its postings (key, block, mask). A tuple: it crosses process
-    boundaries by the thousand."""
-
-    sha256: str
-    packed_text: bytes
-    keys: list[int]
-    windows: int
-    postings: list[tuple[int, int, int]]
-
-
-def keyed_text(text: str, config: Config, params: IndexParams) -> Keyed:
-    """The index entry of ``text``: its keys (``text_keys``) as postings, one per key and
-    block of 64 windows, the windows a bit mask (SQLite integers are signed 64-bit: bit 63
-    is stored as the sign)."""
-    windows = text_keys(text, "", config, params)
-    postings = postings_of(windows)
-    return Keyed(
-        sha256=text_sha256(text),
-        # level 1: a third of level 6's time for 10% more bytes; texts are read once per hit
-        packed_text=zlib.compress(text.encode("utf-8", "surrogatepass"), 1),
-        keys=sorted({k for k, _, _ in postings}),
-        windows=len(windows),
-        postings=postings,
-    )
-
-
-def postings_of(windows: list[set[int]]) -> list[tuple[int, int, int]]:
-    """(key, block, mask) of each key and block of 64 windows holding it; ``expand_postings``
-    is the inverse."""
-    masks: dict[tuple[int, int], int] = defaultdict(int)
-    for w, keys in enumerate(windows):
-        block, bit = divmod(w, 64)
-        for k in keys:
-            masks[k, block] |= 1 << bit
-    return [(k, b, m - (1 << 64) if m >> 63 else m) for (k, b), m in masks.items()]
-
-
 class _Pending:
     """Postings and key counts of a batch of added documents, written in key order at the
     end of the batch: B-tree inserts in key order touch each page once, where one document's
@@ -990,180 +944,6 @@ class _Pending:
         )
         self.rows, self.df, self.docs = [], defaultdict(int), 0
         self.flush_lines(conn)
-
-
-def expand_postings(rows: Sequence[tuple[int, int, int, int]]) -> np.ndarray:
-    """(key, doc, block, mask) rows as an ``(n, 3)`` array of (key, doc, window)."""
-    if not rows:
-        return np.zeros((0, 3), dtype=np.int64)
-    table = np.asarray(rows, dtype=np.int64)
-    bits = np.unpackbits(
-        table[:, 3].astype("<i8").view(np.uint8).reshape(-1, 8), axis=1, bitorder="little"
-    )
-    row, bit = np.nonzero(bits)
-    return np.column_stack((table[row, 0], table[row, 1], table[row, 2] * 64 + bit))
-
-
-def window_values(
-    windows: list[set[int]],
-    weights: dict[int, float],
-    rows: Sequence[tuple[int, int, int]] | np.ndarray,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For each query window and each document with a window sharing at least
-    ``MIN_SHARED`` keys with it: (query window, document, value of the document's best such
-    window), from the postings ``rows`` (key, doc, window) of the weighted keys; sorted by
-    query window, then document.
-
-    Vectorised: every (query window, key) pair is joined to the key's postings by sorted
-    search, then grouped with ``np.unique`` / ``bincount``; ``window_scores_reference`` is
-    the plain loop it must agree with.
-    """
-    empty = np.zeros(0, dtype=np.int64)
-    q_win = [qi for qi, keys in enumerate(windows) for k in keys if k in weights]
-    q_key = [k for keys in windows for k in keys if k in weights]
-    if not q_key or len(rows) == 0:
-        return empty, empty, np.zeros(0)
-    posting = np.asarray(rows, dtype=np.int64).reshape(-1, 3)
-    posting = posting[np.argsort(posting[:, 0], kind="stable")]
-    p_key, p_doc, p_win = posting[:, 0], posting[:, 1], posting[:, 2]
-    qk = np.asarray(q_key, dtype=np.int64)
-    qw = np.asarray(q_win, dtype=np.int64)
-    qweight = np.asarray([weights[k] for k in q_key], dtype=np.float64)
-    lo = np.searchsorted(p_key, qk, "left")
-    counts = np.searchsorted(p_key, qk, "right") - lo
-    total = int(counts.sum())
-    if total == 0:
-        return empty, empty, np.zeros(0)
-    row_of = np.repeat(np.arange(len(qk)), counts)
-    offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-    hit = np.repeat(lo, counts) + offsets
-    docs, doc_idx = np.unique(p_doc[hit], return_inverse=True)
-    n_docs = len(docs)
-    n_win = int(p_win[hit].max()) + 1
-    group = (qw[row_of] * n_docs + doc_idx) * n_win + p_win[hit]
-    groups, inverse = np.unique(group, return_inverse=True)
-    shared = np.bincount(inverse)
-    weight = np.bincount(inverse, weights=qweight[row_of])
-    keep = shared >= MIN_SHARED
-    if not keep.any():
-        return empty, empty, np.zeros(0)
-    q_doc = groups[keep] // n_win  # sorted, as groups are
-    value = weight[keep] ** POWER
-    starts = np.flatnonzero(np.r_[True, q_doc[1:] != q_doc[:-1]])
-    best = np.maximum.reduceat(value, starts)  # a document's best window, per query window
-    return q_doc[starts] // n_docs, docs[q_doc[starts] % n_docs], best
-
-
-def window_scores(
-    q_win: np.ndarray, doc: np.ndarray, best: np.ndarray
-) -> tuple[dict[int, float], dict[int, int]]:
-    """Candidate scores (see ``Index.candidates``) and the query windows that found each
-    document, from ``window_values``."""
-    if not len(doc):
-        return {}, {}
-    docs, best_doc = np.unique(doc, return_inverse=True)
-    n_docs = len(docs)
-    order = np.lexsort((-best, best_doc))
-    best, best_doc = best[order], best_doc[order]
-    first = np.flatnonzero(np.r_[True, best_doc[1:] != best_doc[:-1]])
-    rank = np.arange(len(best_doc)) - np.repeat(first, np.diff(np.r_[first, len(best_doc)]))
-    top = rank < TOP_WINDOWS
-    score = np.bincount(best_doc[top], weights=best[top], minlength=n_docs)
-    found = np.bincount(best_doc, minlength=n_docs)
-    present = np.flatnonzero(found)
-    return (
-        {int(docs[d]): float(score[d]) for d in present},
-        {int(docs[d]): int(found[d]) for d in present},
-    )
-
-
-def local_order(
-    q_win: np.ndarray, doc: np.ndarray, value: np.ndarray, exclude: set[int]
-) -> tuple[dict[int, float], dict[int, int]]:
-    """Documents by their best rank in any one query window, among the documents not in
-    ``exclude`` (ties by that window's value, then id), from ``window_values``: each with
-    that window's value and the number of query windows that found it; in that order."""
-    keep = ~np.isin(doc, np.fromiter(exclude, dtype=np.int64, count=len(exclude)))
-    q_win, doc, value = q_win[keep], doc[keep], value[keep]
-    if not len(doc):
-        return {}, {}
-    order = np.lexsort((doc, -value, q_win))
-    q_win, doc, value = q_win[order], doc[order], value[order]
-    first = np.flatnonzero(np.r_[True, q_win[1:] != q_win[:-1]])
-    rank = np.arange(len(q_win)) - np.repeat(first, np.diff(np.r_[first, len(q_win)]))
-    best: dict[int, tuple[int, float]] = {}
-    found: dict[int, int] = defaultdict(int)
-    for d, r, v in zip(doc.tolist(), rank.tolist(), value.tolist(), strict=True):
-        found[d] += 1
-        if d not in best or (r, -v) < (best[d][0], -best[d][1]):
-            best[d] = (r, v)
-    ranked = sorted(best, key=lambda d: (best[d][0], -best[d][1], d))
-    return {d: best[d][1] for d in ranked}, {d: found[d] for d in ranked}
-
-
-def local_order_reference(
-    windows: list[set[int]],
-    weights: dict[int, float],
-    rows: list[tuple[int, int, int]],
-    exclude: set[int],
-) -> list[int]:
-    """The documents of ``local_order`` as a plain loop (for tests)."""
-    postings: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for key, d, win in rows:
-        postings[key].append((d, win))
-    best: dict[int, tuple[int, float]] = {}
-    for qkeys in windows:
-        shared: dict[tuple[int, int], float] = defaultdict(float)
-        count: dict[tuple[int, int], int] = defaultdict(int)
-        for key in qkeys:
-            if key in weights:
-                for hit in postings.get(key, ()):
-                    shared[hit] += weights[key]
-                    count[hit] += 1
-        here: dict[int, float] = {}
-        for (d, _), w in shared.items():
-            if count[d, _] >= MIN_SHARED and d not in exclude:
-                here[d] = max(here.get(d, 0.0), w**POWER)
-        for r, d in enumerate(sorted(here, key=lambda d: (-here[d], d))):
-            if d not in best or (r, -here[d]) < (best[d][0], -best[d][1]):
-                best[d] = (r, here[d])
-    return sorted(best, key=lambda d: (best[d][0], -best[d][1], d))
-
-
-def window_scores_reference(
-    windows: list[set[int]], weights: dict[int, float], rows: list[tuple[int, int, int]]
-) -> tuple[dict[int, float], dict[int, int]]:
-    """``window_scores`` as a plain loop (for tests)."""
-    postings: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for key, doc, win in rows:
-        postings[key].append((doc, win))
-    per_doc: dict[int, list[float]] = defaultdict(list)
-    for qkeys in windows:
-        shared: dict[tuple[int, int], list[float]] = defaultdict(list)
-        for key in qkeys:
-            w = weights.get(key)
-            if w is None:
-                continue
-            for hit in postings.get(key, ()):
-                shared[hit].append(w)
-        best: dict[int, float] = {}
-        for (doc, _), ws in shared.items():
-            if len(ws) >= MIN_SHARED:
-                best[doc] = max(best.get(doc, 0.0), sum(ws) ** POWER)
-        for doc, value in best.items():
-            per_doc[doc].append(value)
-    score = {d: sum(sorted(v, reverse=True)[:TOP_WINDOWS]) for d, v in per_doc.items()}
-    return score, {d: len(v) for d, v in per_doc.items()}
-
-
-def scope_of(meta: Mapping[str, Any]) -> str | None:
-    """The scope in which a document's recurring lines are learned: its site, else the feed
-    (input) it came in; None (not counted) when it has neither."""
-    for name in ("site", "feed"):
-        value = meta.get(name)
-        if isinstance(value, str) and value:
-            return f"{name}:{value}"
-    return None
 
 
 def _unpacked_text(packed: bytes) -> str:
