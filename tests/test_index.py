@@ -35,7 +35,7 @@ from unspin.index.candidates import (
 from unspin.index.entries import postings_of
 from unspin.index.ingest import add_documents, keyed_batches, transactions
 from unspin.index.keys import text_keys
-from unspin.index.store import DB_NAME
+from unspin.index.schema import DB_NAME
 from unspin.pipeline import Comparer
 from unspin.text.sources import ReadOptions
 

@@ -26,7 +26,7 @@ from unspin.embed import HashingEmbedder
 from unspin.errors import StoreError, VectorBudgetError
 from unspin.index import Index, search
 from unspin.index import vectors as vector_module
-from unspin.index.store import DB_NAME, FORMAT_VERSION
+from unspin.index.schema import DB_NAME, FORMAT_VERSION
 from unspin.index.vectors import VectorMatrix, lookup_bytes, pack, unit_texts, with_pairs
 from unspin.pipeline import Comparer
 

@@ -98,6 +98,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("unspin.fingerprint", "unspin.prepared"),  # a text's units and their features
     # storage and candidate scoring, no verdicts
     (
+        "unspin.index.schema",
         "unspin.index.keys",
         "unspin.index.entries",
         "unspin.index.candidates",

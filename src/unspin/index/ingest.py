@@ -89,9 +89,8 @@ def transactions(
 ) -> Iterator[tuple[list[T], list[Keyed]]]:
     """Consecutive keyed batches joined into groups of at least ``size`` documents, one write
     transaction each. A transaction's postings go into its segment's B-tree in key order, so
-    the more rows it holds, the fewer times each page is dirtied and written: on a 200k
-    synthetic corpus, 1,000 → 4,000 documents per transaction took ingest from 2,166 to 2,610
-    documents/s and the bytes written from 13.8 to 5.1 GB."""
+    the more rows it holds, the fewer times each page is dirtied and written (docs/index.md
+    has the measurements)."""
     docs: list[T] = []
     entries: list[Keyed] = []
     for batch, keys in keyed:

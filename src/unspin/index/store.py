@@ -54,6 +54,19 @@ from ..text.document import text_sha256
 from .candidates import expand_postings, local_order, window_scores, window_values
 from .entries import Keyed, keyed_text, scope_of
 from .keys import IndexParams, text_keys
+from .schema import (
+    DB_NAME,
+    FORMAT_VERSION,
+    SCHEMA,
+    SEGMENT_DOCS,
+    connect,
+    count_documents,
+    create_segment,
+    df_table,
+    next_generation,
+    postings_table,
+    upgrade_6,
+)
 from .vectors import SEMANTIC_COSINE, VectorMatrix, lookup_bytes, pack, unit_texts
 
 if TYPE_CHECKING:
@@ -61,67 +74,10 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-# 6: sentences may start lowercase after a wide gap; copyright notices and disclaimers
-# are cut tighter (the text stage decides the keys, so an index of format 5 would hold keys
-# its queries no longer make)
-# 7: the vectors table (an index of format 6 is upgraded in place when opened: the table is
-# added, nothing else changes)
-FORMAT_VERSION = 7
 # the configuration's settings that shape a document's keys (its units are cut by them):
 # stored with the index, and an index is opened only with the same (``Index.open``); an
 # index made before they were stored was made with the defaults
 KEY_SETTINGS = ("max_unit_words",)
-DB_NAME = "index.sqlite"
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS docs (
-    id INTEGER PRIMARY KEY,
-    ext_id TEXT NOT NULL UNIQUE,
-    sha256 TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL,
-    text BLOB NOT NULL,
-    meta TEXT NOT NULL,
-    keys BLOB NOT NULL,
-    windows INTEGER NOT NULL,
-    seg INTEGER NOT NULL,
-    added REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS segments (id INTEGER PRIMARY KEY, docs INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS lines (
-    hash INTEGER NOT NULL,
-    scope TEXT NOT NULL,
-    docs INTEGER NOT NULL,
-    PRIMARY KEY (hash, scope)
-) WITHOUT ROWID;
-"""
-VECTORS_TABLE = """
-CREATE TABLE IF NOT EXISTS vectors (
-    doc INTEGER PRIMARY KEY,
-    units INTEGER NOT NULL,
-    vecs BLOB NOT NULL
-)"""
-SCHEMA += VECTORS_TABLE + ";\n"
-# documents per postings segment (see the module's docstring)
-SEGMENT_DOCS = 100_000
-
-
-def _postings_table(seg: int) -> str:
-    return f"postings_{int(seg)}"
-
-
-def _df_table(seg: int) -> str:
-    return f"key_df_{int(seg)}"
-
-
-def _create_segment(conn: sqlite3.Connection, seg: int) -> None:
-    conn.execute(
-        f"CREATE TABLE {_postings_table(seg)} (key INTEGER NOT NULL, doc INTEGER NOT NULL, "
-        "block INTEGER NOT NULL, mask INTEGER NOT NULL, PRIMARY KEY (key, doc, block)) "
-        "WITHOUT ROWID"
-    )
-    conn.execute(f"CREATE TABLE {_df_table(seg)} (key INTEGER PRIMARY KEY, df INTEGER NOT NULL)")
-    conn.execute("INSERT INTO segments VALUES (?, 0)", (seg,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,10 +166,10 @@ class Index:
             raise StoreError(f"{root}: exists and is not an empty directory")
         root.mkdir(parents=True, exist_ok=True)
         params = params or IndexParams()
-        conn = _connect(root / DB_NAME)
+        conn = connect(root / DB_NAME)
         with conn:
             conn.executescript(SCHEMA)
-            _create_segment(conn, 0)
+            create_segment(conn, 0)
             conn.executemany(
                 "INSERT INTO meta VALUES (?, ?)",
                 [
@@ -239,7 +195,7 @@ class Index:
             raise StoreError(f"{root}: no such index directory")
         if not db.is_file():
             raise StoreError(f"{root}: not an unspin index (no {DB_NAME}); create one first")
-        conn = _connect(db)
+        conn = connect(db)
         try:
             rows = dict(conn.execute("SELECT name, value FROM meta").fetchall())
         except sqlite3.DatabaseError as exc:
@@ -247,7 +203,7 @@ class Index:
             raise StoreError(f"{db}: not a readable index database ({exc})") from None
         version = int(rows.get("format_version", "0"))
         if version == 6:
-            version = _upgrade_6(conn)
+            version = upgrade_6(conn)
         if version != FORMAT_VERSION:
             conn.close()
             if version > FORMAT_VERSION:
@@ -288,7 +244,7 @@ class Index:
             with self._lock:
                 if self._closed:
                     raise StoreError(f"{self.path}: the index is closed")
-                conn = _connect(self.path / DB_NAME)
+                conn = connect(self.path / DB_NAME)
                 self._conns.append(conn)
             self._local.conn = conn
         return conn
@@ -350,7 +306,7 @@ class Index:
         seg, docs = self.conn.execute("SELECT id, docs FROM segments ORDER BY id DESC").fetchone()
         if docs >= SEGMENT_DOCS:
             seg += 1
-            _create_segment(self.conn, seg)
+            create_segment(self.conn, seg)
         return int(seg)
 
     def checkpoint(self) -> None:
@@ -422,7 +378,7 @@ class Index:
         scope = scope_of(meta)
         if scope:
             pending.add_lines(scope, line_hashes(text), 1)
-        _count(conn, 1)
+        count_documents(conn, 1)
         return AddResult("added", doc_id)
 
     def rm(self, doc_id: str) -> bool:
@@ -445,17 +401,17 @@ class Index:
             lines.flush_lines(conn)
         keys = _unpack(blob)
         conn.executemany(
-            f"DELETE FROM {_postings_table(seg)} WHERE key = ? AND doc = ?",
+            f"DELETE FROM {postings_table(seg)} WHERE key = ? AND doc = ?",
             ((k, rowid) for k in keys),
         )
         conn.execute("UPDATE segments SET docs = docs - 1 WHERE id = ?", (seg,))
-        df_table = _df_table(seg)
-        conn.executemany(f"UPDATE {df_table} SET df = df - 1 WHERE key = ?", ((k,) for k in keys))
-        conn.executemany(f"DELETE FROM {df_table} WHERE key = ? AND df <= 0", ((k,) for k in keys))
+        table = df_table(seg)
+        conn.executemany(f"UPDATE {table} SET df = df - 1 WHERE key = ?", ((k,) for k in keys))
+        conn.executemany(f"DELETE FROM {table} WHERE key = ? AND df <= 0", ((k,) for k in keys))
         conn.execute("DELETE FROM docs WHERE id = ?", (rowid,))
         if conn.execute("DELETE FROM vectors WHERE doc = ?", (rowid,)).rowcount:
-            _next_generation(conn)
-        _count(conn, -1)
+            next_generation(conn)
+        count_documents(conn, -1)
         return True
 
     def update(
@@ -557,7 +513,7 @@ class Index:
             for chunk in _chunks(all_keys, 500):
                 marks = ",".join("?" * len(chunk))
                 for key, df in conn.execute(
-                    f"SELECT key, df FROM {_df_table(seg)} WHERE key IN ({marks})", chunk
+                    f"SELECT key, df FROM {df_table(seg)} WHERE key IN ({marks})", chunk
                 ):
                     total[key] += df
         budget = config.postings_per_key * len(all_keys)
@@ -570,7 +526,7 @@ class Index:
         rows: list[tuple[int, int, int, int]] = []
         wanted = sorted(weights)
         for seg in segments:
-            table = _postings_table(seg)
+            table = postings_table(seg)
             for chunk in _chunks(wanted, 500):
                 marks = ",".join("?" * len(chunk))
                 rows.extend(
@@ -631,7 +587,7 @@ class Index:
             with self._write():
                 self.conn.execute("DELETE FROM vectors")
                 self.conn.execute("UPDATE meta SET value = 'none' WHERE name = 'model_id'")
-                _next_generation(self.conn)
+                next_generation(self.conn)
         self.check_model(embedder.model_id)
         done_docs = done_units = 0
         last = 0
@@ -668,7 +624,7 @@ class Index:
                     if cur.rowcount > 0:
                         done_docs += 1
                         done_units += n
-                _next_generation(self.conn)
+                next_generation(self.conn)
             if progress is not None:
                 progress(len(rows), len(texts))
         return done_docs, done_units
@@ -805,13 +761,13 @@ class Index:
             semantic_lookup_mib=round(self._lookup_need()[2] / 2**20, 1),
             documents=len(self),
             postings=sum(
-                int(conn.execute(f"SELECT COUNT(*) FROM {_postings_table(seg)}").fetchone()[0])
+                int(conn.execute(f"SELECT COUNT(*) FROM {postings_table(seg)}").fetchone()[0])
                 for seg in self._segment_ids()
             ),
             keys=int(
                 conn.execute(
                     "SELECT COUNT(*) FROM ("
-                    + " UNION ".join(f"SELECT key FROM {_df_table(s)}" for s in self._segment_ids())
+                    + " UNION ".join(f"SELECT key FROM {df_table(s)}" for s in self._segment_ids())
                     + ")"
                 ).fetchone()[0]
             ),
@@ -837,7 +793,7 @@ class Index:
         # each document's distinct keys in the postings, from one scan of the table
         posted: dict[tuple[int, int], set[int]] = defaultdict(set)
         for seg in self._segment_ids():
-            for key, doc in conn.execute(f"SELECT key, doc FROM {_postings_table(seg)}"):
+            for key, doc in conn.execute(f"SELECT key, doc FROM {postings_table(seg)}"):
                 posted[seg, doc].add(key)
         df: dict[tuple[int, int], int] = defaultdict(int)
         per_segment: dict[int, int] = defaultdict(int)
@@ -869,7 +825,7 @@ class Index:
         stored_df = {
             (seg, key): n
             for seg in self._segment_ids()
-            for key, n in conn.execute(f"SELECT key, df FROM {_df_table(seg)}")
+            for key, n in conn.execute(f"SELECT key, df FROM {df_table(seg)}")
         }
         if stored_df != dict(df):
             problems.append("key document counts do not match the documents' keys")
@@ -935,10 +891,10 @@ class _Pending:
 
     def flush(self, conn: sqlite3.Connection) -> None:
         self.rows.sort()
-        conn.executemany(f"INSERT INTO {_postings_table(self.seg)} VALUES (?, ?, ?, ?)", self.rows)
+        conn.executemany(f"INSERT INTO {postings_table(self.seg)} VALUES (?, ?, ?, ?)", self.rows)
         conn.execute("UPDATE segments SET docs = docs + ? WHERE id = ?", (self.docs, self.seg))
         conn.executemany(
-            f"INSERT INTO {_df_table(self.seg)} VALUES (?, ?) "
+            f"INSERT INTO {df_table(self.seg)} VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET df = df + excluded.df",
             sorted(self.df.items()),
         )
@@ -955,37 +911,6 @@ def _stored(row: tuple[Any, ...]) -> StoredDoc:
     return StoredDoc(ext_id, name, _unpacked_text(blob), sha, json.loads(meta))
 
 
-def _next_generation(conn: sqlite3.Connection) -> None:
-    """Mark the stored vectors changed (in the writer's transaction): searchers read them
-    again."""
-    conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'vectors_gen'")
-
-
-def _upgrade_6(conn: sqlite3.Connection) -> int:
-    """Bring an index of format 6 to 7 in one transaction: the vectors table is added
-    (empty: no document has vectors yet), nothing else changes. Returns the new format."""
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            conn.execute(VECTORS_TABLE)
-            conn.execute("INSERT OR IGNORE INTO meta VALUES ('vectors_gen', '0')")
-            conn.execute("UPDATE meta SET value = '7' WHERE name = 'format_version'")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise StoreError(f"could not upgrade the index to format 7 ({exc})") from None
-    return 7
-
-
-def _count(conn: sqlite3.Connection, change: int) -> None:
-    conn.execute(
-        "UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE name = 'documents'", (change,)
-    )
-
-
 def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -993,25 +918,3 @@ def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
 
 def _key_settings(config: Config) -> dict[str, Any]:
     return {name: getattr(config, name) for name in KEY_SETTINGS}
-
-
-def _connect(db: Path) -> sqlite3.Connection:
-    """A connection in WAL mode with manual transactions (``isolation_level=None``)."""
-    try:
-        # one connection per thread (``Index.conn``); ``close`` closes them all from the
-        # thread that closes the index, hence no same-thread check
-        conn = sqlite3.connect(db, isolation_level=None, timeout=30.0, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        # a bounded page cache (512 MiB, a cap: it fills only as pages are used) and reads
-        # through a memory map: writes and lookups stay in memory as the index grows, and RSS
-        # stays bounded. The write-ahead log is folded into the database every 50,000 pages
-        # (200 MiB) rather than 1,000: a page rewritten by many bulk transactions is copied
-        # once (with 1,000-document transactions on a 200k corpus: 1,907 → 2,166 docs/s,
-        # 20.3 → 13.8 GB written)
-        conn.execute("PRAGMA cache_size=-524288")
-        conn.execute("PRAGMA mmap_size=1073741824")
-        conn.execute("PRAGMA wal_autocheckpoint=50000")
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{db}: not a readable index database ({exc})") from None
-    return conn

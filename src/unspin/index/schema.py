@@ -1,0 +1,120 @@
+"""The index database: its tables, its format, opening a connection, and upgrading an older
+format in place. ``store.Index`` reads and writes through these."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..errors import StoreError
+
+# 6: sentences may start lowercase after a wide gap; copyright notices and disclaimers
+# are cut tighter (the text stage decides the keys, so an index of format 5 would hold keys
+# its queries no longer make)
+# 7: the vectors table (an index of format 6 is upgraded in place when opened: the table is
+# added, nothing else changes)
+FORMAT_VERSION = 7
+
+
+DB_NAME = "index.sqlite"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (
+    id INTEGER PRIMARY KEY,
+    ext_id TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    text BLOB NOT NULL,
+    meta TEXT NOT NULL,
+    keys BLOB NOT NULL,
+    windows INTEGER NOT NULL,
+    seg INTEGER NOT NULL,
+    added REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS segments (id INTEGER PRIMARY KEY, docs INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS lines (
+    hash INTEGER NOT NULL,
+    scope TEXT NOT NULL,
+    docs INTEGER NOT NULL,
+    PRIMARY KEY (hash, scope)
+) WITHOUT ROWID;
+"""
+VECTORS_TABLE = """
+CREATE TABLE IF NOT EXISTS vectors (
+    doc INTEGER PRIMARY KEY,
+    units INTEGER NOT NULL,
+    vecs BLOB NOT NULL
+)"""
+SCHEMA += VECTORS_TABLE + ";\n"
+# documents per postings segment (see the module's docstring)
+SEGMENT_DOCS = 100_000
+
+
+def postings_table(seg: int) -> str:
+    return f"postings_{int(seg)}"
+
+
+def df_table(seg: int) -> str:
+    return f"key_df_{int(seg)}"
+
+
+def create_segment(conn: sqlite3.Connection, seg: int) -> None:
+    conn.execute(
+        f"CREATE TABLE {postings_table(seg)} (key INTEGER NOT NULL, doc INTEGER NOT NULL, "
+        "block INTEGER NOT NULL, mask INTEGER NOT NULL, PRIMARY KEY (key, doc, block)) "
+        "WITHOUT ROWID"
+    )
+    conn.execute(f"CREATE TABLE {df_table(seg)} (key INTEGER PRIMARY KEY, df INTEGER NOT NULL)")
+    conn.execute("INSERT INTO segments VALUES (?, 0)", (seg,))
+
+
+def next_generation(conn: sqlite3.Connection) -> None:
+    """Mark the stored vectors changed (in the writer's transaction): searchers read them
+    again."""
+    conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'vectors_gen'")
+
+
+def upgrade_6(conn: sqlite3.Connection) -> int:
+    """Bring an index of format 6 to 7 in one transaction: the vectors table is added
+    (empty: no document has vectors yet), nothing else changes. Returns the new format."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(VECTORS_TABLE)
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('vectors_gen', '0')")
+            conn.execute("UPDATE meta SET value = '7' WHERE name = 'format_version'")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"could not upgrade the index to format 7 ({exc})") from None
+    return 7
+
+
+def count_documents(conn: sqlite3.Connection, change: int) -> None:
+    conn.execute(
+        "UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE name = 'documents'", (change,)
+    )
+
+
+def connect(db: Path) -> sqlite3.Connection:
+    """A connection in WAL mode with manual transactions (``isolation_level=None``)."""
+    try:
+        # one connection per thread (``Index.conn``); ``close`` closes them all from the
+        # thread that closes the index, hence no same-thread check
+        conn = sqlite3.connect(db, isolation_level=None, timeout=30.0, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        # a bounded page cache (512 MiB, a cap: it fills only as pages are used) and reads
+        # through a memory map: writes and lookups stay in memory as the index grows, and RSS
+        # stays bounded. The write-ahead log is folded into the database every 50,000 pages
+        # (200 MiB) rather than 1,000: a page rewritten by many bulk transactions is then
+        # copied once, not once per transaction (docs/index.md has the measurements)
+        conn.execute("PRAGMA cache_size=-524288")
+        conn.execute("PRAGMA mmap_size=1073741824")
+        conn.execute("PRAGMA wal_autocheckpoint=50000")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{db}: not a readable index database ({exc})") from None
+    return conn
