@@ -331,6 +331,17 @@ def _machine_evidence(evidence: Sequence[Evidence], edits: Sequence[Edit]) -> st
     return None
 
 
+_SUMMARIES: dict[VerdictLabel, str] = {
+    "identical": "the texts are the same (up to whitespace and typography)",
+    "near-duplicate": "one text is a lightly edited copy of the other",
+    "spun-copy": "one text is a machine-spun rewrite of the other",
+    "paraphrased-copy": "one text is a reworded copy of the other",
+    "partial-reuse": "some passages are reused, most of each text is not",
+    "same-topic": "the texts share names and numbers but no passage",
+    "unrelated": "the texts share no passage and little vocabulary",
+}
+
+
 def decide(
     a: PreparedText,
     b: PreparedText,
@@ -346,68 +357,25 @@ def decide(
     reused = counted(passages, config.count_quotations)
     cov_a = coverage(a.doc, [p.a for p in reused])
     cov_b = coverage(b.doc, [p.b for p in reused])
-    label: VerdictLabel = "identical"
     restated = False
-    confidence = 0.0
-    why: str | None = None
     machine: str | None = None
-    not_reuse = False
     identical = a.same_words(b)
     original, evidence = decide_original(a, b, reused, edits, cov_a, cov_b)
     if identical:
-        confidence = 1.0
-    elif reused:
-        features = pair_features(a, b, reused, cov_a, cov_b)
-        model = reuse_model()
-        confidence = model.probability(features)
-        threshold = model.threshold if config.reuse_threshold is None else config.reuse_threshold
-        slots = template_slots(passages, edits, config.count_quotations)
-        if confidence < threshold:
-            not_reuse = True
-            why = why_not_reuse(features, len(quoted))
-        elif slots >= TEMPLATE_SLOTS and slots > features.shared_names:
-            not_reuse = True
-            why = (
-                f"the texts fill one template with other names and numbers ({slots} put in "
-                f"place of others, {features.shared_names} kept): not reuse"
-            )
+        confidence, not_reuse, why = 1.0, False, None
     else:
-        not_reuse = True
-        if quoted:
-            why = f"the texts share only {len(quoted)} quotation passage(s): not reuse"
+        confidence, not_reuse, why = _weighed(a, b, passages, edits, reused, cov_a, cov_b, config)
+    label: VerdictLabel = "identical"
     if not_reuse:
         shared = a.entities & b.entities
         label = "same-topic" if len(shared) >= config.same_topic_entities else "unrelated"
         original = "undetermined"
         evidence = [e for e in evidence if e.kind in ("date-conflict", "publication-date")]
     elif not identical:
-        if max(cov_a, cov_b) >= config.copy_coverage:
-            weight = sum(len(p.a) + len(p.b) for p in reused) or 1
-            similarity = sum(p.similarity * (len(p.a) + len(p.b)) for p in reused) / weight
-            if similarity < config.paraphrase_similarity:
-                # a copy keeps wording (a spun or translated one a fifth of its words at
-                # least); content this widely restated in other words is a summary or a
-                # free rewrite, reuse of ideas rather than a copy
-                label, restated = "partial-reuse", True
-            elif similarity >= config.near_verbatim_similarity:
-                label = "near-duplicate"
-            else:
-                machine = _machine_evidence(evidence, edits)
-                label = "spun-copy" if machine else "paraphrased-copy"
-        else:
-            label = "partial-reuse"
+        label, restated, machine = _reuse_label(reused, cov_a, cov_b, evidence, edits, config)
     if label == "identical":
         original = "undetermined" if not any(e.favours for e in evidence) else original
-    meaning = sum(e.meaning_change for e in edits)
-    summary = {
-        "identical": "the texts are the same (up to whitespace and typography)",
-        "near-duplicate": "one text is a lightly edited copy of the other",
-        "spun-copy": "one text is a machine-spun rewrite of the other",
-        "paraphrased-copy": "one text is a reworded copy of the other",
-        "partial-reuse": "some passages are reused, most of each text is not",
-        "same-topic": "the texts share names and numbers but no passage",
-        "unrelated": "the texts share no passage and little vocabulary",
-    }[label]
+    summary = _SUMMARIES[label]
     if restated:
         summary = (
             "one text restates much of the other in other words (a summary or a free "
@@ -418,6 +386,7 @@ def decide(
     if why:
         summary = why
     if reused and why is None:
+        meaning = sum(e.meaning_change for e in edits)
         summary += f"; {len(reused)} passage(s), {meaning} meaning change(s)"
     if quoted and not config.count_quotations:
         summary += f"; {len(quoted)} shared quotation(s), not counted"
@@ -431,3 +400,60 @@ def decide(
         round(confidence, 4),
         len(quoted),
     )
+
+
+def _weighed(
+    a: PreparedText,
+    b: PreparedText,
+    passages: Sequence[Passage],
+    edits: Sequence[Edit],
+    reused: Sequence[Passage],
+    cov_a: float,
+    cov_b: float,
+    config: Config,
+) -> tuple[float, bool, str | None]:
+    """The confidence of reuse of a pair that is not identical, whether it is not reuse,
+    and why not in words (None: reuse, or nothing to say)."""
+    quoted = sum(p.kind == "shared-quotation" for p in passages)
+    if not reused:
+        why = f"the texts share only {quoted} quotation passage(s): not reuse" if quoted else None
+        return 0.0, True, why
+    features = pair_features(a, b, reused, cov_a, cov_b)
+    model = reuse_model()
+    confidence = model.probability(features)
+    threshold = model.threshold if config.reuse_threshold is None else config.reuse_threshold
+    if confidence < threshold:
+        return confidence, True, why_not_reuse(features, quoted)
+    slots = template_slots(passages, edits, config.count_quotations)
+    if slots >= TEMPLATE_SLOTS and slots > features.shared_names:
+        why = (
+            f"the texts fill one template with other names and numbers ({slots} put in "
+            f"place of others, {features.shared_names} kept): not reuse"
+        )
+        return confidence, True, why
+    return confidence, False, None
+
+
+def _reuse_label(
+    reused: Sequence[Passage],
+    cov_a: float,
+    cov_b: float,
+    evidence: Sequence[Evidence],
+    edits: Sequence[Edit],
+    config: Config,
+) -> tuple[VerdictLabel, bool, str | None]:
+    """The label of a pair found to be reuse (not identical), whether it restates the other
+    in other words, and the evidence of a machine behind a spun copy."""
+    if max(cov_a, cov_b) < config.copy_coverage:
+        return "partial-reuse", False, None
+    weight = sum(len(p.a) + len(p.b) for p in reused) or 1
+    similarity = sum(p.similarity * (len(p.a) + len(p.b)) for p in reused) / weight
+    if similarity < config.paraphrase_similarity:
+        # a copy keeps wording (a spun or translated one a fifth of its words at least);
+        # content this widely restated in other words is a summary or a free rewrite, reuse
+        # of ideas rather than a copy
+        return "partial-reuse", True, None
+    if similarity >= config.near_verbatim_similarity:
+        return "near-duplicate", False, None
+    machine = _machine_evidence(evidence, edits)
+    return ("spun-copy" if machine else "paraphrased-copy"), False, machine
