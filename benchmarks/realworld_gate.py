@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 
 from gate_pins import config_with, pinned_floors
-from unspin.eval.pairs import evaluate_pairs, evaluate_search, load_pairs
+from unspin.eval.pairs import evaluate_pairs, load_pairs
+from unspin.eval.pairs_search import evaluate_search
 
 HERE = Path(__file__).parent
 PAIRS = HERE / "realworld" / "pairs.csv"

@@ -12,12 +12,8 @@ from click.testing import CliRunner, Result
 from conftest import LEXICAL
 from unspin.cli import main
 from unspin.errors import InputError
-from unspin.eval.pairs import (
-    evaluate_pairs,
-    evaluate_search,
-    load_pairs,
-    pairs_report_to_dict,
-)
+from unspin.eval.pairs import evaluate_pairs, load_pairs, pairs_report_to_dict
+from unspin.eval.pairs_search import evaluate_search
 
 ARTICLE = """\
 The city council of Marlowe voted on Tuesday to rebuild the old stone bridge over the Tarn \

@@ -19,17 +19,9 @@ from ..config import DEFAULT_CONFIG
 from ..errors import ConfigError, InputError
 from ..report.pan import write_pan_xml
 from .measures import Scores, format_clean_rates, scores_by_class, scores_to_dict
-from .pairs import (
-    OnProgress,
-    PairsReport,
-    SearchEvalReport,
-    evaluate_pairs,
-    evaluate_search,
-    load_pairs,
-    pairs_report_to_dict,
-    search_report_to_dict,
-)
+from .pairs import OnProgress, PairsReport, evaluate_pairs, load_pairs, pairs_report_to_dict
 from .pairs_render import render_pairs, render_search
+from .pairs_search import SearchEvalReport, evaluate_search, search_report_to_dict
 from .pan import DETECTION, TRUTH, PairTruth, load_corpus, read_detections_dir
 from .run import PairDetections, PanReport, evaluate_pan, pan_report_to_dict
 

@@ -9,7 +9,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from .._types import VerdictLabel
-from .pairs import PairMetrics, PairsReport, SearchEvalReport, SearchMetrics, SearchOutcome
+from .pairs import PairMetrics, PairsReport
+from .pairs_search import SearchEvalReport, SearchMetrics, SearchOutcome
 
 
 def _share(value: float | None) -> str:
