@@ -14,13 +14,13 @@ from conftest import LEXICAL
 from unspin._types import Span
 from unspin.align import (
     AlignmentResult,
-    _hashed,
-    _passes,
     align_prepared,
     attributed,
     lexical_matrix,
     lexical_matrix_reference,
 )
+from unspin.align.passages import _passes
+from unspin.align.scores import _hashed
 from unspin.config import DEFAULT_CONFIG, Config
 from unspin.embed import HashingEmbedder
 from unspin.fingerprint import FEATURE_SPACE, char_ngrams, feature_id, stem_weights, unit_features

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from conftest import LEXICAL
 from unspin._types import REUSE_LABELS as REUSE
 from unspin._types import Passage, Span
-from unspin.align import _shared_content, align_prepared, leads
+from unspin.align import align_prepared, leads
+from unspin.align.passages import _shared_content
 from unspin.cli import main
 from unspin.index import Index, search
 from unspin.index.searcher import Hit, Lead, _open_leads

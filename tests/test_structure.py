@@ -144,7 +144,7 @@ def test_the_graph_sees_the_package() -> None:
     graph = import_graph()
     assert "unspin.index.searcher" in graph["unspin.index.cli"]
     assert "unspin.index.store" in graph["unspin.index.searcher"]
-    assert "unspin.prepared" in graph["unspin.align"]
+    assert "unspin.prepared" in graph["unspin.align.aligner"]
 
 
 def test_cycles_are_found() -> None:
