@@ -48,7 +48,18 @@ def _name(c: Comparison, side: str) -> str:
 
 
 def render(c: Comparison, console: Console, max_passages: int | None = None) -> None:
-    """Print the report of ``c`` on ``console``."""
+    """Print the report of ``c`` on ``console``: the verdict, the meaning changes, each
+    passage side by side with its edits marked, the edit legend and the boilerplate."""
+    console.print(Panel(_head(c), title="unspin compare", border_style="bold"))
+    meaning = [e for e in c.edits if e.meaning_change]
+    if meaning:
+        console.print(_meaning_table(meaning))
+    _passages(c, console, max_passages)
+    _footer(c, console)
+
+
+def _head(c: Comparison) -> Text:
+    """The verdict: label, summary, confidence, coverage, the original and its evidence."""
     v = c.verdict
     head = Text()
     head.append(f" {v.label.upper()} ", style=_LABEL_STYLE[v.label])
@@ -70,29 +81,32 @@ def render(c: Comparison, console: Console, max_passages: int | None = None) -> 
     for ev in v.evidence:
         arrow = f"→ favours {ev.favours}" if ev.favours else "· neutral"
         head.append(f"  {arrow:<12} {ev.kind}: {ev.detail}\n", style="" if ev.favours else "dim")
-    console.print(Panel(head, title="unspin compare", border_style="bold"))
+    return head
 
-    meaning = [e for e in c.edits if e.meaning_change]
-    if meaning:
-        table = Table(
-            title=f"Meaning changes ({len(meaning)})",
-            title_style="bold red",
-            show_lines=False,
-            expand=True,
+
+def _meaning_table(meaning: Sequence[Edit]) -> Table:
+    table = Table(
+        title=f"Meaning changes ({len(meaning)})",
+        title_style="bold red",
+        show_lines=False,
+        expand=True,
+    )
+    table.add_column("a", style="bold")
+    table.add_column("b", style="bold red")
+    table.add_column("why")
+    table.add_column("where", style="dim", no_wrap=True)
+    for e in meaning:
+        table.add_row(
+            e.a_text or "∅",
+            e.b_text or "∅",
+            e.reason or "",
+            f"a {e.a.start}–{e.a.end} · b {e.b.start}–{e.b.end}",
         )
-        table.add_column("a", style="bold")
-        table.add_column("b", style="bold red")
-        table.add_column("why")
-        table.add_column("where", style="dim", no_wrap=True)
-        for e in meaning:
-            table.add_row(
-                e.a_text or "∅",
-                e.b_text or "∅",
-                e.reason or "",
-                f"a {e.a.start}–{e.a.end} · b {e.b.start}–{e.b.end}",
-            )
-        console.print(table)
+    return table
 
+
+def _passages(c: Comparison, console: Console, max_passages: int | None) -> None:
+    """Each passage (at most ``max_passages``) as a table of its matched units, side by side."""
     edits_a = [(e.a, e) for e in c.edits]
     edits_b = [(e.b, e) for e in c.edits]
     shown = c.passages if max_passages is None else c.passages[:max_passages]
@@ -114,6 +128,10 @@ def render(c: Comparison, console: Console, max_passages: int | None = None) -> 
         console.print(table)
     if max_passages is not None and len(c.passages) > max_passages:
         console.print(f"… {len(c.passages) - max_passages} more passage(s); use --json for all")
+
+
+def _footer(c: Comparison, console: Console) -> None:
+    """The edit legend, the boilerplate left out of matching, and the time taken."""
     counts: dict[str, int] = {}
     for e in c.edits:
         counts[e.kind] = counts.get(e.kind, 0) + 1
