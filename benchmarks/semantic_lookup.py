@@ -24,7 +24,7 @@ import time
 import numpy as np
 
 from unspin.config import DEFAULT_CONFIG
-from unspin.index.vectors import SEMANTIC_COSINE, VectorMatrix, lookup_bytes, pack
+from unspin.index.vectors import VectorMatrix, lookup_bytes, pack
 
 DIM = 384
 UNITS_PER_DOC = 25
@@ -67,7 +67,7 @@ def main() -> int:
             noisy /= np.linalg.norm(noisy, axis=1, keepdims=True)
             queries = np.vstack([noisy, _unit(rng, 50)]).astype(np.float32)
             start = time.perf_counter()
-            best, _, _ = matrix.nearest(queries, SEMANTIC_COSINE)
+            best, _, _ = matrix.nearest(queries, DEFAULT_CONFIG.semantic_cosine)
             times.append(time.perf_counter() - start)
             hits += len(best)
         times.sort()

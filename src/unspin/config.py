@@ -30,6 +30,9 @@ class Config:
     lexical_weights: tuple[float, float] = (0.6, 0.4)
     # content stems lose weight as they recur in their own document: weight * df ** -this
     local_rarity: float = 0.25
+    # alignment: units with less rarity-weighted content than this never seed a match alone
+    # (nor are looked up by a search's semantic round): a few rare words
+    min_unit_weight: float = 4.0
     # alignment: a unit pair is a match when its combined score reaches this
     match_threshold: float = 0.40
     # lexical score above which the model is not consulted (the pair is clearly the same content)
@@ -103,13 +106,16 @@ class Config:
     # search: a cluster of matches that makes no passage is shown as an unconfirmed lead
     # (``align.leads``, ranked below every verified source) when its matched units share
     # this much rarity-weighted content: as much as one unit needs to seed a match alone
-    # (``align.MIN_UNIT_WEIGHT``), a few rare words; 0 turns leads off
+    # (``min_unit_weight``), a few rare words; 0 turns leads off
     lead_weight: float = 4.0
     # search: the semantic round's exact lookup holds every stored vector of the index in
     # memory (float32 units, with the float16 rows read to build it: about 2.3 KB per
     # embedded unit at 384 dimensions); past this many MiB it is not loaded and the round is
     # skipped with a warning, so a searching process's memory stays bounded (docs/index.md)
     semantic_memory_mb: int = 2048
+    # search: the semantic round's candidates hold a unit (or two adjacent units) at least
+    # this close in meaning (cosine) to one of the query's units no hit explains
+    semantic_cosine: float = 0.65
     # search: a key held by more documents than this share of the index (and at least
     # common_key_min_docs documents) is a topic word of the corpus: it is not looked up
     common_key_share: float = 0.05

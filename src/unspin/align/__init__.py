@@ -13,10 +13,9 @@ slow, obviously correct pure-Python twin, and tests check they agree.
 """
 
 from .aligner import AlignmentResult, align_prepared, attributed, leads
-from .scores import MIN_UNIT_WEIGHT, lexical_matrix, lexical_matrix_reference
+from .scores import lexical_matrix, lexical_matrix_reference
 
 __all__ = [
-    "MIN_UNIT_WEIGHT",
     "AlignmentResult",
     "align_prepared",
     "attributed",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..config import Config
 from ..prepared import PreparedText
-from .scores import MIN_UNIT_WEIGHT, ScoredPairs
+from .scores import ScoredPairs
 
 # unit matches with, for each matched unit of a (of b), its partner in b (in a)
 Seeded = tuple[set[tuple[int, int]], dict[int, int], dict[int, int]]
@@ -28,7 +28,7 @@ def _seeded(a: PreparedText, b: PreparedText, scored: ScoredPairs, config: Confi
         (
             (s + w * support(i, j), i, j)
             for (i, j), s in scored.score.items()
-            if s >= t and min(a.unit_weight(i), b.unit_weight(j)) >= MIN_UNIT_WEIGHT
+            if s >= t and min(a.unit_weight(i), b.unit_weight(j)) >= config.min_unit_weight
         ),
         key=lambda x: (-x[0], x[1], x[2]),
     )

@@ -18,8 +18,6 @@ from ..fingerprint import (
 )
 from ..prepared import CHANNELS, PreparedText, embed_units
 
-MIN_UNIT_WEIGHT = 4.0  # units with less content weight than this never seed a match alone
-
 
 def lexical_matrix(a: PreparedText, b: PreparedText, config: Config) -> NDArray[np.float64]:
     """Lexical scores of every unit pair (fast path: one sparse product per channel)."""

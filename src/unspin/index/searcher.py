@@ -36,7 +36,7 @@ from .._types import (
     VerdictLabel,
     covered_chars,
 )
-from ..align import MIN_UNIT_WEIGHT, align_prepared, attributed, leads
+from ..align import align_prepared, attributed, leads
 from ..config import Config
 from ..embed import Embedder
 from ..errors import VectorBudgetError
@@ -375,7 +375,7 @@ class Searcher:
         more: list[Candidate] = []
         try:
             index.load_vectors()
-            open_units = _unexplained_units(q.prepared, q.hits)
+            open_units = _unexplained_units(q.prepared, q.hits, self.comparer.config)
         except VectorBudgetError as err:
             q.warnings.append(str(err))
             open_units = []
@@ -384,7 +384,9 @@ class Searcher:
             embed_units(embedder, [(q.prepared, open_units)])
             asked = with_pairs(q.prepared.embeddings(open_units, embedder), open_units)
             limit = max(1, self.options.candidates // 2)
-            more = index.semantic_candidates(asked, limit, exclude=q.seen)
+            more = index.semantic_candidates(
+                asked, limit, threshold=index.config.semantic_cosine, exclude=q.seen
+            )
         spent = time.perf_counter() - clock
         q.seen.update(c.doc_id for c in more)
         self._verify(q, more, cache)
@@ -539,15 +541,15 @@ def _unexplained(
     return rest
 
 
-def _unexplained_units(query: PreparedText, hits: list[Hit]) -> list[int]:
-    """The query's units with content (``align.MIN_UNIT_WEIGHT``) that the verified hits'
+def _unexplained_units(query: PreparedText, hits: list[Hit], config: Config) -> list[int]:
+    """The query's units with content (``Config.min_unit_weight``) that the verified hits'
     matches cover less than half of (a passage's span also covers the units it bridges
     between two matches: another source's may be there, ``_attributed_hits``)."""
     covered = _matched(hits)
     return [
         i
         for i, segment in enumerate(query.doc.segments)
-        if query.unit_weight(i) >= MIN_UNIT_WEIGHT and _mostly_open(segment.span, covered)
+        if query.unit_weight(i) >= config.min_unit_weight and _mostly_open(segment.span, covered)
     ]
 
 

@@ -67,7 +67,7 @@ from .schema import (
     postings_table,
     upgrade_6,
 )
-from .vectors import SEMANTIC_COSINE, VectorMatrix, lookup_bytes, pack, unit_texts
+from .vectors import VectorMatrix, lookup_bytes, pack, unit_texts
 
 if TYPE_CHECKING:
     from ..embed import Embedder
@@ -643,14 +643,16 @@ class Index:
         queries: NDArray[np.float32],
         limit: int,
         *,
-        threshold: float = SEMANTIC_COSINE,
+        threshold: float | None = None,
         exclude: Iterable[str] = (),
     ) -> list[Candidate]:
         """Documents holding a unit (or two adjacent units) close in meaning to one of the
         ``queries`` vectors (a query's units and adjacent pairs, ``vectors.with_pairs``):
         half of ``limit`` the closest matches of single query vectors (a minor source is
         the nearest of its own passage), the rest by best cosine; ``exclude``: documents
-        already verified. Empty when no document has vectors."""
+        already verified; ``threshold``: the least cosine (default ``Config.semantic_cosine``).
+        Empty when no document has vectors."""
+        threshold = self.config.semantic_cosine if threshold is None else threshold
         matrix = self._vector_matrix()
         if not len(matrix) or not len(queries):
             return []

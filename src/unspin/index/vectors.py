@@ -9,7 +9,7 @@ through that: each indexed unit (sentence) is embedded once, in a pass of its ow
 (``unspin index embed``: resumable, slower than adding), and stored in the index beside
 the document, so a removal deletes its vectors in the same transaction. A search embeds
 the query units that no verified hit's matches explain and asks for the documents holding
-a unit, or two adjacent units, whose meaning is close (cosine ``SEMANTIC_COSINE``): those
+a unit, or two adjacent units, whose meaning is close (cosine ``Config.semantic_cosine``): those
 become candidates, verified by the aligner like the others.
 
 The lookup is exact (a matrix product over every stored vector, in chunks), so results are
@@ -29,11 +29,6 @@ import numpy.typing as npt
 from ..config import Config
 from ..text import make_document
 
-# a query unit (or pair of adjacent units) and an indexed one this close by the model's
-# cosine make the indexed document a candidate (PAN13 train, simulated: 0.65 made
-# candidates of 10 of the 14 sources the keys missed, at most 6.7 more candidates per
-# query; 0.70: 9, 3.3; 0.60: 11, 13.3); the aligner then decides, as for every candidate
-SEMANTIC_COSINE = 0.65
 # stored precision: float16 halves the bytes of float32 and moves a cosine by < 0.001
 DTYPE = np.float16
 # cosines computed at a time (query vectors × stored vectors): bounds the score matrix
