@@ -55,8 +55,9 @@ def _index(path: Path, texts: dict[str, str]) -> Index:
 
 
 def _units(index: Index, doc_id: str) -> int:
-    rowid = index._rowids([doc_id])
-    row = index.conn.execute("SELECT units FROM vectors WHERE doc IN (?)", tuple(rowid))
+    row = index.conn.execute(
+        "SELECT units FROM vectors JOIN docs ON docs.id = vectors.doc WHERE ext_id = ?", (doc_id,)
+    )
     got = row.fetchone()
     return -1 if got is None else int(got[0])
 
@@ -314,7 +315,7 @@ def test_vectors_over_the_memory_budget_skip_the_semantic_round_with_a_warning(
         index.embed(emb)
         units = index.embedded()[1]
         # the count the budget reads is what the lookup holds, plus the rows read for it
-        m = index._vector_matrix()
+        m = index.load_vectors()
         held = m.matrix.nbytes + m.docs.nbytes + m.pair_inv.nbytes + m.lasts.nbytes
         assert lookup_bytes(units, 3, emb.dim) == held + units * 2 * emb.dim
         assert index.stats().semantic_lookup_mib == round(
@@ -330,7 +331,7 @@ def test_vectors_over_the_memory_budget_skip_the_semantic_round_with_a_warning(
         assert warning.startswith("semantic round skipped") and "semantic_memory_mb" in warning
         with pytest.raises(VectorBudgetError):
             index.semantic_candidates(with_pairs(emb.encode([CHESS])), 5)
-        assert index._vectors is None  # nothing was loaded
+        assert not index.vector_cache.loaded  # nothing was loaded
     # the CLI: an index embedded by the bundled model, searched with no memory allowed
     ix2 = tmp_path / "ix2"
     _index(ix2, {"f": FLOOD, "c": CHESS}).close()

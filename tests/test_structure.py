@@ -103,6 +103,10 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "unspin.index.entries",
         "unspin.index.candidates",
         "unspin.index.vectors",
+        "unspin.index.records",
+        "unspin.index.writes",
+        "unspin.index.vector_store",
+        "unspin.index.upkeep",
         "unspin.index.store",
     ),
     ("unspin.align", "unspin.diff", "unspin.evidence", "unspin.verdict"),  # one pair's steps

@@ -1,6 +1,7 @@
 """The on-disk index: add documents, find the sources a text reuses, explain each hit."""
 
 from .keys import IndexParams
+from .records import AddResult, Candidate, StoredDoc
 from .searcher import (
     Hit,
     Lead,
@@ -11,7 +12,7 @@ from .searcher import (
     search,
     search_comparer,
 )
-from .store import AddResult, Candidate, Index, StoredDoc
+from .store import Index
 
 __all__ = [
     "AddResult",

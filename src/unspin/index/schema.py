@@ -1,5 +1,30 @@
 """The index database: its tables, its format, opening a connection, and upgrading an older
-format in place. ``store.Index`` reads and writes through these."""
+format in place. ``store.Index`` reads and writes through these.
+
+- ``meta``: format version, keying parameters, model identity (checked on open);
+- ``docs``: one row per document (external id, sha256 of the text, name, zlib'd text, JSON
+  metadata, its keys as a blob so a removal deletes exactly its postings);
+- ``postings_N``: (key, doc, block, mask), clustered by key (``WITHOUT ROWID``), so a query
+  key's postings are one range read and memory stays bounded as the index grows; ``mask``
+  holds the windows ``64 * block + bit`` of ``doc`` that have the key (a unit's keys are in
+  two windows, so this halves the rows written and read);
+- ``segments``: the postings tables, each of up to ``SEGMENT_DOCS`` documents. Postings are
+  inserted in key order, which in one huge B-tree still dirties a page per row (the keys are
+  hashes); a segment stays small enough that its pages stay in the cache, so adding is as
+  fast at a million documents as at a hundred thousand, and a query reads a few more ranges;
+- ``key_df_N``: documents per key in segment N; a key's weight in candidate scoring is from
+  the sum over segments (one table per segment for the same reason as the postings: one
+  table of all keys, tens of millions of hashes, takes a random page write per key);
+- ``vectors``: the sentence model's embedding of each unit of a document (``vectors.py``),
+  added by a pass of their own (``embed``) and removed with the document; ``meta`` holds the
+  model's identity and a generation number that every change of this table moves on;
+- ``lines``: boilerplate learned from the corpus: for each line (``text.boilerplate.line_hash``)
+  and scope (a document's site, else the feed it came in), the documents holding it. A line
+  in ``Config.learned_boilerplate_docs`` documents of one scope is page furniture (a footer,
+  a disclaimer, a share bar): searches leave it out of matching, in the query and in the
+  candidates. Only documents with a scope (``meta["site"]`` or ``meta["feed"]``) are
+  counted; the counts change with every add and rm, so what is learned is always current.
+"""
 
 from __future__ import annotations
 

@@ -48,7 +48,8 @@ from ..text.normalize import Normalized
 from ..text.origin import origin_from_dict
 from ..verdict import merge_spans
 from .keys import unit_keys, window_ranges, windows_of
-from .store import Candidate, Index
+from .records import Candidate
+from .store import Index
 from .vectors import with_pairs
 
 

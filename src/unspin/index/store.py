@@ -1,29 +1,6 @@
-"""The on-disk index: one directory holding an SQLite database in WAL mode.
-
-Tables:
-- ``meta``: format version, keying parameters, model identity (checked on open);
-- ``docs``: one row per document (external id, sha256 of the text, name, zlib'd text, JSON
-  metadata, its keys as a blob so a removal deletes exactly its postings);
-- ``postings_N``: (key, doc, block, mask), clustered by key (``WITHOUT ROWID``), so a query
-  key's postings are one range read and memory stays bounded as the index grows; ``mask``
-  holds the windows ``64 * block + bit`` of ``doc`` that have the key (a unit's keys are in
-  two windows, so this halves the rows written and read);
-- ``segments``: the postings tables, each of up to ``SEGMENT_DOCS`` documents. Postings are
-  inserted in key order, which in one huge B-tree still dirties a page per row (the keys are
-  hashes); a segment stays small enough that its pages stay in the cache, so adding is as
-  fast at a million documents as at a hundred thousand, and a query reads a few more ranges;
-- ``key_df_N``: documents per key in segment N; a key's weight in candidate scoring is from
-  the sum over segments (one table per segment for the same reason as the postings: one
-  table of all keys, tens of millions of hashes, takes a random page write per key);
-- ``vectors``: the sentence model's embedding of each unit of a document (``vectors.py``),
-  added by a pass of their own (``embed``) and removed with the document; ``meta`` holds the
-  model's identity and a generation number that every change of this table moves on;
-- ``lines``: boilerplate learned from the corpus: for each line (``text.boilerplate.line_hash``)
-  and scope (a document's site, else the feed it came in), the documents holding it. A line
-  in ``Config.learned_boilerplate_docs`` documents of one scope is page furniture (a footer,
-  a disclaimer, a share bar): searches leave it out of matching, in the query and in the
-  candidates. Only documents with a scope (``meta["site"]`` or ``meta["feed"]``) are
-  counted; the counts change with every add and rm, so what is learned is always current.
+"""The on-disk index: one directory holding an SQLite database in WAL mode (its tables:
+``schema.py``). ``Index`` adds, removes and reads documents and finds candidates for a
+query; the semantic channel is in ``vector_store.py``, stats and check in ``upkeep.py``.
 
 Every ``add`` / ``rm`` / ``update`` is one transaction: a crash leaves a document fully in or
 not at all, and readers (WAL) search while a writer adds.
@@ -36,24 +13,32 @@ import math
 import sqlite3
 import threading
 import time
-import zlib
-from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from ..config import DEFAULT_CONFIG, Config
-from ..errors import InputError, StoreError, VectorBudgetError
+from ..errors import InputError, StoreError
 from ..text.boilerplate import line_hashes
 from ..text.document import text_sha256
 from .candidates import expand_postings, local_order, window_scores, window_values
 from .entries import Keyed, keyed_text, scope_of
 from .keys import IndexParams, text_keys
+from .records import (
+    AddResult,
+    Candidate,
+    Stats,
+    StoredDoc,
+    chunks,
+    pack_keys,
+    stored_doc,
+    unpack_keys,
+    unpacked_text,
+)
 from .schema import (
     DB_NAME,
     FORMAT_VERSION,
@@ -67,69 +52,19 @@ from .schema import (
     postings_table,
     upgrade_6,
 )
-from .vectors import VectorMatrix, lookup_bytes, pack, unit_texts
+from .upkeep import check_index, index_stats
+from .vector_store import VectorCache, check_model, embed_documents, stored_model
+from .vectors import VectorMatrix
+from .writes import PendingWrites
 
 if TYPE_CHECKING:
     from ..embed import Embedder
 
-T = TypeVar("T")
 
 # the configuration's settings that shape a document's keys (its units are cut by them):
 # stored with the index, and an index is opened only with the same (``Index.open``); an
 # index made before they were stored was made with the defaults
 KEY_SETTINGS = ("max_unit_words",)
-
-
-@dataclass(frozen=True, slots=True)
-class AddResult:
-    """What ``add`` did: ``added``, ``duplicate`` (same text already in, under ``doc_id``)."""
-
-    status: str
-    doc_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class StoredDoc:
-    doc_id: str
-    name: str
-    text: str
-    sha256: str
-    meta: dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A document sharing anchor keys with the query, before verification."""
-
-    doc_id: str
-    score: float
-    windows: int  # query windows that found it
-
-
-@dataclass
-class Stats:
-    documents: int
-    postings: int
-    keys: int
-    bytes_on_disk: int
-    learned_lines: int = 0  # lines learned as boilerplate (recurring in one site or feed)
-    embedded_documents: int = 0  # documents whose units have vectors (``Index.embed``)
-    embedded_units: int = 0
-    model_id: str | None = None  # the model that made the vectors
-    # memory the semantic round's exact lookup takes to hold them (``vectors.lookup_bytes``;
-    # past ``Config.semantic_memory_mb`` the round is skipped)
-    semantic_lookup_mib: float = 0.0
-    params: dict[str, Any] = field(default_factory=dict)
-
-
-def _pack(keys: Iterable[int]) -> bytes:
-    return array("q", sorted(keys)).tobytes()
-
-
-def _unpack(blob: bytes) -> list[int]:
-    values = array("q")
-    values.frombytes(blob)
-    return values.tolist()
 
 
 class Index:
@@ -148,11 +83,8 @@ class Index:
         self._local.conn = conn
         self._conns = [conn]
         self._closed = False
-        # guards the list of connections and the vectors held in memory
-        self._lock = threading.Lock()
-        self._vectors: VectorMatrix | None = None
-        # the generation whose vectors were found too many for memory, and why
-        self._too_many: tuple[int, str] | None = None
+        self._lock = threading.Lock()  # guards the list of connections
+        self.vector_cache = VectorCache(config)  # the stored vectors, held for searches
 
     # --- opening ----------------------------------------------------------------------
 
@@ -293,8 +225,8 @@ class Index:
             for i, (text, name, doc_id, meta) in enumerate(docs)
         ]
         results = []
-        with self._write():
-            pending = _Pending(self._segment())
+        with self.write():
+            pending = PendingWrites(self._segment())
             for row in prepared:
                 results.append(self._insert(*row, pending=pending))
             pending.flush(self.conn)
@@ -314,7 +246,7 @@ class Index:
         every page in one file)."""
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
-    def _segment_ids(self) -> list[int]:
+    def segment_ids(self) -> list[int]:
         return [r[0] for r in self.conn.execute("SELECT id FROM segments ORDER BY id")]
 
     def _prepared(
@@ -346,7 +278,7 @@ class Index:
         entry: Keyed | str,
         text: str,
         *,
-        pending: _Pending,
+        pending: PendingWrites,
     ) -> AddResult:
         """Insert the document row now and queue its postings and key counts in ``pending``
         (written in key order when the batch ends, inside the same transaction)."""
@@ -367,7 +299,7 @@ class Index:
                 name,
                 entry.packed_text,
                 json.dumps(meta, ensure_ascii=False, sort_keys=True),
-                _pack(entry.keys),
+                pack_keys(entry.keys),
                 entry.windows,
                 pending.seg,
                 time.time(),
@@ -383,7 +315,7 @@ class Index:
 
     def rm(self, doc_id: str) -> bool:
         """Remove a document from every table; False when it was not there."""
-        with self._write():
+        with self.write():
             return self._delete(doc_id)
 
     def _delete(self, doc_id: str) -> bool:
@@ -396,10 +328,10 @@ class Index:
         rowid, blob, seg, meta, packed = row
         scope = scope_of(json.loads(meta))
         if scope:
-            lines = _Pending(seg)
-            lines.add_lines(scope, line_hashes(_unpacked_text(packed)), -1)
+            lines = PendingWrites(seg)
+            lines.add_lines(scope, line_hashes(unpacked_text(packed)), -1)
             lines.flush_lines(conn)
-        keys = _unpack(blob)
+        keys = unpack_keys(blob)
         conn.executemany(
             f"DELETE FROM {postings_table(seg)} WHERE key = ? AND doc = ?",
             ((k, rowid) for k in keys),
@@ -419,14 +351,14 @@ class Index:
     ) -> AddResult:
         """Replace document ``doc_id`` (or add it) in one transaction."""
         row = self._prepared(text, name, doc_id, meta)
-        with self._write():
+        with self.write():
             same = self.conn.execute(
                 "SELECT ext_id FROM docs WHERE sha256 = ?", (row[0],)
             ).fetchone()
             if same is not None and same[0] != doc_id:
                 raise InputError(f"{doc_id}: this text is already in the index as {same[0]}")
             self._delete(doc_id)
-            pending = _Pending(self._segment())
+            pending = PendingWrites(self._segment())
             result = self._insert(*row, pending=pending)
             pending.flush(self.conn)
             return result
@@ -444,7 +376,9 @@ class Index:
             else:
                 self.conn.execute("ROLLBACK")
 
-    def _write(self) -> Index._Tx:
+    def write(self) -> Index._Tx:
+        """One write transaction of this thread's connection (``BEGIN IMMEDIATE``: writers
+        take turns), committed at the end of the block, rolled back on an error."""
         return Index._Tx(self.conn)
 
     # --- reading ----------------------------------------------------------------------
@@ -467,13 +401,13 @@ class Index:
         ).fetchone()
         if row is None:
             raise InputError(f"{doc_id}: no such document in the index")
-        return _stored(row)
+        return stored_doc(row)
 
     def export(self) -> Iterator[StoredDoc]:
         """Every document, in the order added."""
         query = "SELECT ext_id, name, text, sha256, meta FROM docs ORDER BY id"
         for row in self.conn.execute(query):
-            yield _stored(row)
+            yield stored_doc(row)
 
     def candidates(self, text: str, limit: int = 20, name: str = "query") -> list[Candidate]:
         """Documents sharing passages' anchor keys with ``text``, best first.
@@ -507,10 +441,10 @@ class Index:
         config = self.config
         common = max(config.common_key_min_docs, config.common_key_share * n_docs)
         all_keys = sorted(set().union(*windows))
-        segments = self._segment_ids()
+        segments = self.segment_ids()
         total: dict[int, int] = defaultdict(int)
         for seg in segments:
-            for chunk in _chunks(all_keys, 500):
+            for chunk in chunks(all_keys, 500):
                 marks = ",".join("?" * len(chunk))
                 for key, df in conn.execute(
                     f"SELECT key, df FROM {df_table(seg)} WHERE key IN ({marks})", chunk
@@ -527,7 +461,7 @@ class Index:
         wanted = sorted(weights)
         for seg in segments:
             table = postings_table(seg)
-            for chunk in _chunks(wanted, 500):
+            for chunk in chunks(wanted, 500):
                 marks = ",".join("?" * len(chunk))
                 rows.extend(
                     conn.execute(
@@ -550,8 +484,7 @@ class Index:
 
     def model_id(self) -> str | None:
         """The model that made the stored vectors; None before the first ``embed``."""
-        row = self.conn.execute("SELECT value FROM meta WHERE name = 'model_id'").fetchone()
-        return None if row is None or row[0] == "none" else str(row[0])
+        return stored_model(self.conn)
 
     def has_vectors(self) -> bool:
         """Whether any document has vectors (the semantic channel is open)."""
@@ -583,60 +516,11 @@ class Index:
         vectors are refused. A document removed or replaced while its batch is embedded
         gets no vectors (the text embedded must still be the document's).
         ``progress(documents, units)`` is called after each batch."""
-        if redo:
-            with self._write():
-                self.conn.execute("DELETE FROM vectors")
-                self.conn.execute("UPDATE meta SET value = 'none' WHERE name = 'model_id'")
-                next_generation(self.conn)
-        self.check_model(embedder.model_id)
-        done_docs = done_units = 0
-        last = 0
-        while True:
-            rows = self.conn.execute(
-                "SELECT id, sha256, text FROM docs WHERE id > ? "
-                "AND id NOT IN (SELECT doc FROM vectors) ORDER BY id LIMIT ?",
-                (last, batch),
-            ).fetchall()
-            if not rows:
-                break
-            last = rows[-1][0]
-            texts: list[str] = []
-            owners: list[tuple[int, str, int]] = []
-            for rowid, sha, packed in rows:
-                units = unit_texts(_unpacked_text(packed), self.config)
-                owners.append((rowid, sha, len(units)))
-                texts.extend(units)
-            vectors = embedder.encode(texts) if texts else None
-            with self._write():
-                self.check_model(embedder.model_id)
-                self.conn.execute(
-                    "UPDATE meta SET value = ? WHERE name = 'model_id'", (embedder.model_id,)
-                )
-                at = 0
-                for rowid, sha, n in owners:
-                    blob = b"" if vectors is None else pack(vectors[at : at + n])
-                    at += n
-                    cur = self.conn.execute(
-                        "INSERT OR IGNORE INTO vectors SELECT ?, ?, ? "
-                        "WHERE EXISTS (SELECT 1 FROM docs WHERE id = ? AND sha256 = ?)",
-                        (rowid, n, blob, rowid, sha),
-                    )
-                    if cur.rowcount > 0:
-                        done_docs += 1
-                        done_units += n
-                next_generation(self.conn)
-            if progress is not None:
-                progress(len(rows), len(texts))
-        return done_docs, done_units
+        return embed_documents(self, embedder, batch=batch, redo=redo, progress=progress)
 
     def check_model(self, model_id: str) -> None:
         """Refuse (``StoreError``) when the stored vectors were made by another model."""
-        stored = self.model_id()
-        if stored is not None and stored != model_id:
-            raise StoreError(
-                f"{self.path}: its vectors were made by another model ({stored}, this unspin "
-                f"has {model_id}): embed them again with --redo"
-            )
+        check_model(self.conn, self.path, model_id)
 
     def semantic_candidates(
         self,
@@ -653,7 +537,7 @@ class Index:
         already verified; ``threshold``: the least cosine (default ``Config.semantic_cosine``).
         Empty when no document has vectors."""
         threshold = self.config.semantic_cosine if threshold is None else threshold
-        matrix = self._vector_matrix()
+        matrix = self.load_vectors()
         if not len(matrix) or not len(queries):
             return []
         best, local, found = matrix.nearest(queries, threshold, self._rowids(exclude))
@@ -663,59 +547,11 @@ class Index:
         top = list(dict.fromkeys(picked + ranked))[:limit]
         return self._named(top, best, found)
 
-    def load_vectors(self) -> None:
-        """Make the semantic lookup ready (``semantic_candidates``): the stored vectors read
+    def load_vectors(self) -> VectorMatrix:
+        """The semantic lookup (``semantic_candidates``), made ready: the stored vectors read
         into memory, or kept from the last call when they have not changed. Raises
         ``VectorBudgetError`` when they need more than ``Config.semantic_memory_mb``."""
-        self._vector_matrix()
-
-    def _vector_matrix(self) -> VectorMatrix:
-        """The stored vectors in memory, read again when they have changed since (the
-        generation in ``meta`` moves on with every change, by any process); a
-        ``VectorBudgetError`` when they would take more memory than the configuration
-        allows (counted before anything is read, once per generation)."""
-        conn = self.conn
-        with self._lock:
-            return self._vector_matrix_locked(conn)
-
-    def _vector_matrix_locked(self, conn: sqlite3.Connection) -> VectorMatrix:
-        conn.execute("BEGIN")  # one snapshot: the generation and the rows it numbers
-        try:
-            gen = int(
-                conn.execute("SELECT value FROM meta WHERE name = 'vectors_gen'").fetchone()[0]
-            )
-            if self._too_many is not None and self._too_many[0] == gen:
-                raise VectorBudgetError(self._too_many[1])
-            if self._vectors is None or self._vectors.generation != gen:
-                self._vectors = None  # the old state's memory goes before the new is read
-                units, dim, need = self._lookup_need()
-                budget = self.config.semantic_memory_mb * 2**20
-                if need > budget:
-                    why = (
-                        f"semantic round skipped: the {units:,} embedded units of this index "
-                        f"need {need / 2**20:,.0f} MiB for the exact lookup, over the "
-                        f"{self.config.semantic_memory_mb:,} MiB allowed (semantic_memory_mb, "
-                        "unspin index search --semantic-memory-mb)"
-                    )
-                    self._too_many = (gen, why)
-                    raise VectorBudgetError(why)
-                rows = conn.execute(
-                    "SELECT doc, vecs FROM vectors WHERE units > 0 ORDER BY doc"
-                ).fetchall()
-                self._vectors = VectorMatrix(gen, dim, rows)
-        finally:
-            conn.execute("COMMIT")
-        assert self._vectors is not None
-        return self._vectors
-
-    def _lookup_need(self) -> tuple[int, int, int]:
-        """(units embedded, the vectors' width, bytes the exact lookup takes to hold them),
-        counted in SQL (``check`` finds vectors of unequal widths)."""
-        units, docs, width = self.conn.execute(
-            "SELECT COALESCE(SUM(units), 0), COUNT(*), COALESCE(MAX(length(vecs) / "
-            "(2 * units)), 0) FROM vectors WHERE units > 0"
-        ).fetchone()
-        return int(units), int(width), lookup_bytes(int(units), int(docs), int(width))
+        return self.vector_cache.matrix(self.conn)
 
     def _named(
         self, top: list[int], score: Mapping[int, float], found: Mapping[int, int]
@@ -730,7 +566,7 @@ class Index:
 
     def _rowids(self, doc_ids: Iterable[str]) -> set[int]:
         found: set[int] = set()
-        for chunk in _chunks(sorted(set(doc_ids)), 500):
+        for chunk in chunks(sorted(set(doc_ids)), 500):
             marks = ",".join("?" * len(chunk))
             query = f"SELECT id FROM docs WHERE ext_id IN ({marks})"
             found.update(r[0] for r in self.conn.execute(query, chunk))
@@ -741,7 +577,7 @@ class Index:
         ``Config.learned_boilerplate_docs`` documents of one site or feed."""
         found: set[int] = set()
         need = self.config.learned_boilerplate_docs
-        for chunk in _chunks(sorted(set(hashes)), 500):
+        for chunk in chunks(sorted(set(hashes)), 500):
             marks = ",".join("?" * len(chunk))
             found.update(
                 r[0]
@@ -753,169 +589,13 @@ class Index:
         return frozenset(found)
 
     def stats(self) -> Stats:
-        conn = self.conn
-        size = sum(p.stat().st_size for p in self.path.iterdir() if p.is_file())
-        embedded_docs, embedded_units = self.embedded()
-        return Stats(
-            embedded_documents=embedded_docs,
-            embedded_units=embedded_units,
-            model_id=self.model_id(),
-            semantic_lookup_mib=round(self._lookup_need()[2] / 2**20, 1),
-            documents=len(self),
-            postings=sum(
-                int(conn.execute(f"SELECT COUNT(*) FROM {postings_table(seg)}").fetchone()[0])
-                for seg in self._segment_ids()
-            ),
-            keys=int(
-                conn.execute(
-                    "SELECT COUNT(*) FROM ("
-                    + " UNION ".join(f"SELECT key FROM {df_table(s)}" for s in self._segment_ids())
-                    + ")"
-                ).fetchone()[0]
-            ),
-            bytes_on_disk=size,
-            params=self.params.as_dict(),
-            learned_lines=int(
-                conn.execute(
-                    "SELECT COUNT(DISTINCT hash) FROM lines WHERE docs >= ?",
-                    (self.config.learned_boilerplate_docs,),
-                ).fetchone()[0]
-            ),
-        )
+        return index_stats(self)
 
     def check(self) -> list[str]:
         """Problems found (empty when the index is consistent): SQLite's own integrity
         check, then every document's postings and key counts against its stored keys, and
         its text against its sha256. One pass over each table."""
-        conn = self.conn
-        problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
-        counted = int(conn.execute("SELECT COUNT(*) FROM docs").fetchone()[0])
-        if counted != len(self):
-            problems.append(f"document count {len(self)} recorded, {counted} in the index")
-        # each document's distinct keys in the postings, from one scan of the table
-        posted: dict[tuple[int, int], set[int]] = defaultdict(set)
-        for seg in self._segment_ids():
-            for key, doc in conn.execute(f"SELECT key, doc FROM {postings_table(seg)}"):
-                posted[seg, doc].add(key)
-        df: dict[tuple[int, int], int] = defaultdict(int)
-        per_segment: dict[int, int] = defaultdict(int)
-        lines: dict[tuple[int, str], int] = defaultdict(int)
-        for rowid, ext_id, blob, packed, sha, seg, meta in conn.execute(
-            "SELECT id, ext_id, keys, text, sha256, seg, meta FROM docs"
-        ):
-            keys = _unpack(blob)
-            for k in keys:
-                df[seg, k] += 1
-            per_segment[seg] += 1
-            got = posted.pop((seg, rowid), set())
-            if got != set(keys):
-                problems.append(f"{ext_id}: {len(got)} keys in postings, {len(keys)} stored")
-            text = _unpacked_text(packed)
-            if text_sha256(text) != sha:
-                problems.append(f"{ext_id}: stored text does not match its sha256")
-            scope = scope_of(json.loads(meta))
-            if scope:
-                for h in line_hashes(text):
-                    lines[h, scope] += 1
-        if posted:
-            problems.append(f"postings of {len(posted)} document(s) not in the index")
-        for seg, docs in conn.execute("SELECT id, docs FROM segments"):
-            if docs != per_segment.get(seg, 0):
-                problems.append(
-                    f"segment {seg}: {docs} documents recorded, {per_segment[seg]} in it"
-                )
-        stored_df = {
-            (seg, key): n
-            for seg in self._segment_ids()
-            for key, n in conn.execute(f"SELECT key, df FROM {df_table(seg)}")
-        }
-        if stored_df != dict(df):
-            problems.append("key document counts do not match the documents' keys")
-        orphans = conn.execute(
-            "SELECT COUNT(*) FROM vectors WHERE doc NOT IN (SELECT id FROM docs)"
-        ).fetchone()[0]
-        if orphans:
-            problems.append(f"vectors of {orphans} document(s) not in the index")
-        # the vectors' width from each row's blob length (read from the record header: the
-        # blobs themselves are not loaded)
-        sizes = {
-            r[0]
-            for r in conn.execute(
-                "SELECT DISTINCT length(vecs) / (2 * units) FROM vectors WHERE units > 0"
-            )
-        }
-        bad = conn.execute(
-            "SELECT COUNT(*) FROM vectors WHERE units < 0 OR (units = 0) != (length(vecs) = 0)"
-        ).fetchone()[0]
-        if bad or len(sizes) > 1:
-            problems.append("stored vectors of unequal or broken sizes")
-        stored_lines = {(h, scope): n for h, scope, n in conn.execute("SELECT * FROM lines")}
-        if stored_lines != dict(lines):
-            problems.append("learned line counts do not match the documents' lines")
-        return problems
-
-
-class _Pending:
-    """Postings and key counts of a batch of added documents, written in key order at the
-    end of the batch: B-tree inserts in key order touch each page once, where one document's
-    random keys would touch a page per key."""
-
-    def __init__(self, seg: int) -> None:
-        self.seg = seg
-        self.docs = 0
-        self.rows: list[tuple[int, int, int, int]] = []
-        self.df: dict[int, int] = defaultdict(int)
-        self.lines: dict[tuple[int, str], int] = defaultdict(int)
-
-    def add_lines(self, scope: str, hashes: Iterable[int], change: int) -> None:
-        for h in hashes:
-            self.lines[h, scope] += change
-
-    def flush_lines(self, conn: sqlite3.Connection) -> None:
-        changes = sorted((h, scope, n) for (h, scope), n in self.lines.items() if n)
-        conn.executemany(
-            "INSERT INTO lines VALUES (?, ?, ?) "
-            "ON CONFLICT(hash, scope) DO UPDATE SET docs = docs + excluded.docs",
-            changes,
-        )
-        conn.executemany(
-            "DELETE FROM lines WHERE hash = ? AND scope = ? AND docs <= 0",
-            ((h, scope) for h, scope, n in changes if n < 0),
-        )
-        self.lines = defaultdict(int)
-
-    def add(self, doc: int, entry: Keyed) -> None:
-        self.docs += 1
-        self.rows.extend([(k, doc, b, m) for k, b, m in entry.postings])
-        df = self.df
-        for k in entry.keys:
-            df[k] += 1
-
-    def flush(self, conn: sqlite3.Connection) -> None:
-        self.rows.sort()
-        conn.executemany(f"INSERT INTO {postings_table(self.seg)} VALUES (?, ?, ?, ?)", self.rows)
-        conn.execute("UPDATE segments SET docs = docs + ? WHERE id = ?", (self.docs, self.seg))
-        conn.executemany(
-            f"INSERT INTO {df_table(self.seg)} VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET df = df + excluded.df",
-            sorted(self.df.items()),
-        )
-        self.rows, self.df, self.docs = [], defaultdict(int), 0
-        self.flush_lines(conn)
-
-
-def _unpacked_text(packed: bytes) -> str:
-    return zlib.decompress(packed).decode("utf-8", "surrogatepass")
-
-
-def _stored(row: tuple[Any, ...]) -> StoredDoc:
-    ext_id, name, blob, sha, meta = row
-    return StoredDoc(ext_id, name, _unpacked_text(blob), sha, json.loads(meta))
-
-
-def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+        return check_index(self)
 
 
 def _key_settings(config: Config) -> dict[str, Any]:
