@@ -80,16 +80,7 @@ def compare(
     count_quotations: bool,
 ) -> None:
     """Compare two texts A and B (files, or - for stdin): passages, edits, verdict."""
-    if demo:
-        if a or b:
-            _fail("--demo takes no file arguments", 2)
-        demo_dir = files("unspin") / "demo"
-        a, b = str(demo_dir / DEMO_A), str(demo_dir / DEMO_B)
-    if not a or not b:
-        _fail("compare needs two inputs: unspin compare A B (or --demo)", 2)
-    assert a is not None and b is not None
-    if a == "-" and b == "-":
-        _fail("only one of A and B can be - (stdin)", 2)
+    a, b = _pair_inputs(a, b, demo)
     config = DEFAULT_CONFIG.with_overrides(
         use_model=not no_model, count_quotations=count_quotations
     )
@@ -112,6 +103,21 @@ def compare(
         render(comparison, Console(), max_passages)
         if html_path:
             click.echo(f"HTML report written to {html_path}", err=True)
+
+
+def _pair_inputs(a: str | None, b: str | None, demo: bool) -> tuple[str, str]:
+    """The two inputs of ``compare``: its arguments, or with ``--demo`` the bundled pair."""
+    if demo:
+        if a or b:
+            _fail("--demo takes no file arguments", 2)
+        demo_dir = files("unspin") / "demo"
+        a, b = str(demo_dir / DEMO_A), str(demo_dir / DEMO_B)
+    if not a or not b:
+        _fail("compare needs two inputs: unspin compare A B (or --demo)", 2)
+    assert a is not None and b is not None
+    if a == "-" and b == "-":
+        _fail("only one of A and B can be - (stdin)", 2)
+    return a, b
 
 
 @main.command()

@@ -389,6 +389,81 @@ def _summary_clusters(
     return clusters
 
 
+_Cluster = list[tuple[int, int]]
+
+
+class _Readings:
+    """The two readings of ``build_passages`` over one pair: clusters made into spans, and
+    spans validated into passages."""
+
+    def __init__(
+        self,
+        a: PreparedText,
+        b: PreparedText,
+        pairs: list[tuple[int, int]],
+        scored: ScoredPairs,
+        config: Config,
+    ) -> None:
+        self.a, self.b, self.scored, self.config = a, b, scored, config
+        self.min_chars = _min_chars(a, b, config)
+        self.matched = ({i for i, _ in pairs}, {j for _, j in pairs})
+
+    def spanned(
+        self, clusters: list[_Cluster], ordinary: bool
+    ) -> list[tuple[_Cluster, tuple[Span, Span]]]:
+        a, b, config = self.a, self.b, self.config
+        hulls = (_completed(a, b, c, self.matched, config) if ordinary else c for c in clusters)
+        return [(c, _trimmed_spans(a, b, h, config)) for c, h in zip(clusters, hulls, strict=True)]
+
+    def passages(
+        self,
+        candidates: list[tuple[_Cluster, tuple[Span, Span]]],
+        needed: int,
+        ordinary: bool,
+        rules: Config | None = None,
+    ) -> list[Passage]:
+        rules = self.config if rules is None else rules
+        found = []
+        for cluster, spans in candidates:
+            passage = _validated(
+                self.a, self.b, cluster, spans, self.scored, rules, self.min_chars, needed, ordinary
+            )
+            if passage is not None:
+                found.append(passage)
+        return found
+
+    def summary(self, summary_pairs: list[tuple[int, int]]) -> list[Passage]:
+        """The summary reading's passages, when they are summary-shaped; else none."""
+        a, b, config = self.a, self.b, self.config
+        wide = self.passages(
+            self.spanned(_summary_clusters(a, b, summary_pairs, self.scored, config), False),
+            config.summary_matches,
+            ordinary=False,
+        )
+        a_total = sum(len(p.a) for p in wide)
+        b_total = sum(len(p.b) for p in wide)
+        if wide and b_total >= config.summary_ratio * a_total:
+            return [replace(p, b=_whole_b(b, p.b, config)) for p in wide]
+        return []
+
+    def lone_short(self, clusters: list[tuple[_Cluster, tuple[Span, Span]]]) -> list[Passage]:
+        """Nothing was found by the ordinary rules: a short passage may keep a little less of
+        its wording (one or two obfuscated sentences reused in a long text). A short passage
+        next to a long one is usually a fragment of the same case, and the looser rule there
+        only splits the case; alone, it is the pair's only evidence."""
+        config = self.config
+        return self.passages(
+            clusters,
+            config.summary_matches_alone,
+            ordinary=True,
+            rules=replace(
+                config,
+                short_passage_chars=config.lone_short_chars,
+                short_similarity=config.lone_short_similarity,
+            ),
+        )
+
+
 def build_passages(
     a: PreparedText,
     b: PreparedText,
@@ -410,63 +485,20 @@ def build_passages(
     extractive summary keeps a sentence or two word for word). Copy-and-paste pairs are
     then cut to their exact runs.
     """
-    min_chars = _min_chars(a, b, config)
-
-    matched = ({i for i, _ in pairs}, {j for _, j in pairs})
-
-    Cluster = list[tuple[int, int]]
-
-    def spanned(clusters: list[Cluster], ordinary: bool) -> list[tuple[Cluster, tuple[Span, Span]]]:
-        hulls = (_completed(a, b, c, matched, config) if ordinary else c for c in clusters)
-        return [(c, _trimmed_spans(a, b, h, config)) for c, h in zip(clusters, hulls, strict=True)]
-
-    def passages_of(
-        candidates: list[tuple[Cluster, tuple[Span, Span]]],
-        needed: int,
-        ordinary: bool,
-        rules: Config = config,
-    ) -> list[Passage]:
-        found = []
-        for cluster, spans in candidates:
-            passage = _validated(a, b, cluster, spans, scored, rules, min_chars, needed, ordinary)
-            if passage is not None:
-                found.append(passage)
-        return found
-
+    reader = _Readings(a, b, pairs, scored, config)
     # the ordinary clusters' spans are read twice when the lone-short rule runs: made once
-    clusters = spanned(
+    clusters = reader.spanned(
         _merge_summaries(a, b, _clusters(pairs, config.passage_gap + 1), config), ordinary=True
     )
-    ordinary = passages_of(clusters, config.summary_matches_alone, ordinary=True)
+    ordinary = reader.passages(clusters, config.summary_matches_alone, ordinary=True)
     summary_pairs = pairs if summary_pairs is None else summary_pairs
     if summary_pairs and all(
         p.similarity < config.near_verbatim_similarity
         or len(p.matches) < config.summary_block_matches
         for p in ordinary
     ):
-        wide = passages_of(
-            spanned(_summary_clusters(a, b, summary_pairs, scored, config), ordinary=False),
-            config.summary_matches,
-            ordinary=False,
-        )
-        a_total = sum(len(p.a) for p in wide)
-        b_total = sum(len(p.b) for p in wide)
-        if wide and b_total >= config.summary_ratio * a_total:
-            ordinary = [replace(p, b=_whole_b(b, p.b, config)) for p in wide]
+        ordinary = reader.summary(summary_pairs) or ordinary
     if not ordinary and config.lone_short_similarity < config.short_similarity:
-        # nothing found by the ordinary rules: a short passage may keep a little less of its
-        # wording (one or two obfuscated sentences reused in a long text). A short passage
-        # next to a long one is usually a fragment of the same case, and the looser rule
-        # there only splits the case; alone, it is the pair's only evidence
-        ordinary = passages_of(
-            clusters,
-            config.summary_matches_alone,
-            ordinary=True,
-            rules=replace(
-                config,
-                short_passage_chars=config.lone_short_chars,
-                short_similarity=config.lone_short_similarity,
-            ),
-        )
+        ordinary = reader.lone_short(clusters)
     ordinary = _verbatim_cut(a, b, ordinary, config)
     return sorted(ordinary, key=lambda p: (p.a.start, p.b.start))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -122,8 +124,7 @@ def pan13(
 
 def _write_xml(out_dir: Path, result: PairDetections) -> None:
     spans = (
-        (Span(c.this_offset, c.this_end), Span(c.source_offset, c.source_end))
-        for c in result.cases
+        (Span(c.this_offset, c.this_end), Span(c.source_offset, c.source_end)) for c in result.cases
     )
     write_pan_xml(out_dir, result.susp, result.src, spans)
 
@@ -209,6 +210,40 @@ def pairs_command(
         raise InputError(f"{distractors}: no such file or folder")
     rows = load_pairs(list_file, split=split, sets=sets or None, limit=limit)
     config = DEFAULT_CONFIG.with_overrides(use_model=not no_model)
+    report: PairsReport | SearchEvalReport
+    with _stage_bars(quiet=as_json) as on_progress:
+        if search_mode:
+            report = evaluate_search(
+                rows,
+                config,
+                distractors=[distractors] if distractors is not None else [],
+                jobs=jobs,
+                index_dir=index_dir,
+                on_progress=on_progress,
+            )
+        else:
+            report = evaluate_pairs(rows, config, jobs=jobs, on_progress=on_progress)
+    _show_pairs(report, as_json, str(list_file))
+
+
+def _show_pairs(report: PairsReport | SearchEvalReport, as_json: bool, name: str) -> None:
+    if isinstance(report, SearchEvalReport):
+        for line in report.distractors_rejected:
+            click.echo(f"  distractor rejected: {line}", err=True)
+        if as_json:
+            click.echo(json.dumps(search_report_to_dict(report), ensure_ascii=False, indent=2))
+        else:
+            render_search(Console(), report, name)
+    elif as_json:
+        click.echo(json.dumps(pairs_report_to_dict(report), ensure_ascii=False, indent=2))
+    else:
+        render_pairs(Console(), report, name)
+
+
+@contextmanager
+def _stage_bars(quiet: bool) -> Iterator[OnProgress]:
+    """One transient progress bar per stage on a terminal's stderr (none when ``quiet``),
+    driven by the library's progress callback."""
     console = Console(stderr=True)
     with Progress(
         "[progress.description]{task.description}",
@@ -217,32 +252,9 @@ def pairs_command(
         TimeRemainingColumn(),
         console=console,
         transient=True,
-        disable=as_json or not console.is_terminal,
+        disable=quiet or not console.is_terminal,
     ) as progress:
-        report: PairsReport | SearchEvalReport
-        if search_mode:
-            report = evaluate_search(
-                rows,
-                config,
-                distractors=[distractors] if distractors is not None else [],
-                jobs=jobs,
-                index_dir=index_dir,
-                on_progress=_progress_of(progress),
-            )
-        else:
-            report = evaluate_pairs(rows, config, jobs=jobs, on_progress=_progress_of(progress))
-    if isinstance(report, SearchEvalReport):
-        for line in report.distractors_rejected:
-            click.echo(f"  distractor rejected: {line}", err=True)
-        if as_json:
-            click.echo(json.dumps(search_report_to_dict(report), ensure_ascii=False, indent=2))
-        else:
-            render_search(Console(), report, str(list_file))
-        return
-    if as_json:
-        click.echo(json.dumps(pairs_report_to_dict(report), ensure_ascii=False, indent=2))
-    else:
-        render_pairs(Console(), report, str(list_file))
+        yield _progress_of(progress)
 
 
 def _progress_of(progress: Progress) -> OnProgress:

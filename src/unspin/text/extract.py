@@ -260,43 +260,14 @@ def extract_html(
     if not html.strip():
         raise InputError(f"{name}: empty page")
     import trafilatura
-    from htmldate import find_date
-
-    # trafilatura logs a warning for each page it finds no text in: that is a Skipped reason
-    logging.getLogger("trafilatura").setLevel(logging.ERROR)
     from trafilatura.settings import Document as TrafilaturaDocument
-    from trafilatura.utils import load_html
 
-    try:
-        tree = load_html(html)
-    except Exception as exc:  # as below: a page that breaks the parser is skipped
-        raise InputError(f"{name}: not parseable as HTML ({type(exc).__name__})") from None
-    if tree is None:
-        raise InputError(f"{name}: not parseable as HTML")
+    tree = _parsed(html, name)
     lang = tree.get("lang") or tree.get("xml:lang")
     link = tree.find('.//link[@rel="canonical"]')
     canonical = link.get("href") if link is not None else None
     try:
-        # the markup's own date: a placeholder URL keeps htmldate from reading one from the
-        # page's address (that is a claim of its own, below); htmldate copies the tree
-        claims = []
-        meta_date = find_date(
-            tree, extensive_search=False, original_date=True, url="https://undated.invalid/"
-        )
-        if meta_date:
-            claims.append(DateClaim(meta_date, "html-meta", 0.9, "declared in the page's markup"))
-        for address in dict.fromkeys(u for u in (url, canonical) if u):
-            from_url = url_date(address)
-            if from_url:
-                claims.append(DateClaim(from_url, "url", 0.7, address))
-        if not claims:
-            anywhere = find_date(
-                tree, extensive_search=True, original_date=True, url="https://undated.invalid/"
-            )
-            if anywhere:
-                claims.append(
-                    DateClaim(anywhere, "page-text", 0.3, "found in the page by htmldate")
-                )
+        claims = _date_claims(tree, url, canonical)
         # last: trafilatura prunes the tree it is given (one parse of the page in all)
         doc = trafilatura.bare_extraction(
             tree,
@@ -336,6 +307,47 @@ def extract_html(
         removed_chars=max(0, len(html) - len(text)),
     )
     return Extracted(name, text, origin, doc_id=None)
+
+
+def _parsed(html: str, name: str) -> Any:
+    """The page's lxml tree, by trafilatura's parser; ``InputError`` when it cannot be had."""
+    # trafilatura logs a warning for each page it finds no text in: that is a Skipped reason
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(html)
+    except Exception as exc:  # as in extract_html: a page that breaks the parser is skipped
+        raise InputError(f"{name}: not parseable as HTML ({type(exc).__name__})") from None
+    if tree is None:
+        raise InputError(f"{name}: not parseable as HTML")
+    return tree
+
+
+def _date_claims(tree: Any, url: str | None, canonical: str | None) -> list[DateClaim]:
+    """What the page says of its date: its markup's own date, a date in its address or its
+    canonical address, and only when neither, a date found anywhere in the page."""
+    from htmldate import find_date
+
+    # a placeholder URL keeps htmldate from reading a date from the page's address (that is
+    # a claim of its own); htmldate copies the tree
+    claims = []
+    meta_date = find_date(
+        tree, extensive_search=False, original_date=True, url="https://undated.invalid/"
+    )
+    if meta_date:
+        claims.append(DateClaim(meta_date, "html-meta", 0.9, "declared in the page's markup"))
+    for address in dict.fromkeys(u for u in (url, canonical) if u):
+        from_url = url_date(address)
+        if from_url:
+            claims.append(DateClaim(from_url, "url", 0.7, address))
+    if not claims:
+        anywhere = find_date(
+            tree, extensive_search=True, original_date=True, url="https://undated.invalid/"
+        )
+        if anywhere:
+            claims.append(DateClaim(anywhere, "page-text", 0.3, "found in the page by htmldate"))
+    return claims
 
 
 # --- plain text --------------------------------------------------------------------------
