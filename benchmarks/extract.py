@@ -63,7 +63,9 @@ def quality() -> None:
         ours = doc.text if doc else ""
         claimed = None
         if doc is not None:
-            best, _ = publication(make_document(name, doc.text, DEFAULT_CONFIG, origin=doc.origin))
+            best, _ = publication(
+                make_document(name, doc.text, DEFAULT_CONFIG, origin=doc.origin), DEFAULT_CONFIG
+            )
             claimed = best.date if best else None
         rows.append(
             (

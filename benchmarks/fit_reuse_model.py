@@ -90,7 +90,7 @@ def _real_one(item: tuple[str, str, str, str]) -> dict[str, object] | None:
     a = comparer.prepare(ea.text, ea.name, ea.origin)
     b = comparer.prepare(eb.text, eb.name, eb.origin)
     passages = mark_quotations(
-        a, b, align_prepared(a, b, comparer.config, comparer.embedder).passages
+        a, b, align_prepared(a, b, comparer.config, comparer.embedder).passages, comparer.config
     )
     f = _features(a, b, passages)
     if f is None:

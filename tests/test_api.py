@@ -97,3 +97,22 @@ def test_config_rejects_unknown_fields() -> None:
         assert "no_such_field" in str(exc)
     else:
         raise AssertionError("expected ConfigError")
+
+
+def test_every_config_field_is_in_one_stage_in_order() -> None:
+    from dataclasses import fields
+
+    from unspin.config import STAGES, Config
+
+    staged = [name for names in STAGES.values() for name in names]
+    assert staged == [f.name for f in fields(Config)]
+
+
+def test_date_trust_reads_the_table() -> None:
+    from unspin.config import DEFAULT_CONFIG
+
+    table = dict(DEFAULT_CONFIG.date_confidence)
+    assert DEFAULT_CONFIG.date_trust("crawl") == table["crawl"] == max(table.values())
+    assert DEFAULT_CONFIG.date_trust("nowhere") == min(table.values())
+    tight = DEFAULT_CONFIG.with_overrides(date_confidence=(("url", 0.2), ("body", 0.1)))
+    assert tight.date_trust("url") == 0.2 and tight.date_trust("crawl") == 0.1

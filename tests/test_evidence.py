@@ -119,9 +119,10 @@ def test_one_template_filled_with_other_facts_is_not_reuse() -> None:
 
 
 def test_an_abbreviated_name_is_the_same_fact() -> None:
-    from unspin.evidence import TEMPLATE_SLOTS, template_slots
+    from unspin.config import DEFAULT_CONFIG
+    from unspin.evidence import template_slots
 
-    assert TEMPLATE_SLOTS > 1
+    assert DEFAULT_CONFIG.template_slots > 1
     a = "The fund in CT pays veterans. " * 3
     b = "The fund in Connecticut pays veterans. " * 3
     result = Comparer(LEXICAL).compare(a, b)

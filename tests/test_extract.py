@@ -449,7 +449,7 @@ def test_extraction_quality_on_the_test_pages() -> None:
         f1s.append(
             Indel.normalized_similarity(" ".join(got.text.split()), " ".join(want["text"].split()))
         )
-        best, _ = publication(make_document(name, got.text, LEXICAL, origin=got.origin))
+        best, _ = publication(make_document(name, got.text, LEXICAL, origin=got.origin), LEXICAL)
         dates_right += (best.date if best else None) == want["date"]
         if want["language"] != "en":
             assert got.origin.language and got.origin.language.startswith(want["language"])

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from conftest import DEMO, LEXICAL, PAN_SRC, SEED_A, SEED_B
 from unspin.cli import main
+from unspin.config import DEFAULT_CONFIG
 from unspin.errors import InputError, StoreError
 from unspin.index import Index, IndexParams, Searcher, SearchOptions, search, search_comparer
 from unspin.index.candidates import (
@@ -46,6 +47,8 @@ TOPICS = [
     "telescope galaxy nebula observatory astronomer comet orbit spectrum mirror dome",
     "violin orchestra conductor rehearsal concerto symphony cellist score tempo hall",
 ]
+
+C = DEFAULT_CONFIG  # the candidate kernels' settings (Config.candidate_*)
 
 
 def _doc(seed: int) -> str:
@@ -537,8 +540,8 @@ key_st = st.integers(1, 12)
 def test_vectorised_window_scores_equal_the_plain_loop(
     windows: list[set[int]], weights: dict[int, float], rows: list[tuple[int, int, int]]
 ) -> None:
-    fast_score, fast_found = window_scores(*window_values(windows, weights, rows))
-    slow_score, slow_found = window_scores_reference(windows, weights, rows)
+    fast_score, fast_found = window_scores(*window_values(windows, weights, rows, C), C)
+    slow_score, slow_found = window_scores_reference(windows, weights, rows, C)
     assert fast_found == slow_found
     assert fast_score.keys() == slow_score.keys()
     for doc, value in slow_score.items():
@@ -559,11 +562,11 @@ def test_vectorised_local_order_equals_the_plain_loop(
     rows: list[tuple[int, int, int]],
     exclude: set[int],
 ) -> None:
-    score, found = local_order(*window_values(windows, weights, rows), exclude)
-    assert list(score) == local_order_reference(windows, weights, rows, exclude)
+    score, found = local_order(*window_values(windows, weights, rows, C), exclude)
+    assert list(score) == local_order_reference(windows, weights, rows, exclude, C)
     assert not exclude & score.keys()
     # every document found by some window is ranked, whatever its global score
-    _, everywhere = window_scores(*window_values(windows, weights, rows))
+    _, everywhere = window_scores(*window_values(windows, weights, rows, C), C)
     assert set(score) == everywhere.keys() - exclude
     assert all(found[d] == everywhere[d] for d in score)
 

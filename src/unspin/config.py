@@ -1,7 +1,9 @@
-"""One configuration object with every tunable default in one place.
+"""One configuration object with every tunable default in one place, in sections by stage
+of the pipeline (``STAGES``).
 
 The CLI, the (future) server and the Spark job all read the same ``Config``; nothing else holds
-thresholds.
+thresholds. Fields are flat (``config.match_threshold``) so that one override names one field
+(``with_overrides``); ``STAGES`` says which stage reads each.
 """
 
 from __future__ import annotations
@@ -16,20 +18,27 @@ from .errors import ConfigError
 class Config:
     """Thresholds and limits of the comparison pipeline."""
 
+    # --- input: reading and extracting documents --------------------------------------
     # input: one document's bytes; one web page's bytes (extraction time grows with them); a
     # gzip stream's bytes once expanded (a small .gz can expand without bound: a gzip bomb)
     max_input_bytes: int = 64 * 1024 * 1024
     max_page_bytes: int = 16 * 1024 * 1024
     max_expanded_bytes: int = 1024 * 1024 * 1024
+    # a web page with more tags than this is not read (extraction time grows with them)
+    max_page_tags: int = 250_000
     # a line that recurs in this many documents of one site or feed in an index is page
     # furniture (a footer, a disclaimer, a share bar): it is left out of matching
     learned_boilerplate_docs: int = 5
+
+    # --- units: segmentation and the lexical features of units ------------------------
     # segmentation: sentences longer than this many words are split at clause boundaries
     max_unit_words: int = 40
     # weights of the lexical channels: content stems, character 4-grams of content words
     lexical_weights: tuple[float, float] = (0.6, 0.4)
     # content stems lose weight as they recur in their own document: weight * df ** -this
     local_rarity: float = 0.25
+
+    # --- matching: unit matches: lexical scores, the sentence model, seeding and extension ---
     # alignment: units with less rarity-weighted content than this never seed a match alone
     # (nor are looked up by a search's semantic round): a few rare words
     min_unit_weight: float = 4.0
@@ -46,6 +55,12 @@ class Config:
     semantic_top: float = 0.90
     # candidate units per unit examined with the model
     semantic_candidates: int = 2
+    # consult the bundled sentence model (all-MiniLM-L6-v2, ONNX) for unit pairs the words
+    # leave undecided; off: words alone (--no-model)
+    use_model: bool = True
+    # the model is consulted only for pairs whose words found a convincing match but no
+    # passage (the words decide the rest); True consults it for every undecided unit pair
+    model_everywhere: bool = False
     # a unit within this many units of a match's partner joins the match (a sentence split in
     # two, or two merged into one) when its lexical score with the matched unit reaches this
     merge_window: int = 2
@@ -60,12 +75,10 @@ class Config:
     # an unmatched unit just past a passage's end joins it when this share of its content
     # weight is in the other side's end unit (a compressed sentence); 0 turns this off
     edge_containment: float = 0.35
+
+    # --- passages: matches grouped into passages, and the rules that keep a passage ---
     # units (sentences) that may separate two matches of one passage, on each side
     passage_gap: int = 4
-    # search: a stretch of at least this many characters of the query inside one source's
-    # passage, with no match to that source but matched to another source, is the other
-    # source's: the passage is split there (a text stitched from several sources)
-    attribution_gap: int = 100
     # a passage is kept when its mean match score or its token similarity reaches these
     # (a verdict on one pair; a search keeps weaker evidence: ``for_search``)
     passage_score: float = 0.5
@@ -87,14 +100,6 @@ class Config:
     # off)
     lone_short_chars: int = 60
     lone_short_similarity: float = 0.6
-    # the weaker evidence a search keeps (``for_search``): each hit is ranked against the
-    # others and shown with its passages, where a verdict on one pair stands alone and must
-    # not call two pages on one topic reuse (docs/alignment.md rows T, U, W and X: most of
-    # the obfuscated sources a search would otherwise miss have only such evidence; with
-    # these rules, 10 of PAN13's 1,000 no-plagiarism pairs get a detection, 5 without)
-    search_passage_score: float = 0.45
-    search_short_passage_chars: int = 80
-    search_lone_short_similarity: float = 0.5
     # a passage those rules turn down is kept when rescue_matches unit pairs match and the
     # sides share this much rarity-weighted content (0 turns this off), that share being
     # rescue_containment of the smaller side's: a copy with its words shuffled keeps its
@@ -103,39 +108,6 @@ class Config:
     rescue_matches: int = 3
     rescue_containment: float = 0.5
     rescue_min_chars: int = 100
-    # search: a cluster of matches that makes no passage is shown as an unconfirmed lead
-    # (``align.leads``, ranked below every verified source) when its matched units share
-    # this much rarity-weighted content: as much as one unit needs to seed a match alone
-    # (``min_unit_weight``), a few rare words; 0 turns leads off
-    lead_weight: float = 4.0
-    # search: the semantic round's exact lookup holds every stored vector of the index in
-    # memory (float32 units, with the float16 rows read to build it: about 2.3 KB per
-    # embedded unit at 384 dimensions); past this many MiB it is not loaded and the round is
-    # skipped with a warning, so a searching process's memory stays bounded (docs/index.md)
-    semantic_memory_mb: int = 2048
-    # search: the semantic round's candidates hold a unit (or two adjacent units) at least
-    # this close in meaning (cosine) to one of the query's units no hit explains
-    semantic_cosine: float = 0.65
-    # search: a key held by more documents than this share of the index (and at least
-    # common_key_min_docs documents) is a topic word of the corpus: it is not looked up
-    common_key_share: float = 0.05
-    common_key_min_docs: int = 50
-    # search: a query reads its keys' postings rarest first, up to this many documents per
-    # query key in all: the keys left out are the commonest, of least weight, and the
-    # lookup's cost is bounded by the query's length whatever the size of the index
-    postings_per_key: int = 500
-    # search: the rounds after the first key the query's units by this many times as many
-    # rare words as the index keys a document's (a reworded sentence may have lost its
-    # rarest words, and a source unit's few keys are then among the query unit's next)
-    search_wide_keys: int = 2
-    # search families: a hit is compared with a better one for being a copy of the same text
-    # when at least family_overlap of the query characters it explains are explained by the
-    # better one too, and is its copy when the two sources' texts there keep at least
-    # family_similarity of each other's wording (token similarity, weighted by passage
-    # length): mirrors and syndicated copies keep nearly all of it, a spun copy more than
-    # half; two pages restating the same facts keep less (PAN13: 0.22-0.38)
-    family_overlap: float = 0.5
-    family_similarity: float = 0.5
     # a passage whose b side is this many times longer than its a side is a summary: matches
     # adjacent in a but far apart in b are joined
     summary_ratio: float = 3.0
@@ -174,19 +146,116 @@ class Config:
     # passage kinds by token similarity of the two sides
     verbatim_similarity: float = 0.97
     near_verbatim_similarity: float = 0.80
-    # verdicts
-    copy_coverage: float = 0.50
+
+    # --- verdict: evidence and the pair's verdict -------------------------------------
     # passages of quoted speech shared by both texts count as reuse (off: two reports of
     # one event quote the same speaker; ``evidence.mark_quotations``)
     count_quotations: bool = False
+    # a passage is a shared quotation when at least quoted_share of its matched characters is
+    # quoted speech on both sides, and on one side at most framing_chars lie outside the
+    # quotations (a reporter's own lead-in; a copy reproduces the quotation with the prose
+    # around it, and that prose keeps the passage reuse) ...
+    quoted_share: float = 0.5
+    framing_chars: int = 300
+    # ... unless the prose around the quotation is itself shared: at least framing_words
+    # words outside the quotations on each side, and at least framing_trigrams of the smaller
+    # side's word trigrams found in the other side's (two reporters frame one quotation in
+    # their own words; a copy takes the framing with it)
+    framing_words: int = 8
+    framing_trigrams: float = 0.5
+    # two texts fill one template with other facts ("X finished the race in N seconds ...",
+    # written twice for two athletes) when their reused passages put at least this many
+    # names or numbers in place of others, more than the names and numbers they keep
+    template_slots: int = 6
+    # a reused pair is a copy when its passages cover at least this share of the shorter text
+    copy_coverage: float = 0.50
     # P(reuse) at which a pair with passages is called reuse; None: the shipped model's own
     # (``_model/reuse.json``); 0 calls every pair with a passage reuse (the rules alone)
     reuse_threshold: float | None = None
+    # a pair that is not reuse is called same-topic when the texts share at least this many
+    # named entities (else unrelated)
     same_topic_entities: int = 3
-    use_model: bool = True
-    # the model is consulted only for pairs whose words found a convincing match but no
-    # passage (the words decide the rest); True consults it for every undecided unit pair
-    model_everywhere: bool = False
+    # a synonym swap is unnatural when the new word is this much rarer (Zipf frequency), and a
+    # copy is machine-spun when it holds at least unnatural_min of them (or spin artefacts)
+    unnatural_zipf_drop: float = 1.0
+    unnatural_min: int = 3
+    # how far a publication date is trusted, by where it was found: the crawl's own date (an
+    # upper bound), the page's markup, a JSONL date field, the page's address, a dateline
+    # at the top of the text, an id-line, anywhere in the body or the page
+    date_confidence: tuple[tuple[str, float], ...] = (
+        ("crawl", 1.0),
+        ("html-meta", 0.9),
+        ("field", 0.8),
+        ("url", 0.7),
+        ("dateline", 0.6),
+        ("id-line", 0.5),
+        ("body", 0.3),
+        ("page-text", 0.3),
+    )
+    # dates trusted this much or more contradict each other when over a day apart
+    trusted_date_confidence: float = 0.5
+
+    # --- search: searching an index: candidates, verification, families, leads --------
+    # the weaker evidence a search keeps (``for_search``): each hit is ranked against the
+    # others and shown with its passages, where a verdict on one pair stands alone and must
+    # not call two pages on one topic reuse (docs/alignment.md rows T, U, W and X: most of
+    # the obfuscated sources a search would otherwise miss have only such evidence; with
+    # these rules, 10 of PAN13's 1,000 no-plagiarism pairs get a detection, 5 without)
+    search_passage_score: float = 0.45
+    search_short_passage_chars: int = 80
+    search_lone_short_similarity: float = 0.5
+    # search: a stretch of at least this many characters of the query inside one source's
+    # passage, with no match to that source but matched to another source, is the other
+    # source's: the passage is split there (a text stitched from several sources)
+    attribution_gap: int = 100
+    # search: a cluster of matches that makes no passage is shown as an unconfirmed lead
+    # (``align.leads``, ranked below every verified source) when its matched units share
+    # this much rarity-weighted content: as much as one unit needs to seed a match alone
+    # (``min_unit_weight``), a few rare words; 0 turns leads off
+    lead_weight: float = 4.0
+    # search: the semantic round's exact lookup holds every stored vector of the index in
+    # memory (float32 units, with the float16 rows read to build it: about 2.3 KB per
+    # embedded unit at 384 dimensions); past this many MiB it is not loaded and the round is
+    # skipped with a warning, so a searching process's memory stays bounded (docs/index.md)
+    semantic_memory_mb: int = 2048
+    # search: the semantic round's candidates hold a unit (or two adjacent units) at least
+    # this close in meaning (cosine) to one of the query's units no hit explains
+    semantic_cosine: float = 0.65
+    # search: a key held by more documents than this share of the index (and at least
+    # common_key_min_docs documents) is a topic word of the corpus: it is not looked up
+    common_key_share: float = 0.05
+    common_key_min_docs: int = 50
+    # search: a query reads its keys' postings rarest first, up to this many documents per
+    # query key in all: the keys left out are the commonest, of least weight, and the
+    # lookup's cost is bounded by the query's length whatever the size of the index
+    postings_per_key: int = 500
+    # search: the rounds after the first key the query's units by this many times as many
+    # rare words as the index keys a document's (a reworded sentence may have lost its
+    # rarest words, and a source unit's few keys are then among the query unit's next)
+    search_wide_keys: int = 2
+    # search candidates: a document's window counts for a query window when they share at
+    # least candidate_min_shared keys (one rare word in common is chance); its value is the
+    # shared keys' weight to the power candidate_power (a passage's keys together outweigh
+    # as many scattered over the document), and a document scores the sum of its
+    # candidate_top_windows best windows (a long document on the topic does not outweigh a
+    # short copy)
+    candidate_min_shared: int = 2
+    candidate_power: float = 2.0
+    candidate_top_windows: int = 3
+    # search families: a hit is compared with a better one for being a copy of the same text
+    # when at least family_overlap of the query characters it explains are explained by the
+    # better one too, and is its copy when the two sources' texts there keep at least
+    # family_similarity of each other's wording (token similarity, weighted by passage
+    # length): mirrors and syndicated copies keep nearly all of it, a spun copy more than
+    # half; two pages restating the same facts keep less (PAN13: 0.22-0.38)
+    family_overlap: float = 0.5
+    family_similarity: float = 0.5
+
+    def date_trust(self, source: str) -> float:
+        """How far a date found in ``source`` is trusted (``date_confidence``; a source not
+        named there as little as the least trusted)."""
+        table = dict(self.date_confidence)
+        return table.get(source, min(table.values()))
 
     def for_search(self) -> Config:
         """This configuration as a search verifies its candidates: with the ``search_``
@@ -206,5 +275,102 @@ class Config:
             raise ConfigError(f"unknown configuration field(s): {', '.join(unknown)}")
         return replace(self, **overrides)
 
+
+# the fields of each stage of the pipeline, in the order of ``Config``'s sections
+STAGES: dict[str, tuple[str, ...]] = {
+    "input": (
+        "max_input_bytes",
+        "max_page_bytes",
+        "max_expanded_bytes",
+        "max_page_tags",
+        "learned_boilerplate_docs",
+    ),
+    "units": (
+        "max_unit_words",
+        "lexical_weights",
+        "local_rarity",
+    ),
+    "matching": (
+        "min_unit_weight",
+        "match_threshold",
+        "lexical_sure",
+        "lexical_floor",
+        "semantic_weight",
+        "semantic_floor",
+        "semantic_top",
+        "semantic_candidates",
+        "use_model",
+        "model_everywhere",
+        "merge_window",
+        "merge_threshold",
+        "context_weight",
+        "extend_threshold",
+        "extend_skip",
+        "edge_containment",
+    ),
+    "passages": (
+        "passage_gap",
+        "passage_score",
+        "passage_similarity",
+        "paraphrase_similarity",
+        "min_passage_chars",
+        "short_passage_chars",
+        "short_similarity",
+        "lone_short_chars",
+        "lone_short_similarity",
+        "rescue_weight",
+        "rescue_matches",
+        "rescue_containment",
+        "rescue_min_chars",
+        "summary_ratio",
+        "summary_gap",
+        "summary_part_chars",
+        "summary_matches",
+        "summary_matches_alone",
+        "summary_whole",
+        "summary_block_matches",
+        "verbatim_run_chars",
+        "verbatim_piece_chars",
+        "verbatim_gap",
+        "verbatim_cover",
+        "verbatim_share",
+        "trim_alignment",
+        "verbatim_similarity",
+        "near_verbatim_similarity",
+    ),
+    "verdict": (
+        "count_quotations",
+        "quoted_share",
+        "framing_chars",
+        "framing_words",
+        "framing_trigrams",
+        "template_slots",
+        "copy_coverage",
+        "reuse_threshold",
+        "same_topic_entities",
+        "unnatural_zipf_drop",
+        "unnatural_min",
+        "date_confidence",
+        "trusted_date_confidence",
+    ),
+    "search": (
+        "search_passage_score",
+        "search_short_passage_chars",
+        "search_lone_short_similarity",
+        "attribution_gap",
+        "lead_weight",
+        "semantic_memory_mb",
+        "semantic_cosine",
+        "common_key_share",
+        "common_key_min_docs",
+        "postings_per_key",
+        "search_wide_keys",
+        "candidate_min_shared",
+        "candidate_power",
+        "candidate_top_windows",
+        "family_overlap",
+        "family_similarity",
+    ),
+}
 
 DEFAULT_CONFIG = Config()

@@ -23,29 +23,19 @@ from functools import cache
 from importlib import resources
 
 from ._types import Edit, Passage, Span
+from .config import Config
 from .fingerprint import STOPWORDS, stem
 from .prepared import PreparedText
 from .text.normalize import words
 from .text.quotes import quoted_chars, unquoted_words
 
-# a passage is a shared quotation when at least this share of its matched characters is
-# quoted speech on both sides, and on one side at most FRAMING_CHARS lie outside the
-# quotations (a reporter's own lead-in; a copy reproduces the quotation with the prose
-# around it, and that prose keeps the passage reuse)
-QUOTED_SHARE = 0.5
-FRAMING_CHARS = 300
-# ... unless the prose around the quotation is itself shared: at least FRAMING_WORDS words
-# outside the quotations on each side, and at least FRAMING_TRIGRAMS of the smaller side's
-# word trigrams found in the other side's (two reporters frame one quotation in their own
-# words; a copy takes the framing with it)
-FRAMING_WORDS = 8
-FRAMING_TRIGRAMS = 0.5
 
-
-def mark_quotations(a: PreparedText, b: PreparedText, passages: Sequence[Passage]) -> list[Passage]:
+def mark_quotations(
+    a: PreparedText, b: PreparedText, passages: Sequence[Passage], config: Config
+) -> list[Passage]:
     """``passages`` with those whose matched wording lies inside quotations on both sides
     relabelled ``shared-quotation``: two reports quoting one speaker share the speaker's
-    words, not each other's."""
+    words, not each other's (``Config.quoted_share``, ``framing_*``)."""
     out = []
     qa, qb = a.quotations(), b.quotations()
     for p in passages:
@@ -55,11 +45,11 @@ def mark_quotations(a: PreparedText, b: PreparedText, passages: Sequence[Passage
             in_a, all_a = quoted_chars(ma, qa, a.doc.text)
             in_b, all_b = quoted_chars(mb, qb, b.doc.text)
             if (
-                in_a >= QUOTED_SHARE * all_a
-                and in_b >= QUOTED_SHARE * all_b
-                and min(all_a - in_a, all_b - in_b) <= FRAMING_CHARS
+                in_a >= config.quoted_share * all_a
+                and in_b >= config.quoted_share * all_b
+                and min(all_a - in_a, all_b - in_b) <= config.framing_chars
                 and not _framing_shared(
-                    unquoted_words(ma, qa, a.doc.text), unquoted_words(mb, qb, b.doc.text)
+                    unquoted_words(ma, qa, a.doc.text), unquoted_words(mb, qb, b.doc.text), config
                 )
             ):
                 p = replace(p, kind="shared-quotation")
@@ -67,13 +57,13 @@ def mark_quotations(a: PreparedText, b: PreparedText, passages: Sequence[Passage
     return out
 
 
-def _framing_shared(wa: list[str], wb: list[str]) -> bool:
+def _framing_shared(wa: list[str], wb: list[str], config: Config) -> bool:
     """Whether the words around two quotations are one text's copied into the other."""
-    if min(len(wa), len(wb)) < FRAMING_WORDS:
+    if min(len(wa), len(wb)) < config.framing_words:
         return False
     ta = set(zip(wa, wa[1:], wa[2:], strict=False))
     tb = set(zip(wb, wb[1:], wb[2:], strict=False))
-    return len(ta & tb) >= FRAMING_TRIGRAMS * min(len(ta), len(tb))
+    return len(ta & tb) >= config.framing_trigrams * min(len(ta), len(tb))
 
 
 def counted(passages: Sequence[Passage], count_quotations: bool) -> list[Passage]:
@@ -86,9 +76,8 @@ def counted(passages: Sequence[Passage], count_quotations: bool) -> list[Passage
 
 # two texts fill one template with other facts ("X finished the race in N seconds, placing
 # seventh …", written twice for two athletes) when their reused passages put at least
-# TEMPLATE_SLOTS names or numbers in place of others, more than the names and numbers they
-# keep: the shared wording is the template's, and each text reports its own facts
-TEMPLATE_SLOTS = 6
+# ``Config.template_slots`` names or numbers in place of others, more than the names and
+# numbers they keep: the shared wording is the template's, and each text reports its own
 _SLOT_WORD = re.compile(r"\w[\w'’.-]*")
 _SLOT_FILLERS = frozenset({"the", "a", "an", "of", "and", "'s", "s"})
 

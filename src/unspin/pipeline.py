@@ -83,7 +83,7 @@ class Comparer:
         perhaps refined since): their typed edits and the verdict."""
         timings = {} if timings is None else timings
         start = time.perf_counter()
-        passages = mark_quotations(a, b, passages)
+        passages = mark_quotations(a, b, passages, self.config)
         edits = passage_edits(self.typer, a, b, passages)
         timings["edits"] = time.perf_counter() - start
         start = time.perf_counter()

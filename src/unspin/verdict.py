@@ -26,7 +26,6 @@ from ._types import (
 )
 from .config import Config
 from .evidence import (
-    TEMPLATE_SLOTS,
     counted,
     pair_features,
     reuse_model,
@@ -147,15 +146,12 @@ def _entity_evidence(edits: Sequence[Edit], a: PreparedText, b: PreparedText) ->
 
 # how much a date found in the text is worth, by where it was found (a publisher's metadata
 # is 0.9, a URL 0.7: see ``text.extract``); an ID line's date is when a feed took the text in
-_TEXT_DATE_CONFIDENCE = {"dateline": 0.6, "id-line": 0.5, "body": 0.3}
-
-
-def date_claims(doc: Document) -> list[DateClaim]:
+def date_claims(doc: Document, config: Config) -> list[DateClaim]:
     """Every claim about when ``doc`` was published: its origin's (metadata, URL, crawl, a
     JSONL field) and the dates in its text, most trusted first."""
     claims = list(doc.origin.dates) if doc.origin else []
     for d in doc.dates:
-        conf = _TEXT_DATE_CONFIDENCE.get(d.source, 0.3)
+        conf = config.date_trust(d.source)
         where = f"characters {d.span.start}-{d.span.end}"
         claims.append(DateClaim(d.date, d.source, conf, where))
     return sorted(claims, key=lambda c: (-c.confidence, c.date))
@@ -165,17 +161,17 @@ def _days(a: str, b: str) -> int:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
-def publication(doc: Document) -> tuple[DateClaim | None, list[str]]:
+def publication(doc: Document, config: Config) -> tuple[DateClaim | None, list[str]]:
     """The most trusted publication date of ``doc`` and the contradictions among its claims:
-    another trusted claim (confidence ≥ 0.5) more than a day away, or a publication date
-    after the date the page was crawled."""
-    claims = date_claims(doc)
+    another trusted claim (``Config.trusted_date_confidence``) more than a day away, or a
+    publication date after the date the page was crawled."""
+    claims = date_claims(doc, config)
     published = [c for c in claims if c.kind == "published"]
     best = published[0] if published else None
     problems = []
     if best is not None:
         for c in published[1:]:
-            if c.confidence >= 0.5 and _days(c.date, best.date) > 1:
+            if c.confidence >= config.trusted_date_confidence and _days(c.date, best.date) > 1:
                 if {best.source, c.source} == {"dateline", "id-line"}:
                     line = next(x for x in (best, c) if x.source == "dateline")
                     other = c if line is best else best
@@ -197,7 +193,7 @@ def publication(doc: Document) -> tuple[DateClaim | None, list[str]]:
     return best, problems
 
 
-def date_evidence(a: Document, b: Document) -> list[Evidence]:
+def date_evidence(a: Document, b: Document, config: Config) -> list[Evidence]:
     """What the dates say about which text came first, with every contradiction reported.
     A publication date counts for the earlier text (weight 1, or 0.5 when either text's
     dates contradict each other); a crawl date before the other's publication date counts
@@ -206,7 +202,7 @@ def date_evidence(a: Document, b: Document) -> list[Evidence]:
     best: dict[str, DateClaim | None] = {}
     conflicted = False
     for side, doc in (("a", a), ("b", b)):
-        best[side], problems = publication(doc)
+        best[side], problems = publication(doc, config)
         for problem in problems:
             conflicted = True
             evidence.append(Evidence("date-conflict", f"{doc.name}: {problem}", None, 0.0))
@@ -236,7 +232,7 @@ def date_evidence(a: Document, b: Document) -> list[Evidence]:
         )
     sides: tuple[tuple[Side, Document, DateClaim | None], ...] = (("a", a, db), ("b", b, da))
     for side, doc, other in sides:
-        crawled = [c for c in date_claims(doc) if c.kind == "not-after"]
+        crawled = [c for c in date_claims(doc, config) if c.kind == "not-after"]
         if other and crawled and min(c.date for c in crawled) < other.date:
             first = min(c.date for c in crawled)
             evidence.append(
@@ -258,10 +254,11 @@ def decide_original(
     edits: Sequence[Edit],
     coverage_a: float,
     coverage_b: float,
+    config: Config,
 ) -> tuple[Original, list[Evidence]]:
     """Weigh the evidence of which text the other was derived from."""
     evidence: list[Evidence] = []
-    evidence.extend(date_evidence(a.doc, b.doc))
+    evidence.extend(date_evidence(a.doc, b.doc, config))
     if passages:
         count_a, rate_a = _garbled_rate(a.doc, [p.a for p in passages])
         count_b, rate_b = _garbled_rate(b.doc, [p.b for p in passages])
@@ -301,7 +298,7 @@ def decide_original(
     return "undetermined", evidence
 
 
-def _unnatural_substitutions(edits: Sequence[Edit]) -> int:
+def _unnatural_substitutions(edits: Sequence[Edit], config: Config) -> int:
     """One-word synonym swaps that put a much rarer word in place of a common one
     ("hollow" → "lifeless", "fury" → "indignation"): a thesaurus's pick, not a writer's."""
     count = 0
@@ -310,23 +307,19 @@ def _unnatural_substitutions(edits: Sequence[Edit]) -> int:
             continue
         before = wordfreq.zipf_frequency(e.a_text.lower(), "en")
         after = wordfreq.zipf_frequency(e.b_text.lower(), "en")
-        if before - after >= UNNATURAL_ZIPF_DROP:
+        if before - after >= config.unnatural_zipf_drop:
             count += 1
     return count
 
 
-# a synonym swap is unnatural when the new word is this much rarer (Zipf frequency), and a
-# copy is machine-spun when it holds at least this many of them (or spin artefacts)
-UNNATURAL_ZIPF_DROP = 1.0
-UNNATURAL_MIN = 3
-
-
-def _machine_evidence(evidence: Sequence[Evidence], edits: Sequence[Edit]) -> str | None:
+def _machine_evidence(
+    evidence: Sequence[Evidence], edits: Sequence[Edit], config: Config
+) -> str | None:
     """What says a machine rewrote the copy, if anything."""
     if any(e.kind == "spin-artefacts" for e in evidence):
         return "spin artefacts"
-    unnatural = _unnatural_substitutions(edits)
-    if unnatural >= UNNATURAL_MIN:
+    unnatural = _unnatural_substitutions(edits, config)
+    if unnatural >= config.unnatural_min:
         return f"{unnatural} unnatural synonym swaps"
     return None
 
@@ -360,7 +353,7 @@ def decide(
     restated = False
     machine: str | None = None
     identical = a.same_words(b)
-    original, evidence = decide_original(a, b, reused, edits, cov_a, cov_b)
+    original, evidence = decide_original(a, b, reused, edits, cov_a, cov_b, config)
     if identical:
         confidence, not_reuse, why = 1.0, False, None
     else:
@@ -425,7 +418,7 @@ def _weighed(
     if confidence < threshold:
         return confidence, True, why_not_reuse(features, quoted)
     slots = template_slots(passages, edits, config.count_quotations)
-    if slots >= TEMPLATE_SLOTS and slots > features.shared_names:
+    if slots >= config.template_slots and slots > features.shared_names:
         why = (
             f"the texts fill one template with other names and numbers ({slots} put in "
             f"place of others, {features.shared_names} kept): not reuse"
@@ -455,5 +448,5 @@ def _reuse_label(
         return "partial-reuse", True, None
     if similarity >= config.near_verbatim_similarity:
         return "near-duplicate", False, None
-    machine = _machine_evidence(evidence, edits)
+    machine = _machine_evidence(evidence, edits, config)
     return ("spun-copy" if machine else "paraphrased-copy"), False, machine

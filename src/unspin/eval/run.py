@@ -82,7 +82,7 @@ class PairAligner:
         result = align_prepared(
             susp, src, self.comparer.config, self.comparer.embedder, timings=timings
         )
-        return susp, src, mark_quotations(susp, src, result.passages)
+        return susp, src, mark_quotations(susp, src, result.passages, self.comparer.config)
 
     def detect(self, pair: PairTruth) -> PairDetections:
         """The pair's detections: its reused passages when the verdict is reuse (the same

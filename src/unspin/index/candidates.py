@@ -9,14 +9,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
-# candidate scoring: a query window counts for a document when one of its windows shares at
-# least MIN_SHARED keys with it (one rare word in common is chance, two in one passage rarely
-# are); the window's score is the square of the shared keys' weight, so one strongly shared
-# passage outweighs many weakly shared ones (a topic); a document scores the sum of its
-# TOP_WINDOWS best windows, so a long document on the topic does not outweigh a short copy
-MIN_SHARED = 2
-POWER = 2.0
-TOP_WINDOWS = 3
+from ..config import Config
+
+# candidate scoring (``Config.candidate_*``): a query window counts for a document when one of
+# its windows shares at least ``candidate_min_shared`` keys with it (one rare word in common
+# is chance, two in one passage rarely are); the window's score is the shared keys' weight to
+# the power ``candidate_power``, so one strongly shared passage outweighs many weakly shared
+# ones (a topic); a document scores the sum of its ``candidate_top_windows`` best windows, so
+# a long document on the topic does not outweigh a short copy
 
 
 def expand_postings(rows: Sequence[tuple[int, int, int, int]]) -> np.ndarray:
@@ -35,10 +35,11 @@ def window_values(
     windows: list[set[int]],
     weights: dict[int, float],
     rows: Sequence[tuple[int, int, int]] | np.ndarray,
+    config: Config,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For each query window and each document with a window sharing at least
-    ``MIN_SHARED`` keys with it: (query window, document, value of the document's best such
-    window), from the postings ``rows`` (key, doc, window) of the weighted keys; sorted by
+    ``candidate_min_shared`` keys with it: (query window, document, value of the document's
+    best such window), from the postings ``rows`` (key, doc, window) of the weighted keys; sorted by
     query window, then document.
 
     Vectorised: every (query window, key) pair is joined to the key's postings by sorted
@@ -71,18 +72,18 @@ def window_values(
     groups, inverse = np.unique(group, return_inverse=True)
     shared = np.bincount(inverse)
     weight = np.bincount(inverse, weights=qweight[row_of])
-    keep = shared >= MIN_SHARED
+    keep = shared >= config.candidate_min_shared
     if not keep.any():
         return empty, empty, np.zeros(0)
     q_doc = groups[keep] // n_win  # sorted, as groups are
-    value = weight[keep] ** POWER
+    value = weight[keep] ** config.candidate_power
     starts = np.flatnonzero(np.r_[True, q_doc[1:] != q_doc[:-1]])
     best = np.maximum.reduceat(value, starts)  # a document's best window, per query window
     return q_doc[starts] // n_docs, docs[q_doc[starts] % n_docs], best
 
 
 def window_scores(
-    q_win: np.ndarray, doc: np.ndarray, best: np.ndarray
+    q_win: np.ndarray, doc: np.ndarray, best: np.ndarray, config: Config
 ) -> tuple[dict[int, float], dict[int, int]]:
     """Candidate scores (see ``Index.candidates``) and the query windows that found each
     document, from ``window_values``."""
@@ -94,7 +95,7 @@ def window_scores(
     best, best_doc = best[order], best_doc[order]
     first = np.flatnonzero(np.r_[True, best_doc[1:] != best_doc[:-1]])
     rank = np.arange(len(best_doc)) - np.repeat(first, np.diff(np.r_[first, len(best_doc)]))
-    top = rank < TOP_WINDOWS
+    top = rank < config.candidate_top_windows
     score = np.bincount(best_doc[top], weights=best[top], minlength=n_docs)
     found = np.bincount(best_doc, minlength=n_docs)
     present = np.flatnonzero(found)
@@ -133,6 +134,7 @@ def local_order_reference(
     weights: dict[int, float],
     rows: list[tuple[int, int, int]],
     exclude: set[int],
+    config: Config,
 ) -> list[int]:
     """The documents of ``local_order`` as a plain loop (for tests)."""
     postings: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -149,8 +151,8 @@ def local_order_reference(
                     count[hit] += 1
         here: dict[int, float] = {}
         for (d, _), w in shared.items():
-            if count[d, _] >= MIN_SHARED and d not in exclude:
-                here[d] = max(here.get(d, 0.0), w**POWER)
+            if count[d, _] >= config.candidate_min_shared and d not in exclude:
+                here[d] = max(here.get(d, 0.0), w**config.candidate_power)
         for r, d in enumerate(sorted(here, key=lambda d: (-here[d], d))):
             if d not in best or (r, -here[d]) < (best[d][0], -best[d][1]):
                 best[d] = (r, here[d])
@@ -158,7 +160,10 @@ def local_order_reference(
 
 
 def window_scores_reference(
-    windows: list[set[int]], weights: dict[int, float], rows: list[tuple[int, int, int]]
+    windows: list[set[int]],
+    weights: dict[int, float],
+    rows: list[tuple[int, int, int]],
+    config: Config,
 ) -> tuple[dict[int, float], dict[int, int]]:
     """``window_scores`` as a plain loop (for tests)."""
     postings: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -175,9 +180,11 @@ def window_scores_reference(
                 shared[hit].append(w)
         best: dict[int, float] = {}
         for (doc, _), ws in shared.items():
-            if len(ws) >= MIN_SHARED:
-                best[doc] = max(best.get(doc, 0.0), sum(ws) ** POWER)
+            if len(ws) >= config.candidate_min_shared:
+                best[doc] = max(best.get(doc, 0.0), sum(ws) ** config.candidate_power)
         for doc, value in best.items():
             per_doc[doc].append(value)
-    score = {d: sum(sorted(v, reverse=True)[:TOP_WINDOWS]) for d, v in per_doc.items()}
+    score = {
+        d: sum(sorted(v, reverse=True)[: config.candidate_top_windows]) for d, v in per_doc.items()
+    }
     return score, {d: len(v) for d, v in per_doc.items()}

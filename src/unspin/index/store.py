@@ -413,8 +413,9 @@ class Index:
         """Documents sharing passages' anchor keys with ``text``, best first.
 
         For each query window, a document's best window's shared key weight (log inverse
-        document frequency), squared, when at least ``MIN_SHARED`` keys are shared; a
-        document's score is the sum of its ``TOP_WINDOWS`` best. Keys held by more than
+        document frequency), to the power ``Config.candidate_power``, when at least
+        ``candidate_min_shared`` keys are shared; a document's score is the sum of its
+        ``candidate_top_windows`` best. Keys held by more than
         ``Config.common_key_share`` of the index are not looked up.
         """
         windows = text_keys(text, name, self.config, self.params)
@@ -468,9 +469,9 @@ class Index:
                         f"SELECT key, doc, block, mask FROM {table} WHERE key IN ({marks})", chunk
                     )
                 )
-        values = window_values(windows, weights, expand_postings(rows))
+        values = window_values(windows, weights, expand_postings(rows), config)
         skip = self._rowids(exclude)
-        score, found = window_scores(*values)
+        score, found = window_scores(*values, config)
         ranked = [d for d in sorted(score, key=lambda d: (-score[d], d)) if d not in skip]
         top = ranked[:limit]
         if local > 0:

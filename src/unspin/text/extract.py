@@ -30,10 +30,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .._types import DateClaim, Origin
+from ..config import DEFAULT_CONFIG, Config
 from ..errors import InputError
 from .decode import BOMS, decode_bytes
-
-MAX_TAGS = 250_000  # a page with more tags than this is refused (bounded time per page)
 
 _MAGIC = (
     (b"%PDF", "a PDF file"),
@@ -251,11 +250,14 @@ def extract_html(
     url: str | None = None,
     charset: str | None = None,
     fmt: str = "html",
+    config: Config = DEFAULT_CONFIG,
 ) -> Extracted:
     """The main text of a web page and its metadata; ``InputError`` when the page cannot be
     read or holds no main text."""
-    if data.count(b"<") > MAX_TAGS:
-        raise InputError(f"{name}: over {MAX_TAGS:,} tags, not read (bounded time per page)")
+    if data.count(b"<") > config.max_page_tags:
+        raise InputError(
+            f"{name}: over {config.max_page_tags:,} tags, not read (bounded time per page)"
+        )
     html, encoding = decode_html(data, name, charset)
     if not html.strip():
         raise InputError(f"{name}: empty page")
@@ -267,7 +269,7 @@ def extract_html(
     link = tree.find('.//link[@rel="canonical"]')
     canonical = link.get("href") if link is not None else None
     try:
-        claims = _date_claims(tree, url, canonical)
+        claims = _date_claims(tree, url, canonical, config)
         # last: trafilatura prunes the tree it is given (one parse of the page in all)
         doc = trafilatura.bare_extraction(
             tree,
@@ -324,7 +326,9 @@ def _parsed(html: str, name: str) -> Any:
     return tree
 
 
-def _date_claims(tree: Any, url: str | None, canonical: str | None) -> list[DateClaim]:
+def _date_claims(
+    tree: Any, url: str | None, canonical: str | None, config: Config
+) -> list[DateClaim]:
     """What the page says of its date: its markup's own date, a date in its address or its
     canonical address, and only when neither, a date found anywhere in the page."""
     from htmldate import find_date
@@ -336,17 +340,31 @@ def _date_claims(tree: Any, url: str | None, canonical: str | None) -> list[Date
         tree, extensive_search=False, original_date=True, url="https://undated.invalid/"
     )
     if meta_date:
-        claims.append(DateClaim(meta_date, "html-meta", 0.9, "declared in the page's markup"))
+        claims.append(
+            DateClaim(
+                meta_date,
+                "html-meta",
+                config.date_trust("html-meta"),
+                "declared in the page's markup",
+            )
+        )
     for address in dict.fromkeys(u for u in (url, canonical) if u):
         from_url = url_date(address)
         if from_url:
-            claims.append(DateClaim(from_url, "url", 0.7, address))
+            claims.append(DateClaim(from_url, "url", config.date_trust("url"), address))
     if not claims:
         anywhere = find_date(
             tree, extensive_search=True, original_date=True, url="https://undated.invalid/"
         )
         if anywhere:
-            claims.append(DateClaim(anywhere, "page-text", 0.3, "found in the page by htmldate"))
+            claims.append(
+                DateClaim(
+                    anywhere,
+                    "page-text",
+                    config.date_trust("page-text"),
+                    "found in the page by htmldate",
+                )
+            )
     return claims
 
 

@@ -75,13 +75,19 @@ class _Page:
     charset: str | None
     fmt: str
     feed: str
+    config: Config
     claims: tuple[DateClaim, ...] = ()
     doc_id: str | None = None
 
     def run(self) -> Extracted | Skipped:
         try:
             got = extract_html(
-                self.data, self.name, url=self.url, charset=self.charset, fmt=self.fmt
+                self.data,
+                self.name,
+                url=self.url,
+                charset=self.charset,
+                fmt=self.fmt,
+                config=self.config,
             )
         except InputError as exc:
             return Skipped(self.name, _reason(exc, self.name))
@@ -245,7 +251,7 @@ def _single(data: bytes, name: str, kind: str, options: ReadOptions, feed: str) 
     if kind == "html":
         if len(data) > options.config.max_page_bytes:
             return Skipped(name, f"page over the {options.config.max_page_bytes:,}-byte limit")
-        return _Page(data, name, None, None, "html", feed)
+        return _Page(data, name, None, None, "html", feed, options.config)
     try:
         got = extract_text(data, name)
     except InputError as exc:
@@ -331,7 +337,13 @@ def _jsonl_record(line: bytes, where: str, options: ReadOptions, feed: str) -> E
     html = _str_field(record, options.html_field) if options.html_field else None
     try:
         if html is not None:
-            got = extract_html(html.encode("utf-8", "surrogatepass"), where, url=url, fmt="jsonl")
+            got = extract_html(
+                html.encode("utf-8", "surrogatepass"),
+                where,
+                url=url,
+                fmt="jsonl",
+                config=options.config,
+            )
         else:
             text = record.get(options.text_field)
             if not isinstance(text, str):
@@ -354,7 +366,15 @@ def _jsonl_record(line: bytes, where: str, options: ReadOptions, feed: str) -> E
 
         iso = parse_iso_prefix(date)
         if iso:
-            claims.insert(0, DateClaim(iso, "field", 0.8, f"the {options.date_field!r} field"))
+            claims.insert(
+                0,
+                DateClaim(
+                    iso,
+                    "field",
+                    options.config.date_trust("field"),
+                    f"the {options.date_field!r} field",
+                ),
+            )
     origin = replace(
         got.origin, sha256=sha256(line.rstrip(b"\r\n")), size=len(line), dates=tuple(claims)
     )
@@ -424,8 +444,12 @@ def _read_warc(f: IO[bytes], name: str, options: ReadOptions, feed: str) -> Iter
             crawl: tuple[DateClaim, ...] = ()
             if record.record_date is not None:
                 crawled = record.record_date.date().isoformat()
-                crawl = (DateClaim(crawled, "crawl", 1.0, "WARC-Date", kind="not-after"),)
-            yield _Page(body, where, uri, record.http_charset, "warc", feed, crawl, uri)
+                crawl = (
+                    DateClaim(
+                        crawled, "crawl", config.date_trust("crawl"), "WARC-Date", kind="not-after"
+                    ),
+                )
+            yield _Page(body, where, uri, record.http_charset, "warc", feed, config, crawl, uri)
     except (OSError, ValueError, EOFError, zlib.error) as exc:
         yield Skipped(name, f"damaged or truncated WARC after {count} records ({exc})")
         return
