@@ -19,12 +19,12 @@ from unspin.align import (
     lexical_matrix,
     lexical_matrix_reference,
 )
-from unspin.align.passages import _passes
-from unspin.align.scores import _hashed
+from unspin.align.passages import cluster_passes
+from unspin.align.scores import hashed_features
 from unspin.config import DEFAULT_CONFIG, Config
 from unspin.embed import HashingEmbedder
 from unspin.fingerprint import FEATURE_SPACE, char_ngrams, feature_id, stem_weights, unit_features
-from unspin.prepared import _counted_rows, _normalized_rows, prepare
+from unspin.prepared import counted_rows, normalized_rows, prepare
 from unspin.text import make_document
 from unspin.text.normalize import normalize, tokenize
 from unspin.verdict import merge_spans
@@ -60,7 +60,7 @@ def test_fast_lexical_matrix_equals_reference(a: str, b: str, weights: tuple[flo
 def test_unit_features_in_one_pass_equal_the_reference_functions(unit: str) -> None:
     tokens = tokenize(normalize(unit))
     stems, grams = unit_features([t.text for t in tokens])
-    want_stems = _hashed(stem_weights(tokens))
+    want_stems = hashed_features(stem_weights(tokens))
     want_grams = [feature_id(g) for g, n in char_ngrams(tokens).items() for _ in range(n)]
     # the same keys in the same order and the same values: the aligner's sums are unchanged
     assert list(stems.items()) == list(want_stems.items())
@@ -75,9 +75,9 @@ def test_unit_features_in_one_pass_equal_the_reference_functions(unit: str) -> N
 )
 def test_counted_rows_equal_the_rows_of_counts(units: list[list[int]]) -> None:
     """The n-gram matrix counted at once is, value for value, the one made row by row."""
-    counted = _counted_rows([len(u) for u in units], [k for u in units for k in u])
+    counted = counted_rows([len(u) for u in units], [k for u in units for k in u])
     counts = [{k: float(n) for k, n in Counter(u).items()} for u in units]
-    rows = _normalized_rows(counts)
+    rows = normalized_rows(counts)
     assert counted.shape == rows.shape
     assert counted.indptr.tolist() == rows.indptr.tolist()
     assert counted.indices.tolist() == rows.indices.tolist()
@@ -449,8 +449,8 @@ def test_a_reworded_passage_of_middling_score_is_a_search_hit_not_a_pair_verdict
     cluster = [(0, 0), (1, 1), (2, 2)]
     spans = (Span(0, 500), Span(0, 520))
     assert SEARCH.passage_score < 0.47 < LEXICAL.passage_score
-    assert _passes(SEARCH, cluster, spans, 150, 0.47, 0.25, 2, True)
-    assert not _passes(LEXICAL, cluster, spans, 150, 0.47, 0.25, 2, True)
+    assert cluster_passes(SEARCH, cluster, spans, 150, 0.47, 0.25, 2, True)
+    assert not cluster_passes(LEXICAL, cluster, spans, 150, 0.47, 0.25, 2, True)
 
 
 # a flood report, a chess report, and a text stitched from them: the flood report's first

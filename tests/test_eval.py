@@ -23,7 +23,7 @@ from unspin.eval import (
     score,
     score_reference,
 )
-from unspin.eval.measures import _detects, clean_rates, format_clean_rates, pairs_found
+from unspin.eval.measures import case_detects, clean_rates, format_clean_rates, pairs_found
 
 K = ("suspicious-document00001.txt", "source-document00001.txt")
 K2 = ("suspicious-document00002.txt", "source-document00002.txt")
@@ -194,7 +194,7 @@ def test_score_agrees_with_reference(
         assert math.isclose(getattr(fast, name), getattr(slow, name), rel_tol=1e-12), name
     # truth against itself is perfect unless two cases of a pair overlap on both sides
     # (then each is detected twice: granularity 2)
-    if not any(_detects(a, b) for cs in truth.values() for a, b in combinations(cs, 2)):
+    if not any(case_detects(a, b) for cs in truth.values() for a, b in combinations(cs, 2)):
         assert score(truth, truth).plagdet == 1.0
 
 

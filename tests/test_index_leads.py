@@ -15,10 +15,10 @@ from conftest import LEXICAL
 from unspin._types import REUSE_LABELS as REUSE
 from unspin._types import Passage, Span
 from unspin.align import align_prepared, leads
-from unspin.align.passages import _shared_content
+from unspin.align.passages import shared_content
 from unspin.cli import main
 from unspin.index import Index, search
-from unspin.index.searcher import Hit, Lead, _open_leads
+from unspin.index.searcher import Hit, Lead, open_leads
 from unspin.pipeline import Comparer
 
 SOURCE = (
@@ -106,9 +106,9 @@ def test_leads_leave_out_what_a_verified_hit_explains() -> None:
     inside = Passage(Span(10, 60), Span(0, 50), 0.5, "paraphrase", 0.2, ())
     outside = Passage(Span(len(SOURCE), len(SOURCE) + 40), Span(0, 40), 0.5, "paraphrase", 0.2, ())
     lead = Lead("x", "x", 1.0, (inside, outside), comparison)
-    (kept,) = _open_leads([lead], [hit], top=5)
+    (kept,) = open_leads([lead], [hit], top=5)
     assert kept.passages == (outside,)
-    assert _open_leads([Lead("y", "y", 1.0, (inside,), comparison)], [hit], top=5) == []
+    assert open_leads([Lead("y", "y", 1.0, (inside,), comparison)], [hit], top=5) == []
 
 
 SENTENCES = [
@@ -151,4 +151,4 @@ def test_lead_offsets_are_unit_hulls_outside_the_passages(
         # the units whose matches make the lead share at least lead_weight of content
         units_a = [k for k, s in enumerate(a.doc.segments) for m in lead.matches if m.a == s.span]
         units_b = [k for k, s in enumerate(b.doc.segments) for m in lead.matches if m.b == s.span]
-        assert _shared_content(a, units_a, b, units_b)[0] >= LEXICAL.lead_weight
+        assert shared_content(a, units_a, b, units_b)[0] >= LEXICAL.lead_weight

@@ -179,6 +179,13 @@ class Config:
     # copy is machine-spun when it holds at least unnatural_min of them (or spin artefacts)
     unnatural_zipf_drop: float = 1.0
     unnatural_min: int = 3
+    # spin artefacts (garbled punctuation, unbalanced quotes) mark the spun side of a pair when
+    # its reused passages hold at least spin_artefacts_min of them, at spin_artefacts_ratio
+    # times the other side's rate per 1,000 characters (that rate taken as at least
+    # spin_artefacts_floor: a clean side has none)
+    spin_artefacts_min: int = 2
+    spin_artefacts_ratio: float = 3.0
+    spin_artefacts_floor: float = 0.1
     # how far a publication date is trusted, by where it was found: the crawl's own date (an
     # upper bound), the page's markup, a JSONL date field, the page's address, a dateline
     # at the top of the text, an id-line, anywhere in the body or the page
@@ -350,6 +357,9 @@ STAGES: dict[str, tuple[str, ...]] = {
         "same_topic_entities",
         "unnatural_zipf_drop",
         "unnatural_min",
+        "spin_artefacts_min",
+        "spin_artefacts_ratio",
+        "spin_artefacts_floor",
         "date_confidence",
         "trusted_date_confidence",
     ),

@@ -101,9 +101,9 @@ def embed_units(embedder: Embedder, wanted: Sequence[tuple[PreparedText, Sequenc
         p._embeddings[i] = vec
 
 
-def _counted_rows(sizes: list[int], keys: list[int]) -> sparse.csr_matrix:
+def counted_rows(sizes: list[int], keys: list[int]) -> sparse.csr_matrix:
     """The CSR matrix over the feature space whose row ``r`` counts the next ``sizes[r]``
-    of ``keys``, scaled to unit length: ``_normalized_rows`` of those counts, without a
+    of ``keys``, scaled to unit length: ``normalized_rows`` of those counts, without a
     dict per row (counts are whole numbers, so their sums of squares, and thus every
     value, are exactly those of the per-row sums)."""
     n = len(sizes)
@@ -119,7 +119,7 @@ def _counted_rows(sizes: list[int], keys: list[int]) -> sparse.csr_matrix:
     return sparse.csr_matrix((values / norms[rows], cols, indptr), shape=(n, FEATURE_SPACE))
 
 
-def _normalized_rows(rows: list[dict[int, float]]) -> sparse.csr_matrix:
+def normalized_rows(rows: list[dict[int, float]]) -> sparse.csr_matrix:
     indptr, indices, data = [0], [], []
     for row in rows:
         norm = math.sqrt(sum(v * v for v in row.values())) or 1.0
@@ -172,5 +172,5 @@ def prepare(
         UnitTokens(norm, bounds),
         stems,
         entities,
-        {"stems": _normalized_rows(stems), "grams": _counted_rows(sizes, grams)},
+        {"stems": normalized_rows(stems), "grams": counted_rows(sizes, grams)},
     )

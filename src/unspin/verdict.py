@@ -262,7 +262,11 @@ def decide_original(
     if passages:
         count_a, rate_a = _garbled_rate(a.doc, [p.a for p in passages])
         count_b, rate_b = _garbled_rate(b.doc, [p.b for p in passages])
-        if max(count_a, count_b) >= 2 and max(rate_a, rate_b) >= 3 * max(min(rate_a, rate_b), 0.1):
+        floor = max(min(rate_a, rate_b), config.spin_artefacts_floor)
+        if (
+            max(count_a, count_b) >= config.spin_artefacts_min
+            and max(rate_a, rate_b) >= config.spin_artefacts_ratio * floor
+        ):
             garbled: Side = "b" if rate_b > rate_a else "a"
             clean: Side = "a" if garbled == "b" else "b"
             evidence.append(

@@ -22,9 +22,9 @@ from .passages import (
     _mean_score,
     _min_chars,
     _passage,
-    _shared_content,
     _similarity,
     build_passages,
+    shared_content,
 )
 from .scores import ScoredPairs, lexical_matrix, lexical_matrix_reference, score_pairs
 from .spans import _clip, _word_forms, _words_in, passage_kind
@@ -111,7 +111,7 @@ def leads(
         )
         if any(p.a.overlaps(spans[0]) for p in result.passages):
             continue
-        if _shared_content(a, ia, b, jb)[0] < config.lead_weight:
+        if shared_content(a, ia, b, jb)[0] < config.lead_weight:
             continue
         similarity = _similarity(a, b, cluster)
         out.append(_passage(a, b, cluster, spans, result.scored, similarity, config))

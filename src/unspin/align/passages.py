@@ -200,7 +200,7 @@ def _validated(
     short: bool,
 ) -> Passage | None:
     """The passage a cluster makes, or None when it is too short or not convincing;
-    ``short``: whether a short passage keeping its wording may be kept (``_passes``)."""
+    ``short``: whether a short passage keeping its wording may be kept (``cluster_passes``)."""
     a_span, b_span = spans
     floor = min(min_chars, config.rescue_min_chars)
     if min(len(a_span), len(b_span)) < (min(floor, config.short_passage_chars) if short else floor):
@@ -208,7 +208,7 @@ def _validated(
     similarity = _similarity(a, b, cluster)
     passage = _passage(a, b, cluster, spans, scored, similarity, config)
     score = _mean_score(passage.matches)  # unrounded, as the rules read it
-    if not _passes(
+    if not cluster_passes(
         config, cluster, spans, min_chars, score, similarity, summary_matches, short
     ) and not _rescued(a, b, cluster, spans, config):
         return None
@@ -253,7 +253,7 @@ def _mean_score(matches: Sequence[Match]) -> float:
     return sum(m.score * (len(m.a) + len(m.b)) for m in matches) / weight
 
 
-def _passes(
+def cluster_passes(
     config: Config,
     cluster: list[tuple[int, int]],
     spans: tuple[Span, Span],
@@ -316,11 +316,11 @@ def _rescued(
         return False
     if len(spans[0]) >= config.summary_ratio * len(spans[1]):
         return False
-    shared, smaller = _shared_content(a, _units_in(a, spans[0]), b, _units_in(b, spans[1]))
+    shared, smaller = shared_content(a, _units_in(a, spans[0]), b, _units_in(b, spans[1]))
     return shared >= config.rescue_weight and shared / (smaller or 1.0) >= config.rescue_containment
 
 
-def _shared_content(
+def shared_content(
     a: PreparedText, units_a: Sequence[int], b: PreparedText, units_b: Sequence[int]
 ) -> tuple[float, float]:
     """The rarity-weighted content stems that ``units_a`` of ``a`` and ``units_b`` of ``b``

@@ -37,8 +37,8 @@ def lexical_matrix_reference(
     character n-grams counted again from the tokens by ``fingerprint.char_ngrams``."""
     out = np.zeros((len(a), len(b)))
     w_stems, w_grams = config.lexical_weights
-    grams_a = [_hashed(char_ngrams(t)) for t in a.tokens]
-    grams_b = [_hashed(char_ngrams(t)) for t in b.tokens]
+    grams_a = [hashed_features(char_ngrams(t)) for t in a.tokens]
+    grams_b = [hashed_features(char_ngrams(t)) for t in b.tokens]
     for i in range(len(a)):
         for j in range(len(b)):
             out[i, j] = w_stems * cosine_of_weights(
@@ -47,7 +47,7 @@ def lexical_matrix_reference(
     return _quantized(out)
 
 
-def _hashed(features: Mapping[str, float]) -> dict[int, float]:
+def hashed_features(features: Mapping[str, float]) -> dict[int, float]:
     """``features`` keyed by ``feature_id``, the values of colliding keys summed."""
     out: dict[int, float] = {}
     for key, value in features.items():

@@ -101,7 +101,7 @@ def _overlap_in_susp(s: Case, r: Case) -> bool:
     return s.this_offset < r.this_end and r.this_offset < s.this_end
 
 
-def _detects(s: Case, r: Case) -> bool:
+def case_detects(s: Case, r: Case) -> bool:
     return (
         _overlap_in_susp(s, r) and s.source_offset < r.source_end and r.source_offset < s.source_end
     )
@@ -156,7 +156,7 @@ def score(truth: Annotations, detections: Annotations) -> Scores:
                 r = dets[i]
                 if r.this_offset >= s.this_end:
                     break
-                if _detects(s, r):
+                if case_detects(s, r):
                     hits.append(r)
                     detected_by[i].append(s)
             case_ratios.append(_covered(s, hits) / _size(s))

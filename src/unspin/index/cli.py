@@ -163,27 +163,30 @@ def embed_cmd(index_dir: str, batch: int, redo: bool) -> None:
     )
 
 
+SEARCH_DEFAULTS = SearchOptions()  # the library's defaults are the command's
+
+
 @index_group.command("search")
 @click.argument("index_dir", type=click.Path(file_okay=False))
 @click.argument("query")
 @click.option(
     "--top",
     type=click.IntRange(min=1),
-    default=5,
+    default=SEARCH_DEFAULTS.top,
     show_default=True,
     help="Families of sources shown: a source and the other documents holding its text.",
 )
 @click.option(
     "--candidates",
     type=click.IntRange(min=1),
-    default=20,
+    default=SEARCH_DEFAULTS.candidates,
     show_default=True,
     help="Candidates verified by the aligner.",
 )
 @click.option(
     "--rounds",
     type=click.IntRange(1, 4),
-    default=4,
+    default=SEARCH_DEFAULTS.rounds,
     show_default=True,
     help="Candidate rounds: each after the first looks for sources of the parts not yet "
     "explained, while the round before found one.",

@@ -299,7 +299,7 @@ class Searcher:
         timings = {"candidates": gen + second, "verify": verify_time}
         if vectors:
             timings["semantic"] = meaning
-        leads = _open_leads(q.pending, q.hits, options.top)
+        leads = open_leads(q.pending, q.hits, options.top)
         return SearchResult(hits, q.verified, timings, leads, q.warnings)
 
     def _verify(self, q: _Query, cands: list[Candidate], cache: PreparedCache) -> int:
@@ -431,7 +431,7 @@ def search(
     )
 
 
-def _open_leads(pending: list[Lead], hits: list[Hit], top: int) -> list[Lead]:
+def open_leads(pending: list[Lead], hits: list[Hit], top: int) -> list[Lead]:
     """The best ``top`` of ``pending``, each with only its passages that the hits' matches
     cover less than half of: where a verified source explains the query, a lead adds
     nothing. Ranked as hits are: by the query characters they hold, then by how closely
