@@ -333,38 +333,23 @@ def _date_claims(
     canonical address, and only when neither, a date found anywhere in the page."""
     from htmldate import find_date
 
-    # a placeholder URL keeps htmldate from reading a date from the page's address (that is
-    # a claim of its own); htmldate copies the tree
-    claims = []
-    meta_date = find_date(
-        tree, extensive_search=False, original_date=True, url="https://undated.invalid/"
-    )
-    if meta_date:
-        claims.append(
-            DateClaim(
-                meta_date,
-                "html-meta",
-                config.date_trust("html-meta"),
-                "declared in the page's markup",
-            )
+    def claim(source: str, detail: str, extensive: bool) -> DateClaim | None:
+        # a placeholder URL keeps htmldate from reading a date from the page's address (that
+        # is a claim of its own); htmldate copies the tree
+        found = find_date(
+            tree, extensive_search=extensive, original_date=True, url="https://undated.invalid/"
         )
+        return DateClaim(found, source, config.date_trust(source), detail) if found else None
+
+    meta = claim("html-meta", "declared in the page's markup", extensive=False)
+    claims = [] if meta is None else [meta]
     for address in dict.fromkeys(u for u in (url, canonical) if u):
         from_url = url_date(address)
         if from_url:
             claims.append(DateClaim(from_url, "url", config.date_trust("url"), address))
     if not claims:
-        anywhere = find_date(
-            tree, extensive_search=True, original_date=True, url="https://undated.invalid/"
-        )
-        if anywhere:
-            claims.append(
-                DateClaim(
-                    anywhere,
-                    "page-text",
-                    config.date_trust("page-text"),
-                    "found in the page by htmldate",
-                )
-            )
+        anywhere = claim("page-text", "found in the page by htmldate", extensive=True)
+        claims += [] if anywhere is None else [anywhere]
     return claims
 
 
