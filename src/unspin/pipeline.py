@@ -8,6 +8,7 @@ one-call API over a shared default ``Comparer``.
 from __future__ import annotations
 
 import functools
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,6 +37,7 @@ class Comparer:
     ) -> None:
         self.config = config
         self._embedder = embedder
+        self._embedder_lock = threading.Lock()  # threads sharing a comparer load one model
         self.typer = EditTyper(lexicon)
 
     @property
@@ -44,7 +46,9 @@ class Comparer:
         if not self.config.use_model:
             return None
         if self._embedder is None:
-            self._embedder = OnnxMiniLMEmbedder()
+            with self._embedder_lock:
+                if self._embedder is None:
+                    self._embedder = OnnxMiniLMEmbedder()
         return self._embedder
 
     def prepare(
