@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import LEXICAL
-from unspin._types import Span
+from unspin import Span
 from unspin.align import (
     AlignmentResult,
     align_prepared,

@@ -194,8 +194,8 @@ def test_a_closed_lexicon_reads_again() -> None:
     if not lexicon.available:
         pytest.skip("WordNet data not installed")
     assert lexicon.are_antonyms("hot", "cold")  # read from the data files
-    assert lexicon._files
+    assert lexicon.files_open
     lexicon.close()
-    assert not lexicon._files
+    assert not lexicon.files_open
     assert lexicon.are_antonyms("up", "down")
-    assert lexicon._files  # opened again
+    assert lexicon.files_open  # opened again

@@ -5,7 +5,7 @@ of a whole text into independent work. Every text here is written for the test."
 from __future__ import annotations
 
 from conftest import LEXICAL
-from unspin._types import REUSE_LABELS
+from unspin import REUSE_LABELS
 from unspin.evidence import reuse_model
 from unspin.pipeline import Comparer
 

@@ -12,8 +12,8 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from conftest import LEXICAL
-from unspin._types import REUSE_LABELS as REUSE
-from unspin._types import Passage, Span
+from unspin import REUSE_LABELS as REUSE
+from unspin import Passage, Span
 from unspin.align import align_prepared, leads
 from unspin.align.passages import shared_content
 from unspin.cli import main

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import LEXICAL
-from unspin._types import REUSE_LABELS
+from unspin import REUSE_LABELS
 from unspin.pipeline import Comparer
 from unspin.text.quotes import find_quotations
 

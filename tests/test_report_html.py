@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import unspin
-from unspin._types import (
+from unspin import (
     Boilerplate,
     Comparison,
     Document,

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from unspin._types import Document, Span
+from unspin import Document, Span
 from unspin.config import DEFAULT_CONFIG
 from unspin.errors import InputError, UnspinError
 from unspin.text import decode_bytes, make_document, normalize, read_text

@@ -6,6 +6,7 @@ and ``Searcher(index).search(text)`` finds the documents a text reuses.
 """
 
 from ._types import (
+    REUSE_LABELS,
     Boilerplate,
     Comparison,
     DateClaim,
@@ -36,6 +37,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "DEFAULT_CONFIG",
+    "REUSE_LABELS",
     "Boilerplate",
     "Comparer",
     "Comparison",

@@ -191,6 +191,11 @@ class Lexicon:
                     return True
         return False
 
+    @property
+    def files_open(self) -> int:
+        """How many of the WordNet data files are open (they are opened on first use)."""
+        return len(self._files)
+
     def close(self) -> None:
         """Close the data files (under the lock: a reader of the shared lexicon may be
         between its seek and its read; a later read opens the file again)."""
