@@ -186,6 +186,20 @@ class Config:
     spin_artefacts_min: int = 2
     spin_artefacts_ratio: float = 3.0
     spin_artefacts_floor: float = 0.1
+    # which text is the original: each kind of evidence counts this much for the side it
+    # favours (a publication date half as much when either text's dates contradict each
+    # other), and a side is the original when it leads by original_margin
+    original_weights: tuple[tuple[str, float], ...] = (
+        ("spin-artefacts", 2.0),
+        ("entity-consistency", 1.5),
+        ("publication-date", 1.0),
+        ("crawl-date", 1.0),
+    )
+    original_margin: float = 1.5
+    # a text covered this much by the passages, while the other is covered less than
+    # containment_whole, is reported as perhaps an excerpt (evidence for neither side)
+    containment_part: float = 0.9
+    containment_whole: float = 0.6
     # how far a publication date is trusted, by where it was found: the crawl's own date (an
     # upper bound), the page's markup, a JSONL date field, the page's address, a dateline
     # at the top of the text, an id-line, anywhere in the body or the page
@@ -263,6 +277,10 @@ class Config:
         named there as little as the least trusted)."""
         table = dict(self.date_confidence)
         return table.get(source, min(table.values()))
+
+    def original_weight(self, kind: str) -> float:
+        """How much evidence of ``kind`` counts for the original (``original_weights``)."""
+        return dict(self.original_weights)[kind]
 
     def for_search(self) -> Config:
         """This configuration as a search verifies its candidates: with the ``search_``
@@ -360,6 +378,10 @@ STAGES: dict[str, tuple[str, ...]] = {
         "spin_artefacts_min",
         "spin_artefacts_ratio",
         "spin_artefacts_floor",
+        "original_weights",
+        "original_margin",
+        "containment_part",
+        "containment_whole",
         "date_confidence",
         "trusted_date_confidence",
     ),

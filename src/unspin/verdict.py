@@ -105,7 +105,9 @@ def _garbled_rate(doc: Document, spans: Sequence[Span]) -> tuple[int, float]:
     return count, 1000.0 * count / chars
 
 
-def _entity_evidence(edits: Sequence[Edit], a: PreparedText, b: PreparedText) -> list[Evidence]:
+def _entity_evidence(
+    edits: Sequence[Edit], a: PreparedText, b: PreparedText, config: Config
+) -> list[Evidence]:
     """An entity swapped in one place: the side whose entity the rest of both texts supports
     is the original; the spinner's replacement appears nowhere else."""
     stems_a = [stem(w) for w in a.words()]
@@ -128,7 +130,7 @@ def _entity_evidence(edits: Sequence[Edit], a: PreparedText, b: PreparedText) ->
                     f"'{e.a_text}' → '{e.b_text}': '{wa[0]}' recurs in both texts, "
                     f"'{wb[0]}' appears only in this edit",
                     "a",
-                    1.5,
+                    config.original_weight("entity-consistency"),
                 )
             )
         elif b_in_a > 0 and a_in_b == 0 and stems_a.count(sa) == 1:
@@ -138,7 +140,7 @@ def _entity_evidence(edits: Sequence[Edit], a: PreparedText, b: PreparedText) ->
                     f"'{e.a_text}' → '{e.b_text}': '{wb[0]}' recurs in both texts, "
                     f"'{wa[0]}' appears only in this edit",
                     "b",
-                    1.5,
+                    config.original_weight("entity-consistency"),
                 )
             )
     return out[:3]
@@ -215,7 +217,7 @@ def date_evidence(a: Document, b: Document, config: Config) -> list[Evidence]:
                     "publication-date",
                     f"a dated {da.date} ({da.source}), b dated {db.date} ({db.source})",
                     earlier,
-                    0.5 if conflicted else 1.0,
+                    config.original_weight("publication-date") * (0.5 if conflicted else 1.0),
                 )
             )
     elif da or db:
@@ -241,7 +243,7 @@ def date_evidence(a: Document, b: Document, config: Config) -> list[Evidence]:
                     f"{side} was crawled on {first}, before the other text's publication "
                     f"date ({other.date})",
                     side,
-                    1.0,
+                    config.original_weight("crawl-date"),
                 )
             )
     return evidence
@@ -276,15 +278,15 @@ def decide_original(
                     f"{max(count_a, count_b)} ({max(rate_a, rate_b):.1f}/1000 chars), "
                     f"{clean} {min(count_a, count_b)} ({min(rate_a, rate_b):.1f}/1000 chars)",
                     clean,
-                    2.0,
+                    config.original_weight("spin-artefacts"),
                 )
             )
-        evidence.extend(_entity_evidence(edits, a, b))
+        evidence.extend(_entity_evidence(edits, a, b, config))
         for part, whole, cov_part, cov_whole in (
             ("a", "b", coverage_a, coverage_b),
             ("b", "a", coverage_b, coverage_a),
         ):
-            if cov_part >= 0.9 and cov_whole < 0.6:
+            if cov_part >= config.containment_part and cov_whole < config.containment_whole:
                 evidence.append(
                     Evidence(
                         "containment",
@@ -297,7 +299,7 @@ def decide_original(
                 )
     score_a = sum(e.weight for e in evidence if e.favours == "a")
     score_b = sum(e.weight for e in evidence if e.favours == "b")
-    if abs(score_a - score_b) >= 1.5:
+    if abs(score_a - score_b) >= config.original_margin:
         return ("a" if score_a > score_b else "b"), evidence
     return "undetermined", evidence
 
