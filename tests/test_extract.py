@@ -575,3 +575,31 @@ def test_json_of_extracted_texts_validates_against_the_schema(tmp_path: Path) ->
     jsonschema.validate(data, schema)
     assert {d["source"] for d in data["a"]["origin"]["dates"]} >= {"url", "crawl"}
     assert data["b"]["origin"]["encoding"] == "cp1251"
+
+
+class _Stdin:
+    def __init__(self, data: bytes) -> None:
+        self.buffer = io.BytesIO(data)
+
+
+def test_stdin_is_read_up_to_the_stream_limit_and_kept_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """stdin is spooled (memory, then a temporary file past a few MB) up to
+    ``max_expanded_bytes``: a text within the limits comes back byte for byte, one over
+    ``max_input_bytes`` is refused with its size, and a stream past ``max_expanded_bytes``
+    is not read further than that."""
+    config = DEFAULT_CONFIG.with_overrides(max_input_bytes=20_000_000)
+    text = "A sentence of plain prose, written to be read from standard input. " * 200_000
+    monkeypatch.setattr("sys.stdin", _Stdin(text.encode()))
+    (got,) = read_inputs(["-"], ReadOptions(config=config))
+    # 13.6 MB: past the in-memory part of the spool
+    assert isinstance(got, Extracted) and got.text == text
+    monkeypatch.setattr("sys.stdin", _Stdin(text.encode()))
+    tight = config.with_overrides(max_input_bytes=1_000_000)
+    (refused,) = read_inputs(["-"], ReadOptions(config=tight))
+    assert isinstance(refused, Skipped) and "over the 1,000,000-byte limit" in refused.reason
+    stream = _Stdin(b"x" * 3_000_000)
+    monkeypatch.setattr("sys.stdin", stream)
+    list(read_inputs(["-"], ReadOptions(config=tight.with_overrides(max_expanded_bytes=2_000_000))))
+    assert stream.buffer.tell() == 2_000_001

@@ -15,8 +15,10 @@ import gzip
 import io
 import json
 import sys
+import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
@@ -147,11 +149,31 @@ def _parallel(items: Iterator[_Item], jobs: int) -> Iterator[Extracted | Skipped
             pool.terminate()
 
 
+# stdin is held in memory up to this many bytes, and past it in a temporary file: a stream
+# (a crawl, a feed) may be as long as ``Config.max_expanded_bytes``, and memory stays bounded
+_STDIN_IN_MEMORY = 8 * 1024 * 1024
+
+
+@contextmanager
+def _spooled_stdin(limit: int) -> Iterator[tuple[IO[bytes], int]]:
+    """stdin's first ``limit`` bytes as a seekable file, and their count."""
+    with tempfile.SpooledTemporaryFile(max_size=_STDIN_IN_MEMORY) as spool:
+        size = 0
+        while size < limit:
+            chunk = sys.stdin.buffer.read(min(1 << 20, limit - size))
+            if not chunk:
+                break
+            spool.write(chunk)
+            size += len(chunk)
+        spool.seek(0)
+        yield spool, size
+
+
 def _items(inputs: Iterable[str], options: ReadOptions) -> Iterator[_Item]:
     for item in inputs:
         if item == "-":
-            data = sys.stdin.buffer.read(options.config.max_expanded_bytes + 1)
-            yield from _read_stream(io.BytesIO(data), "<stdin>", len(data), options, "<stdin>")
+            with _spooled_stdin(options.config.max_expanded_bytes + 1) as (spool, size):
+                yield from _read_stream(spool, "<stdin>", size, options, "<stdin>")
             continue
         path = Path(item)
         if path.is_dir():
