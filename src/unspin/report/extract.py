@@ -15,6 +15,7 @@ from ..text.origin import origin_to_dict
 from .json import boilerplate_to_list, dates_to_list
 
 SCHEMA_ID = "unspin.extract/1"
+_LINES_PER_PRINT = 200
 
 
 def extracted_to_dict(doc: Document, doc_id: str | None = None) -> dict[str, Any]:
@@ -76,5 +77,9 @@ def render_extracted(doc: Document, console: Console) -> None:
         pos = b.span.end
     body.append(doc.text[pos:])
     console.print(Panel(head, title=doc.name, title_align="left"))
-    console.print(body)
+    # printed a few lines at a time: rich splits one printed text into lines by copying
+    # what is left of it per line, so a long text printed whole takes quadratic time
+    lines = body.split("\n", allow_blank=True)
+    for k in range(0, len(lines), _LINES_PER_PRINT):
+        console.print(Text("\n").join(lines[k : k + _LINES_PER_PRINT]))
     console.print()

@@ -8,6 +8,7 @@ offsets and the body may have holes where boilerplate was cut out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from .._types import Segment, Span
@@ -75,13 +76,17 @@ _ABBREVIATIONS = frozenset(
 # abbreviations only before a number ("No. 5")
 _NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
 # a sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a likely start
+# Each alternative starts only where a run of . ! ? starts, and the runs after it are
+# possessive: a match tried at every character of a long run of dots or spaces made
+# segmentation quadratic. A match inside a run would be skipped anyway (an ellipsis runs on).
 _BOUNDARY = re.compile(
-    r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|[.!?]+[\"')\]]*\s*\n"
-    r"|(?P<lower>[.!?][\"')\]]*)(?=\s+[a-z])"
+    r"(?<![.!?])(?:[.!?]++[\"')\]]*+(?=\s+[\"'(\[]?[A-Z0-9])|[.!?]++[\"')\]]*+\s*\n"
+    r"|(?P<lower>[.!?][\"')\]]*+)(?=\s+[a-z]))"
 )
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
-_CLAUSE = re.compile(r";\s+|:\s+|\s+-\s+")
-_LINE = re.compile(r"\s*\n\s*")
+# a whitespace run is matched from its start only, for the same reason
+_CLAUSE = re.compile(r";\s+|:\s+|(?<!\s)\s+-\s+")
+_LINE = re.compile(r"(?<!\s)\s*\n\s*")
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _DIGIT_AFTER = re.compile(r"\s*\d")
 _NON_SPACE = re.compile(r"\S+")
@@ -152,10 +157,16 @@ def _split_at(
     text: str, start: int, end: int, pattern: re.Pattern[str], keep_mark: bool
 ) -> list[tuple[int, int]]:
     """Split ``[start, end)`` at ``pattern`` where both sides keep at least 5 words."""
+    # word starts, to count the words on each side by bisection: a ``.split()`` per match
+    # made long units quadratic
+    starts = [m.start() for m in _NON_SPACE.finditer(text, start, end)]
+    total = len(starts)
     parts: list[tuple[int, int]] = []
     pos = start
     for m in pattern.finditer(text, start, end):
-        if len(text[pos : m.start()].split()) >= 5 and len(text[m.end() : end].split()) >= 5:
+        before = bisect_left(starts, m.start()) - bisect_left(starts, pos)
+        after = total - bisect_left(starts, m.end())
+        if before >= 5 and after >= 5:
             cut = m.start() + 1 if keep_mark and text[m.start()] in ";:" else m.start()
             parts.append(trim(text, pos, cut))
             pos = m.end()
