@@ -60,6 +60,11 @@ def test_the_exception_tree() -> None:
         "ConfigError": errors.UnspinError,
         "StoreError": errors.UnspinError,
         "VectorBudgetError": errors.UnspinError,
+        "CorruptIndexError": errors.StoreError,
+        "BadRecordError": errors.StoreError,
+        "LockTimeoutError": errors.StoreError,
+        "DiskFullError": errors.UnspinError,
+        "StorageIOError": errors.UnspinError,
     }
     defined = {
         name

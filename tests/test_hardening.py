@@ -3,10 +3,28 @@ path, an internal error, an evasion trick, a wrong exit code) and checks the rig
 
 from __future__ import annotations
 
-import pytest
+import io
+import json
+import os
+import random
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from conftest import PAN13, SEED_A, SEED_A_PATH, SEED_B, SEED_B_PATH
 from unspin import Span
+from unspin.cli import main
 from unspin.config import DEFAULT_CONFIG
+from unspin.index import schema
+from unspin.output import TerminalConsole
 from unspin.text import make_document, normalize
 from unspin.text.segment import segment
 
@@ -43,3 +61,212 @@ def test_compare_json_fed_back_to_extract_is_segmented() -> None:
     doc = make_document("compare.json", text, DEFAULT_CONFIG)
     assert doc.segments
     assert all(len(doc.text[s.span.start : s.span.end].split()) <= 40 for s in doc.segments)
+
+
+# --------------------------------------------------------------------------- a damaged index
+
+
+def _build_index(root: Path, pan13: Path, n: int = 30) -> Path:
+    ix = root / "base"
+    runner = CliRunner()
+    assert runner.invoke(main, ["index", "create", str(ix)]).exit_code == 0
+    sources = sorted((pan13 / "src").glob("*.txt"))[:n]
+    got = runner.invoke(main, ["index", "add", str(ix), *map(str, sources)])
+    assert got.exit_code == 0, got.output
+    conn = sqlite3.connect(ix / "index.sqlite")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # every page in the main file
+    conn.close()
+    return ix
+
+
+def _flip(db: Path, seed: int, page: int | None = None, flips: int = 32) -> None:
+    rng = random.Random(seed)
+    pages = db.stat().st_size // 4096
+    page = rng.randrange(1, pages) if page is None else page
+    with db.open("r+b") as f:
+        for _ in range(flips):
+            f.seek(page * 4096 + rng.randrange(4096))
+            f.write(bytes([rng.randrange(256)]))
+
+
+def _update(db: Path, sql: str) -> None:
+    conn = sqlite3.connect(db)
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+
+_FIRST = "WHERE id = (SELECT MIN(id) FROM docs)"
+_DAMAGE: dict[str, Callable[[Path], None]] = {
+    **{f"bytes flipped on a random page ({k})": partial(_flip, seed=k) for k in range(12)},
+    "bytes flipped in the header page": partial(_flip, seed=99, page=0, flips=16),
+    "cut to half its size": lambda db: os.truncate(db, db.stat().st_size // 2),
+    "cut to 100 bytes": lambda db: os.truncate(db, 100),
+    "cut to nothing": lambda db: os.truncate(db, 0),
+    "a write-ahead log of noise": lambda db: Path(f"{db}-wal").write_bytes(
+        random.Random(7).randbytes(50_000)
+    ),
+    "a text blob that is not zlib": partial(
+        _update, sql=f"UPDATE docs SET text = x'00112233' {_FIRST}"
+    ),
+    "meta that is not JSON": partial(_update, sql=f"UPDATE docs SET meta = '{{no' {_FIRST}"),
+    "keys that are not an int64 array": partial(
+        _update, sql=f"UPDATE docs SET keys = x'001122' {_FIRST}"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def sound_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not PAN13.is_dir():
+        pytest.skip("PAN13 train corpus not beside the checkout")
+    return _build_index(tmp_path_factory.mktemp("sound"), PAN13)
+
+
+@pytest.mark.parametrize("damage", sorted(_DAMAGE))
+def test_a_damaged_index_is_reported_never_a_crash(
+    damage: str, sound_index: Path, tmp_path: Path
+) -> None:
+    """20 kinds of damage: ``check`` lists problems (exit 4) or finds none where the damage
+    touches nothing (a log of noise is not a log; free space); ``stats`` and ``search`` fail
+    with one line or answer; none of them is an internal error."""
+    ix = tmp_path / "ix"
+    shutil.copytree(sound_index, ix)
+    _DAMAGE[damage](ix / "index.sqlite")
+    runner = CliRunner()
+    got = runner.invoke(main, ["index", "check", str(ix), "--json"])
+    assert got.exit_code in (0, 4), got.output
+    report = json.loads(got.stdout)
+    assert report["ok"] == (got.exit_code == 0) == (not report["problems"])
+    if not damage.startswith(("bytes flipped on a random page", "a write-ahead log")):
+        assert report["problems"], damage  # a random page's flips may land in free space
+    query = sorted((PAN13 / "src").glob("*.txt"))[3]
+    for args in (["stats", str(ix)], ["search", str(ix), str(query), "--no-model"]):
+        got = runner.invoke(main, ["index", *args])
+        assert got.exit_code in (0, 3, 4, 5), got.output
+        assert "internal error" not in got.output
+        if got.exit_code:
+            assert got.stderr.count("\n") == 1 and got.stderr.startswith("unspin: error: ")
+
+
+def test_stats_notices_a_malformed_page(sound_index: Path, tmp_path: Path) -> None:
+    ix = tmp_path / "ix"
+    shutil.copytree(sound_index, ix)
+    _flip(ix / "index.sqlite", seed=0)  # a page of the postings: the counts still run
+    got = CliRunner().invoke(main, ["index", "stats", str(ix)])
+    assert got.exit_code == 4
+    assert json.loads(got.stdout)["damage"]
+
+
+# --------------------------------------------------------------------------- output hygiene
+
+_ESCAPES = "Title\x1b]0;pwned\x07 and \x1b[2J\x1b[31mred\x9b1m text"
+
+
+def test_terminal_output_shows_escape_sequences_and_json_keeps_them(tmp_path: Path) -> None:
+    """An input's escape sequences (in its text or its name) would retitle and clear the
+    reader's terminal."""
+    a = tmp_path / "a.txt"
+    a.write_text(_ESCAPES + ". " + SEED_A, encoding="utf-8")
+    named = tmp_path / "b\x1b]0;pwned\x07.txt"
+    named.write_text(SEED_B, encoding="utf-8")
+    for args in (["extract", str(a)], ["compare", str(a), str(named), "--no-model"]):
+        got = CliRunner().invoke(main, args)
+        assert got.exit_code == 0, got.output
+        assert "\x1b" not in got.stdout and "\x9b" not in got.stdout
+        assert "␛]0;pwned" in got.stdout
+    got = CliRunner().invoke(main, ["extract", str(a), "--json"])
+    assert json.loads(got.stdout)["text"].startswith(_ESCAPES)  # JSON: the text as given
+
+
+def test_the_terminal_console_still_sees_every_segment() -> None:
+    """``TerminalConsole`` overrides rich's ``_render_buffer``: a rich release that renamed
+    it would let escape sequences through again."""
+    out = io.StringIO()
+    TerminalConsole(file=out, force_terminal=True, width=80).print("a\x1b[2Jb", highlight=False)
+    assert "\x1b[2J" not in out.getvalue() and "␛[2J" in out.getvalue()
+
+
+def test_a_file_name_that_is_not_utf8_gives_valid_json(tmp_path: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    with open(raw, "wb") as f:
+        f.write(SEED_A.encode("utf-8"))
+    name = os.fsdecode(raw)  # with a lone surrogate for the byte 0xE9
+    got = CliRunner().invoke(main, ["extract", name, "--json"])
+    assert got.exit_code == 0, got.output
+    record = json.loads(got.stdout_bytes.decode("utf-8"))  # strict UTF-8: valid
+    assert record["name"] == name  # read back to the same name
+    assert "\\udce9" in got.stdout
+    got = CliRunner().invoke(main, ["extract", name])  # in the terminal: shown, no crash
+    assert got.exit_code == 0 and "caf\ufffd.txt" in got.stdout
+
+
+def test_errors_under_json_are_json_on_stdout_too(tmp_path: Path) -> None:
+    got = CliRunner().invoke(main, ["compare", str(tmp_path / "missing"), SEED_B_PATH, "--json"])
+    assert got.exit_code == 1
+    assert got.stderr.startswith("unspin: error: ") and got.stderr.count("\n") == 1
+    error = json.loads(got.stdout)["error"]
+    assert error["exit_code"] == 1 and error["kind"] == "input" and "missing" in error["message"]
+    got = CliRunner().invoke(main, ["index", "search", str(tmp_path), SEED_B_PATH, "--json"])
+    assert got.exit_code == 3 and json.loads(got.stdout)["error"]["kind"] == "store"
+
+
+def test_index_add_that_adds_nothing_and_rejects_fails(tmp_path: Path) -> None:
+    ix = tmp_path / "ix"
+    assert CliRunner().invoke(main, ["index", "create", str(ix)]).exit_code == 0
+    binary = tmp_path / "b.bin"
+    binary.write_bytes(bytes(range(256)) * 8)
+    got = CliRunner().invoke(main, ["index", "add", str(ix), str(binary)])
+    assert got.exit_code == 1 and "nothing added" in got.stderr
+    got = CliRunner().invoke(main, ["index", "add", str(ix), SEED_A_PATH, str(binary)])
+    assert got.exit_code == 0  # some added: the rejection is listed, the add stands
+    got = CliRunner().invoke(main, ["index", "add", str(ix), SEED_A_PATH])
+    assert got.exit_code == 0  # held already: nothing to do is not an error
+
+
+def test_a_lock_held_past_the_wait_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ix = tmp_path / "ix"
+    assert CliRunner().invoke(main, ["index", "create", str(ix)]).exit_code == 0
+    monkeypatch.setattr(schema, "LOCK_WAIT_S", 0.2)
+    writer = sqlite3.connect(ix / "index.sqlite", isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+    try:
+        got = CliRunner().invoke(main, ["index", "add", str(ix), SEED_A_PATH])
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert got.exit_code == 6, got.output
+    assert "another process has held the index's lock" in got.stderr
+    assert CliRunner().invoke(main, ["index", "add", str(ix), SEED_A_PATH]).exit_code == 0
+
+
+def _file_size_limit(limit: int) -> Callable[[], None]:
+    return lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+@pytest.mark.parametrize(
+    ("args", "codes"),
+    [
+        (["compare", SEED_A_PATH, SEED_B_PATH, "--no-model", "--html", "{tmp}/r.html"], {7}),
+        (["index", "add", "{tmp}/ix", str(PAN13 / "src")], {7, 8}),
+    ],
+)
+def test_a_file_size_limit_is_one_line_and_keeps_the_index(
+    args: list[str], codes: set[int], tmp_path: Path
+) -> None:
+    """``ulimit -f``: Python ignores SIGXFSZ, so the write fails with EFBIG (SQLite: an
+    I/O error); a full disk fails the same way, with ENOSPC."""
+    if "index" in args and not PAN13.is_dir():
+        pytest.skip("PAN13 train corpus not beside the checkout")
+    unspin = [sys.executable, "-m", "unspin"]
+    subprocess.run([*unspin, "index", "create", str(tmp_path / "ix")], check=True)
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    got = subprocess.run(
+        [*unspin, *argv], capture_output=True, text=True, preexec_fn=_file_size_limit(60_000)
+    )
+    assert got.returncode in codes, got.stderr
+    assert got.stderr.count("\n") == 1 and got.stderr.startswith("unspin: error: ")
+    check = subprocess.run([*unspin, "index", "check", str(tmp_path / "ix")], capture_output=True)
+    assert check.returncode == 0, check.stderr

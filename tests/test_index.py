@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from conftest import DEMO, LEXICAL, PAN_SRC, SEED_A, SEED_B
 from unspin.cli import main
 from unspin.config import DEFAULT_CONFIG
-from unspin.errors import InputError, StoreError
+from unspin.errors import CorruptIndexError, InputError, StoreError
 from unspin.index import Index, IndexParams, Searcher, SearchOptions, search, search_comparer
 from unspin.index.candidates import (
     expand_postings,
@@ -145,7 +145,7 @@ def test_foreign_or_broken_indexes_are_refused(tmp_path: Path) -> None:
     Index.open(tmp_path / "other").close()  # without explicit settings it adopts its own
     (tmp_path / "corrupt").mkdir()
     (tmp_path / "corrupt" / DB_NAME).write_bytes(b"this is not a database at all" * 100)
-    with pytest.raises(StoreError, match="not a readable index"):
+    with pytest.raises(CorruptIndexError, match="damaged or not an unspin index"):
         Index.open(tmp_path / "corrupt")
     with pytest.raises(StoreError, match="not an empty directory"):
         Index.create(tmp_path / "newer")
@@ -175,9 +175,9 @@ def test_an_index_opens_only_with_the_settings_its_keys_were_made_with(tmp_path:
 def test_cli_reports_bad_indexes_in_one_line(tmp_path: Path) -> None:
     (tmp_path / "corrupt").mkdir()
     (tmp_path / "corrupt" / DB_NAME).write_bytes(b"garbage" * 500)
-    for target in (tmp_path, tmp_path / "corrupt"):
+    for target, code in ((tmp_path, 3), (tmp_path / "corrupt", 4)):  # not an index; damaged
         result = CliRunner().invoke(main, ["index", "stats", str(target)])
-        assert result.exit_code == 1
+        assert result.exit_code == code
         lines = result.output.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("unspin: error:"), result.output
 
@@ -525,7 +525,7 @@ def test_check_finds_damage(tmp_path: Path) -> None:
     assert any("not in the index" in p for p in problems)
     assert any("key document counts" in p for p in problems)
     result = CliRunner().invoke(main, ["index", "check", str(ix)])
-    assert result.exit_code == 1 and "problem(s) found" in result.output
+    assert result.exit_code == 4 and "problem(s) found" in result.output
 
 
 key_st = st.integers(1, 12)

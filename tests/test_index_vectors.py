@@ -255,13 +255,13 @@ def test_pairs_join_only_units_next_to_each_other() -> None:
 def test_cli_embed_errors_are_one_line(tmp_path: Path) -> None:
     for target in (tmp_path / "missing", tmp_path):
         result = CliRunner().invoke(main, ["index", "embed", str(target)])
-        assert result.exit_code == 1 and result.output.startswith("unspin: error: ")
+        assert result.exit_code == 3 and result.output.startswith("unspin: error: ")
         assert len(result.output.strip().splitlines()) == 1
     ix = tmp_path / "ix"
     with _index(ix, {"f": FLOOD}) as index:
         index.embed(HashingEmbedder(64))  # another model than the bundled one
     result = CliRunner().invoke(main, ["index", "embed", str(ix)])
-    assert result.exit_code == 1 and "another model" in result.output
+    assert result.exit_code == 3 and "another model" in result.output
     assert "Traceback" not in result.output
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from importlib.resources import files
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from . import __version__
 from .cliutil import fail as _fail
@@ -16,6 +14,7 @@ from .cliutil import input_options
 from .config import DEFAULT_CONFIG
 from .eval.cli import eval_group
 from .index.cli import index_group
+from .output import TerminalConsole, echo_json, say
 from .pipeline import Comparer
 from .text.extract import Rejections
 
@@ -96,13 +95,13 @@ def compare(
     if as_json:
         from .report.json import comparison_to_dict
 
-        click.echo(json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2))
+        echo_json(comparison_to_dict(comparison), indent=2)
     else:
         from .report.terminal import render
 
-        render(comparison, Console(), max_passages)
+        render(comparison, TerminalConsole(), max_passages)
         if html_path:
-            click.echo(f"HTML report written to {html_path}", err=True)
+            say(f"HTML report written to {html_path}", err=True)
 
 
 def _pair_inputs(a: str | None, b: str | None, demo: bool) -> tuple[str, str]:
@@ -146,23 +145,23 @@ def extract(
     options = ReadOptions(
         glob=glob, text_field=text_field, html_field=html_field, id_field=id_field
     )
-    console = Console()
+    console = TerminalConsole()
     read, skipped = 0, Rejections()
     for got in read_inputs(inputs, options, jobs=jobs):
         if isinstance(got, Skipped):
             skipped.add(got.name, got.reason)
             if as_json:
-                click.echo(json.dumps(skipped_to_dict(got), ensure_ascii=False))
+                echo_json(skipped_to_dict(got))
             continue
         read += 1
         doc = make_document(got.name, got.text, DEFAULT_CONFIG, origin=got.origin)
         if as_json:
-            click.echo(json.dumps(extracted_to_dict(doc, got.doc_id), ensure_ascii=False))
+            echo_json(extracted_to_dict(doc, got.doc_id))
         else:
             render_extracted(doc, console)
-    click.echo(f"read {read} document(s), skipped {skipped.total}", err=True)
+    say(f"read {read} document(s), skipped {skipped.total}", err=True)
     for line in skipped.lines():
-        click.echo(f"  skipped: {line}", err=True)
+        say(f"  skipped: {line}", err=True)
     if not read:
         _fail(f"no document read from {', '.join(inputs)}")
 

@@ -4,14 +4,12 @@ parsing and rendering only; the work is in ``eval.run`` and ``eval.measures``.""
 from __future__ import annotations
 
 import functools
-import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeRemainingColumn
 from rich.table import Table
 
@@ -19,6 +17,7 @@ from .._types import Span
 from ..cliutil import guarded
 from ..config import DEFAULT_CONFIG
 from ..errors import ConfigError, InputError
+from ..output import TerminalConsole, echo_json, say
 from ..report.pan import write_pan_xml
 from .measures import Scores, format_clean_rates, scores_by_class, scores_to_dict
 from .pairs import OnProgress, PairsReport, evaluate_pairs, load_pairs, pairs_report_to_dict
@@ -103,7 +102,7 @@ def pan13(
     if search_rules:
         config = config.for_search()
     jobs = jobs or os.cpu_count() or 1
-    console = Console(stderr=True)
+    console = TerminalConsole(stderr=True)
     with Progress(
         "[progress.description]{task.description}",
         BarColumn(),
@@ -117,7 +116,7 @@ def pan13(
         write = None if out_dir is None else functools.partial(_write_xml, out_dir)
         report = evaluate_pan(truth, config, jobs, lambda n: progress.advance(task, n), write)
     if as_json:
-        click.echo(json.dumps(pan_report_to_dict(report), indent=2))
+        echo_json(pan_report_to_dict(report), indent=2)
         return
     _render_pan(report, str(corpus_dir))
 
@@ -131,7 +130,7 @@ def _write_xml(out_dir: Path, result: PairDetections) -> None:
 
 def _render_pan(report: PanReport, corpus: str) -> None:
     scores, wall, jobs, stages = report.scores, report.wall_s, report.jobs, report.stage_cpu_s
-    out = Console()
+    out = TerminalConsole()
     out.print(_table(scores, f"PAN plagdet on {corpus} ({report.pairs} pairs)"))
     out.print(
         f"{report.pairs} pairs in {wall:.1f} s = {report.pairs_per_s:.1f} pairs/s with {jobs} "
@@ -158,9 +157,9 @@ def score_command(truth_dir: Path, detections_dir: Path, as_json: bool) -> None:
     detections = read_detections_dir(detections_dir, names=(DETECTION, TRUTH))
     scores = scores_by_class(truth, detections)
     if as_json:
-        click.echo(json.dumps(scores_to_dict(scores), indent=2))
+        echo_json(scores_to_dict(scores), indent=2)
         return
-    Console().print(_table(scores, f"{detections_dir} scored against {truth_dir}"))
+    TerminalConsole().print(_table(scores, f"{detections_dir} scored against {truth_dir}"))
 
 
 @eval_group.command("pairs")
@@ -229,22 +228,22 @@ def pairs_command(
 def _show_pairs(report: PairsReport | SearchEvalReport, as_json: bool, name: str) -> None:
     if isinstance(report, SearchEvalReport):
         for line in report.distractors_rejected:
-            click.echo(f"  distractor rejected: {line}", err=True)
+            say(f"  distractor rejected: {line}", err=True)
         if as_json:
-            click.echo(json.dumps(search_report_to_dict(report), ensure_ascii=False, indent=2))
+            echo_json(search_report_to_dict(report), indent=2)
         else:
-            render_search(Console(), report, name)
+            render_search(TerminalConsole(), report, name)
     elif as_json:
-        click.echo(json.dumps(pairs_report_to_dict(report), ensure_ascii=False, indent=2))
+        echo_json(pairs_report_to_dict(report), indent=2)
     else:
-        render_pairs(Console(), report, name)
+        render_pairs(TerminalConsole(), report, name)
 
 
 @contextmanager
 def _stage_bars(quiet: bool) -> Iterator[OnProgress]:
     """One transient progress bar per stage on a terminal's stderr (none when ``quiet``),
     driven by the library's progress callback."""
-    console = Console(stderr=True)
+    console = TerminalConsole(stderr=True)
     with Progress(
         "[progress.description]{task.description}",
         BarColumn(),

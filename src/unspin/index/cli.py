@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from dataclasses import asdict
 
 import click
-from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..cliutil import fail, guarded, input_options
 from ..config import DEFAULT_CONFIG
+from ..errors import DAMAGED, BadRecordError, CorruptIndexError, exit_code
+from ..output import TerminalConsole, echo_json, say
 from ..pipeline import Comparer
 from ..report.search import search_lines, search_to_dict
 from ..text.sources import ReadOptions, read_one
@@ -39,7 +39,7 @@ def index_group() -> None:
 def create_cmd(index_dir: str, pair_keys: bool) -> None:
     """Create an empty index in INDEX_DIR (a new or empty directory)."""
     Index.create(index_dir, params=IndexParams(pairs_per_unit=int(pair_keys))).close()
-    click.echo(f"created index {index_dir}")
+    say(f"created index {index_dir}")
 
 
 def _progress(label: str, counts: str) -> Progress:
@@ -50,7 +50,7 @@ def _progress(label: str, counts: str) -> Progress:
         BarColumn(),
         TextColumn(counts),
         TimeElapsedColumn(),
-        console=Console(stderr=True),
+        console=TerminalConsole(stderr=True),
         transient=True,
         disable=not sys.stderr.isatty(),
     )
@@ -87,12 +87,14 @@ def add_cmd(
                 bar.update(task, completed=done.done, rate=f"{done.docs_per_s:.0f}")
 
             report = add_documents(index, inputs, options, jobs=jobs, on_progress=advance)
-    click.echo(
+    say(
         f"added {report.added}, skipped as duplicate {report.duplicate}, "
         f"rejected {report.rejected.total} ({report.docs_per_s:.0f} docs/s)"
     )
     for line in report.rejected.lines():
-        click.echo(f"  rejected: {line}", err=True)
+        say(f"  rejected: {line}", err=True)
+    if report.rejected.total and not report.done:
+        fail(f"nothing added: every one of the {report.rejected.total} input(s) was rejected")
 
 
 @index_group.command("rm")
@@ -105,7 +107,7 @@ def rm_cmd(index_dir: str, doc_ids: tuple[str, ...]) -> None:
         missing = [d for d in doc_ids if not index.rm(d)]
     if missing:
         fail(f"not in the index: {', '.join(missing)}")
-    click.echo(f"removed {len(doc_ids)}")
+    say(f"removed {len(doc_ids)}")
 
 
 @index_group.command("update")
@@ -118,7 +120,7 @@ def update_cmd(index_dir: str, doc_id: str, file: str) -> None:
     with Index.open(index_dir) as index:
         got = read_one(file, ReadOptions(config=index.config))
         index.update(doc_id, got.text, name=got.name, meta=document_meta(got))
-    click.echo(f"updated {doc_id}")
+    say(f"updated {doc_id}")
 
 
 @index_group.command("embed")
@@ -157,7 +159,7 @@ def embed_cmd(index_dir: str, batch: int, redo: bool) -> None:
             n = len(index)
         index.checkpoint()
     wall = time.perf_counter() - start
-    click.echo(
+    say(
         f"embedded {docs} documents, {units} units ({units / wall if wall else 0:.0f} units/s); "
         f"{total_docs} of {n} documents have vectors"
     )
@@ -240,37 +242,52 @@ def search_cmd(
         searcher = Searcher(index, Comparer(config) if strict else None, options)
         result = searcher.search(got.text, name=got.name, origin=got.origin)
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}", err=True)
     if as_json:
-        click.echo(json.dumps(search_to_dict(result, got.name), ensure_ascii=False, indent=2))
+        echo_json(search_to_dict(result, got.name), indent=2)
         return
     for line in search_lines(result, got.name):
-        click.echo(line)
+        say(line)
 
 
 @index_group.command("stats")
 @click.argument("index_dir", type=click.Path(file_okay=False))
 @guarded
 def stats_cmd(index_dir: str) -> None:
-    """Documents, postings, keys, size on disk and settings."""
+    """Documents, postings, keys, size on disk and settings; damaged pages fail it."""
     with Index.open(index_dir) as index:
         s = index.stats()
-    click.echo(json.dumps(asdict(s), indent=2))
+    echo_json(asdict(s), indent=2)
+    if s.damage:
+        raise CorruptIndexError(
+            f"{index_dir}: SQLite found {len(s.damage)} damaged page(s) or more; {DAMAGED}"
+        )
 
 
 @index_group.command("check")
 @click.argument("index_dir", type=click.Path(file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON.")
 @guarded
-def check_cmd(index_dir: str) -> None:
-    """Verify the index: SQLite integrity, postings and key counts against the documents."""
-    with Index.open(index_dir) as index:
-        problems = index.check()
-        n = len(index)
+def check_cmd(index_dir: str, as_json: bool) -> None:
+    """Verify the index: SQLite integrity, postings and key counts against the documents.
+    Damage is listed as problems (exit 4), never a crash."""
+    documents: int | None = None
+    try:
+        with Index.open(index_dir) as index:
+            problems = index.check()
+            documents = len(index)
+    except (CorruptIndexError, BadRecordError) as exc:  # too damaged to open
+        problems = [str(exc)]
+    if as_json:
+        report = {"index": index_dir, "documents": documents, "problems": problems}
+        echo_json({**report, "ok": not problems}, indent=2)
     for line in problems:
-        click.echo(f"problem: {line}", err=True)
+        say(f"problem: {line}", err=True)
     if problems:
-        fail(f"{index_dir}: {len(problems)} problem(s) found")
-    click.echo(f"ok: {n} documents")
+        say(f"unspin: error: {index_dir}: {len(problems)} problem(s) found", err=True)
+        sys.exit(exit_code(CorruptIndexError()))
+    if not as_json:
+        say(f"ok: {documents} documents")
 
 
 @index_group.command("export")
@@ -281,4 +298,4 @@ def export_cmd(index_dir: str) -> None:
     with Index.open(index_dir) as index:
         for d in index.export():
             record = {"id": d.doc_id, "name": d.name, "sha256": d.sha256, "meta": d.meta}
-            click.echo(json.dumps({**record, "text": d.text}, ensure_ascii=False))
+            echo_json({**record, "text": d.text})

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from ..config import Config
+from ..errors import DAMAGED, BadRecordError
 from .keys import IndexParams
 
 T = TypeVar("T")
@@ -59,26 +60,46 @@ class Stats:
     # past ``Config.semantic_memory_mb`` the round is skipped)
     semantic_lookup_mib: float = 0.0
     params: dict[str, Any] = field(default_factory=dict)
+    # what SQLite's quick check found wrong with the pages (empty when they are sound)
+    damage: list[str] = field(default_factory=list)
 
 
 def pack_keys(keys: Iterable[int]) -> bytes:
     return array("q", sorted(keys)).tobytes()
 
 
+
 def unpack_keys(blob: bytes) -> list[int]:
     values = array("q")
-    values.frombytes(blob)
+    try:
+        values.frombytes(blob)
+    except (TypeError, ValueError) as exc:
+        raise BadRecordError(f"stored keys are not an int64 array ({exc}); {DAMAGED}") from None
     return values.tolist()
 
 
 def unpacked_text(packed: bytes) -> str:
-    return zlib.decompress(packed).decode("utf-8", "surrogatepass")
+    try:
+        return zlib.decompress(packed).decode("utf-8", "surrogatepass")
+    except (TypeError, zlib.error, UnicodeDecodeError) as exc:
+        raise BadRecordError(f"a stored text is not zlib'd UTF-8 ({exc}); {DAMAGED}") from None
+
+
+def stored_meta(meta: str) -> dict[str, Any]:
+    """A document's stored meta: a JSON object."""
+    try:
+        value = json.loads(meta)
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise BadRecordError(f"a stored meta is not JSON ({exc}); {DAMAGED}") from None
+    if not isinstance(value, dict):
+        raise BadRecordError(f"a stored meta is not a JSON object; {DAMAGED}")
+    return value
 
 
 def stored_doc(row: tuple[Any, ...]) -> StoredDoc:
     """A ``StoredDoc`` from the columns ext_id, name, text, sha256, meta."""
     ext_id, name, blob, sha, meta = row
-    return StoredDoc(ext_id, name, unpacked_text(blob), sha, json.loads(meta))
+    return StoredDoc(ext_id, name, unpacked_text(blob), sha, stored_meta(meta))
 
 
 def chunks(items: list[T], size: int) -> Iterator[list[T]]:

@@ -31,7 +31,23 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from ..errors import StoreError
+from ..errors import (
+    DAMAGED,
+    BadRecordError,
+    CorruptIndexError,
+    DiskFullError,
+    LockTimeoutError,
+    StorageIOError,
+    StoreError,
+    UnspinError,
+)
+
+# How long a connection waits for another writer's lock. SQLite's busy handler retries
+# within it, sleeping 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, then 100 ms between tries.
+LOCK_WAIT_S = 30.0
+# SQLite's primary result codes (an extended code's low byte)
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 10, 11, 13, 14, 26
 
 # 6: sentences may start lowercase after a wide gap; copyright notices and disclaimers
 # are cut tighter (the text stage decides the keys, so an index of format 5 would hold keys
@@ -129,7 +145,9 @@ def connect(db: Path) -> sqlite3.Connection:
     try:
         # one connection per thread (``Index.conn``); ``close`` closes them all from the
         # thread that closes the index, hence no same-thread check
-        conn = sqlite3.connect(db, isolation_level=None, timeout=30.0, check_same_thread=False)
+        conn = sqlite3.connect(
+            db, isolation_level=None, timeout=LOCK_WAIT_S, check_same_thread=False
+        )
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         # a bounded page cache (512 MiB, a cap: it fills only as pages are used) and reads
@@ -140,6 +158,44 @@ def connect(db: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA cache_size=-524288")
         conn.execute("PRAGMA mmap_size=1073741824")
         conn.execute("PRAGMA wal_autocheckpoint=50000")
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{db}: not a readable index database ({exc})") from None
+    except sqlite3.Error as exc:
+        raise database_error(exc, db) from None
     return conn
+
+
+def database_error(exc: sqlite3.Error, db: Path | str = "index database") -> UnspinError:
+    """The error to show for an SQLite error on ``db``: damage, a lock held too long, a
+    full disk, an I/O error or a stored value that is not text, each its own class (and so its
+    own exit code)."""
+    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    text = str(exc)
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in text:
+        return LockTimeoutError(
+            f"{db}: another process has held the index's lock for over {LOCK_WAIT_S:.0f} s "
+            "(an add or an embed?); try again when it is done"
+        )
+    if code == _SQLITE_FULL or "disk is full" in text:
+        return DiskFullError(
+            f"{db}: no space left (a full disk, a quota or a file size limit); the write "
+            "was rolled back, and the index is as it was before it"
+        )
+    if code == _SQLITE_IOERR or "disk I/O error" in text:
+        return StorageIOError(
+            f"{db}: I/O error ({text}; a file size limit or a failing disk can cause it); "
+            "what was being written was rolled back"
+        )
+    if "Could not decode" in text:
+        return BadRecordError(f"{db}: a stored value is not UTF-8 text; {DAMAGED}")
+    if code in (_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_CANTOPEN):
+        return StoreError(f"{db}: cannot open or write the index database ({text})")
+    if (
+        code in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+        or type(exc) is sqlite3.DatabaseError
+        or "no such table" in text  # cut short to nothing, or another program's database
+    ):
+        return CorruptIndexError(
+            f"{db}: damaged or not an unspin index ({text}); rebuild it from its sources "
+            "or restore a backup (unspin index check lists what it can)"
+        )
+    return StoreError(f"{db}: not a readable index database ({text})")
+

@@ -22,7 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..config import DEFAULT_CONFIG, Config
-from ..errors import InputError, StoreError
+from ..errors import CorruptIndexError, InputError, StoreError
 from ..text.boilerplate import line_hashes
 from ..text.document import text_sha256
 from .candidates import expand_postings, local_order, window_scores, window_values
@@ -36,6 +36,7 @@ from .records import (
     chunks,
     pack_keys,
     stored_doc,
+    stored_meta,
     unpack_keys,
     unpacked_text,
 )
@@ -47,6 +48,7 @@ from .schema import (
     connect,
     count_documents,
     create_segment,
+    database_error,
     df_table,
     next_generation,
     postings_table,
@@ -130,10 +132,20 @@ class Index:
         conn = connect(db)
         try:
             rows = dict(conn.execute("SELECT name, value FROM meta").fetchall())
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             conn.close()
-            raise StoreError(f"{db}: not a readable index database ({exc})") from None
-        version = int(rows.get("format_version", "0"))
+            raise database_error(exc, db) from None
+        try:
+            version = int(rows.get("format_version", "0"))
+            stored = json.loads(rows.get("params", "{}"))
+            settings = json.loads(rows.get("key_settings", "null")) or _key_settings(DEFAULT_CONFIG)
+            if not isinstance(stored, dict) or not isinstance(settings, dict):
+                raise ValueError("not JSON objects")
+        except (TypeError, ValueError, RecursionError) as exc:
+            conn.close()
+            raise CorruptIndexError(
+                f"{db}: its meta table is damaged (format or settings unreadable: {exc})"
+            ) from None
         if version == 6:
             version = upgrade_6(conn)
         if version != FORMAT_VERSION:
@@ -147,7 +159,6 @@ class Index:
                 f"{root}: index format {version} is older than this unspin's ({FORMAT_VERSION}): "
                 "build it again (unspin index create, then add the documents)"
             )
-        stored = json.loads(rows.get("params", "{}"))
         wanted = (params or IndexParams()).as_dict()
         if params is None and stored.get("keys_version") == wanted["keys_version"]:
             wanted = stored
@@ -157,7 +168,6 @@ class Index:
                 f"{root}: built with other settings ({json.dumps(stored, sort_keys=True)}); "
                 "rebuild it or open it with those"
             )
-        settings = json.loads(rows.get("key_settings", "null")) or _key_settings(DEFAULT_CONFIG)
         if settings != _key_settings(config):
             conn.close()
             theirs = ", ".join(f"{k}={v}" for k, v in sorted(settings.items()))
@@ -326,7 +336,7 @@ class Index:
         if row is None:
             return False
         rowid, blob, seg, meta, packed = row
-        scope = scope_of(json.loads(meta))
+        scope = scope_of(stored_meta(meta))
         if scope:
             lines = PendingWrites(seg)
             lines.add_lines(scope, line_hashes(unpacked_text(packed)), -1)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
+import sqlite3
 from collections import defaultdict
 
+from ..errors import BadRecordError, CorruptIndexError
 from ..text.boilerplate import line_hashes
 from ..text.document import text_sha256
 from .entries import scope_of
-from .records import IndexView, Stats, unpack_keys, unpacked_text
-from .schema import df_table, postings_table
+from .records import IndexView, Stats, stored_meta, unpack_keys, unpacked_text
+from .schema import DB_NAME, database_error, df_table, postings_table
 from .vector_store import lookup_need, stored_model
 
 
@@ -19,7 +20,11 @@ def index_stats(index: IndexView) -> Stats:
     segments = index.segment_ids()
     size = sum(p.stat().st_size for p in index.path.iterdir() if p.is_file())
     embedded_docs, embedded_units = index.embedded()
+    # every page read once (the counts below scan the postings anyway): a damaged page is
+    # found here, not left to the search that next reads it
+    damage = [r[0] for r in conn.execute("PRAGMA quick_check(20)") if r[0] != "ok"]
     return Stats(
+        damage=damage,
         embedded_documents=embedded_docs,
         embedded_units=embedded_units,
         model_id=stored_model(conn),
@@ -49,14 +54,30 @@ def index_stats(index: IndexView) -> Stats:
 
 def check_index(index: IndexView) -> list[str]:
     """``Index.check``: SQLite's integrity check, then the documents against the tables
-    derived from them."""
+    derived from them. Damage is a problem on the list, never an exception: a part that
+    cannot be read is reported, and the next part is checked."""
+    problems: list[str] = []
+    for part, check in (
+        ("SQLite integrity", _check_sqlite),
+        ("documents", _check_documents),
+        ("vectors", _check_vectors),
+    ):
+        try:
+            problems += check(index)
+        except sqlite3.Error as exc:
+            error = database_error(exc, index.path / DB_NAME)
+            if not isinstance(error, CorruptIndexError | BadRecordError):
+                raise error from None  # a lock or a disk, not damage
+            problems.append(f"{part}: {error}")
+    return problems
+
+
+def _check_sqlite(index: IndexView) -> list[str]:
     conn = index.conn
     problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
     counted = int(conn.execute("SELECT COUNT(*) FROM docs").fetchone()[0])
     if counted != len(index):
         problems.append(f"document count {len(index)} recorded, {counted} in the index")
-    problems += _check_documents(index)
-    problems += _check_vectors(index)
     return problems
 
 
@@ -77,17 +98,21 @@ def _check_documents(index: IndexView) -> list[str]:
     for rowid, ext_id, blob, packed, sha, seg, meta in conn.execute(
         "SELECT id, ext_id, keys, text, sha256, seg, meta FROM docs"
     ):
-        keys = unpack_keys(blob)
-        for k in keys:
-            df[seg, k] += 1
         per_segment[seg] += 1
         got = posted.pop((seg, rowid), set())
+        try:
+            keys = unpack_keys(blob)
+            text = unpacked_text(packed)
+            scope = scope_of(stored_meta(meta))
+        except BadRecordError as exc:
+            problems.append(f"{ext_id}: {exc}")
+            continue
+        for k in keys:
+            df[seg, k] += 1
         if got != set(keys):
             problems.append(f"{ext_id}: {len(got)} keys in postings, {len(keys)} stored")
-        text = unpacked_text(packed)
         if text_sha256(text) != sha:
             problems.append(f"{ext_id}: stored text does not match its sha256")
-        scope = scope_of(json.loads(meta))
         if scope:
             for h in line_hashes(text):
                 lines[h, scope] += 1
