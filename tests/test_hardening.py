@@ -12,6 +12,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -23,10 +24,12 @@ from conftest import PAN13, SEED_A, SEED_A_PATH, SEED_B, SEED_B_PATH
 from unspin import Span
 from unspin.cli import main
 from unspin.config import DEFAULT_CONFIG
+from unspin.errors import InputError
 from unspin.index import schema
 from unspin.output import TerminalConsole
 from unspin.text import make_document, normalize
 from unspin.text.segment import segment
+from unspin.text.sources import ReadOptions, read_one
 
 # Inputs a quadratic path takes minutes or hours on; a linear one, well under a second each.
 # The timeout only stops a hang: it is not a performance figure (benchmarks/ has those).
@@ -270,3 +273,74 @@ def test_a_file_size_limit_is_one_line_and_keeps_the_index(
     assert got.stderr.count("\n") == 1 and got.stderr.startswith("unspin: error: ")
     check = subprocess.run([*unspin, "index", "check", str(tmp_path / "ix")], capture_output=True)
     assert check.returncode == 0, check.stderr
+
+
+# --------------------------------------------------------------------------- input paths
+
+
+def test_a_record_nested_too_deep_is_skipped_and_the_batch_goes_on(tmp_path: Path) -> None:
+    good = "A record with enough words in it to be read as a text, number {}."
+    deep = "[" * 5_000 + "]" * 5_000
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"id": "a", "text": good.format(1)})
+        + "\n"
+        + f'{{"id": "b", "text": "x", "n": {deep}}}\n'
+        + json.dumps({"id": "c", "text": good.format(2)})
+        + "\n",
+        encoding="utf-8",
+    )
+    ix = tmp_path / "ix"
+    assert CliRunner().invoke(main, ["index", "create", str(ix)]).exit_code == 0
+    got = CliRunner().invoke(main, ["index", "add", str(ix), str(feed)])
+    assert got.exit_code == 0, got.output
+    assert "added 2" in got.stdout and "nested over" in got.stderr
+
+
+def test_eval_score_refuses_an_empty_truth_folder(tmp_path: Path) -> None:
+    (tmp_path / "truth").mkdir()
+    (tmp_path / "found").mkdir()
+    got = CliRunner().invoke(
+        main, ["eval", "score", str(tmp_path / "truth"), str(tmp_path / "found")]
+    )
+    assert got.exit_code == 1 and "no truth pairs" in got.stderr  # not a plagdet of 1.0
+
+
+def test_a_stray_nul_is_kept_as_text_replaced_and_counted(tmp_path: Path) -> None:
+    """8 of PAN13's sources hold a stray NUL; one was a pair's source."""
+    data = SEED_A.encode("utf-8")
+    cut = data.index(b" ", 200)
+    path = tmp_path / "nul.txt"
+    path.write_bytes(data[:cut] + b"\x00" + data[cut:])
+    got = read_one(str(path))
+    assert got.text == SEED_A[:cut] + "\ufffd" + SEED_A[cut:]  # one character for one
+    assert got.origin.replaced_chars == 1
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\x00\x01\x02 noise " * 200)
+    with pytest.raises(InputError, match="binary"):
+        read_one(str(binary))
+
+
+def test_a_pipe_is_read_as_a_stream(tmp_path: Path) -> None:
+    """``<(…)``: the shell passes /dev/fd/N, a pipe that cannot seek."""
+    read_end, write_end = os.pipe()
+    with os.fdopen(write_end, "wb") as w:
+        w.write(SEED_A.encode("utf-8"))
+    try:
+        got = read_one(f"/dev/fd/{read_end}")
+    finally:
+        os.close(read_end)
+    assert got.text == SEED_A
+
+
+@pytest.mark.timeout(30)
+def test_a_named_pipe_with_no_writer_times_out(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    options = ReadOptions(config=DEFAULT_CONFIG.with_overrides(fifo_wait_s=0.3))
+    with pytest.raises(InputError, match="no process opened the named pipe"):
+        read_one(str(fifo), options)
+    writer = threading.Thread(target=lambda: fifo.write_text(SEED_A, encoding="utf-8"))
+    writer.start()
+    assert read_one(str(fifo), options).text == SEED_A
+    writer.join()

@@ -114,6 +114,7 @@ class Origin:
     encoding: str | None = None
     dates: tuple[DateClaim, ...] = ()
     removed_chars: int = 0  # characters of markup and page furniture left out (HTML)
+    replaced_chars: int = 0  # stray NULs in a text, each replaced by U+FFFD
 
 
 @dataclass(frozen=True, slots=True)

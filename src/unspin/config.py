@@ -26,6 +26,8 @@ class Config:
     max_expanded_bytes: int = 1024 * 1024 * 1024
     # a web page with more tags than this is not read (extraction time grows with them)
     max_page_tags: int = 250_000
+    # seconds to wait for a process to open a named pipe (FIFO) given as an input for writing
+    fifo_wait_s: float = 30.0
     # a line that recurs in this many documents of one site or feed in an index is page
     # furniture (a footer, a disclaimer, a share bar): it is left out of matching
     learned_boilerplate_docs: int = 5
@@ -308,6 +310,7 @@ STAGES: dict[str, tuple[str, ...]] = {
         "max_page_bytes",
         "max_expanded_bytes",
         "max_page_tags",
+        "fifo_wait_s",
         "learned_boilerplate_docs",
     ),
     "units": (

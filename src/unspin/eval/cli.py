@@ -154,6 +154,8 @@ def _render_pan(report: PanReport, corpus: str) -> None:
 def score_command(truth_dir: Path, detections_dir: Path, as_json: bool) -> None:
     """Score PAN detection XML (from any system) against a PAN truth folder."""
     truth = _load_truth(truth_dir)
+    if not truth:  # nothing to score against would read as a perfect score
+        raise InputError(f"{truth_dir}: no truth pairs (PAN truth XML files or a corpus) in it")
     detections = read_detections_dir(detections_dir, names=(DETECTION, TRUTH))
     scores = scores_by_class(truth, detections)
     if as_json:

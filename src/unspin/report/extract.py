@@ -50,6 +50,8 @@ def render_extracted(doc: Document, console: Console) -> None:
             head.append(f", {o.encoding}")
         if o.removed_chars:
             head.append(f"; {o.removed_chars:,} characters of markup and page furniture left out")
+        if o.replaced_chars:
+            head.append(f"; {o.replaced_chars:,} stray NUL character(s) shown as U+FFFD")
         for label, value in (
             ("title", o.title),
             ("author", o.author),

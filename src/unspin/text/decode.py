@@ -30,9 +30,9 @@ def _looks_utf16(data: bytes) -> str | None:
 
 
 def _is_binary(text: str) -> bool:
-    """Text with NULs or many control characters other than whitespace is not prose."""
-    if "\x00" in text:
-        return True
+    """Text with many control characters other than whitespace (NUL among them) is not
+    prose: up to one in 50 (at least 8) is noise in a real text, such as a stray NUL in a
+    scraped page."""
     sample = text[:65536]
     controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v")
     return controls > max(8, len(sample) // 50)
@@ -44,7 +44,20 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
 
     cp1252 is the last resort only when UTF-8 fails and the bytes decode cleanly as cp1252;
     anything else is an ``InputError`` naming the input and the offending byte position.
+    A stray NUL in a text becomes U+FFFD (``decode_counted`` says how many).
     """
+    return decode_counted(data, name)[0]
+
+
+def decode_counted(data: bytes, name: str = "<input>") -> tuple[str, int]:
+    """``decode_bytes``, and how many stray NULs it replaced by U+FFFD (one character for
+    one: offsets are unchanged)."""
+    text = _decoded(data, name)
+    nuls = text.count("\x00")
+    return (text.replace("\x00", "\ufffd") if nuls else text), nuls
+
+
+def _decoded(data: bytes, name: str) -> str:
     if not data:
         raise InputError(f"{name}: file is empty")
     for bom, encoding in BOMS:
@@ -63,7 +76,7 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
     try:
         return _checked(data.decode("utf-8"), name)
     except UnicodeDecodeError as utf8_error:
-        if b"\x00" in data:
+        if b"\x00" in data and _is_binary(data[:65536].decode("latin-1")):
             raise InputError(f"{name}: binary file (NUL bytes), not text") from None
         detected = _detect(data)
         if detected:

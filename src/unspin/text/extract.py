@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 from .._types import DateClaim, Origin
 from ..config import DEFAULT_CONFIG, Config
 from ..errors import InputError
-from .decode import BOMS, decode_bytes
+from .decode import BOMS, decode_counted
 
 _MAGIC = (
     (b"%PDF", "a PDF file"),
@@ -378,6 +378,12 @@ def text_title(text: str) -> str | None:
 def extract_text(data: bytes, name: str, fmt: str = "text") -> Extracted:
     """A plain text, decoded as given (nothing is removed: the boilerplate rules of the text
     stage mark datelines and the like), with its title line as metadata."""
-    text = decode_bytes(data, name)
-    origin = Origin(format=fmt, sha256=sha256(data), size=len(data), title=text_title(text))
+    text, nuls = decode_counted(data, name)
+    origin = Origin(
+        format=fmt,
+        sha256=sha256(data),
+        size=len(data),
+        title=text_title(text),
+        replaced_chars=nuls,
+    )
     return Extracted(name, text, origin)

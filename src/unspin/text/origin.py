@@ -24,6 +24,7 @@ def origin_to_dict(origin: Origin | None) -> dict[str, Any] | None:
         "language": origin.language,
         "encoding": origin.encoding,
         "removed_chars": origin.removed_chars,
+        "replaced_chars": origin.replaced_chars,
         "dates": [
             {
                 "date": c.date,
@@ -61,6 +62,7 @@ def origin_from_dict(data: Any) -> Origin | None:
             encoding=data.get("encoding"),
             dates=dates,
             removed_chars=int(data.get("removed_chars", 0)),
+            replaced_chars=int(data.get("replaced_chars", 0)),
         )
     except (KeyError, TypeError, ValueError):
         return None

@@ -14,8 +14,10 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import stat
 import sys
 import tempfile
+import threading
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -155,12 +157,13 @@ _STDIN_IN_MEMORY = 8 * 1024 * 1024
 
 
 @contextmanager
-def _spooled_stdin(limit: int) -> Iterator[tuple[IO[bytes], int]]:
-    """stdin's first ``limit`` bytes as a seekable file, and their count."""
+def _spooled(stream: IO[bytes], limit: int) -> Iterator[tuple[IO[bytes], int]]:
+    """A stream's first ``limit`` bytes (stdin, a pipe, a FIFO) as a seekable file, read in
+    chunks, and their count."""
     with tempfile.SpooledTemporaryFile(max_size=_STDIN_IN_MEMORY) as spool:
         size = 0
         while size < limit:
-            chunk = sys.stdin.buffer.read(min(1 << 20, limit - size))
+            chunk = stream.read(min(1 << 20, limit - size))
             if not chunk:
                 break
             spool.write(chunk)
@@ -169,10 +172,32 @@ def _spooled_stdin(limit: int) -> Iterator[tuple[IO[bytes], int]]:
         yield spool, size
 
 
+def _open_fifo(path: Path, wait_s: float) -> IO[bytes]:
+    """Open a named pipe for reading: opening blocks until a writer opens it, so it is done
+    in a thread, given up after ``wait_s`` (the thread is left blocked, as a daemon)."""
+    opened: list[IO[bytes]] = []
+    failed: list[OSError] = []
+
+    def opener() -> None:
+        try:
+            opened.append(path.open("rb"))
+        except OSError as exc:
+            failed.append(exc)
+
+    thread = threading.Thread(target=opener, daemon=True)
+    thread.start()
+    thread.join(wait_s)
+    if failed:
+        raise failed[0]
+    if not opened:
+        raise TimeoutError(f"no process opened the named pipe for writing in {wait_s:g} s")
+    return opened[0]
+
+
 def _items(inputs: Iterable[str], options: ReadOptions) -> Iterator[_Item]:
     for item in inputs:
         if item == "-":
-            with _spooled_stdin(options.config.max_expanded_bytes + 1) as (spool, size):
+            with _spooled(sys.stdin.buffer, options.config.max_expanded_bytes + 1) as (spool, size):
                 yield from _read_stream(spool, "<stdin>", size, options, "<stdin>")
             continue
         path = Path(item)
@@ -213,11 +238,20 @@ def read_one(item: str, options: ReadOptions | None = None) -> Extracted:
 def _read_file(path: Path, options: ReadOptions, feed: str) -> Iterator[_Item]:
     name = str(path)
     try:
-        size = path.stat().st_size
-        with path.open("rb") as f:
-            yield from _read_stream(f, name, size, options, feed)
+        mode = path.stat().st_mode
+        if stat.S_ISREG(mode):
+            with path.open("rb") as f:
+                yield from _read_stream(f, name, path.stat().st_size, options, feed)
+            return
+        # a pipe (``<(…)``), a named pipe or a device: read as a stream, up to the limit
+        config = options.config
+        stream = _open_fifo(path, config.fifo_wait_s) if stat.S_ISFIFO(mode) else path.open("rb")
+        with stream, _spooled(stream, config.max_expanded_bytes + 1) as (spool, size):
+            yield from _read_stream(spool, name, size, options, feed)
     except PermissionError:
         yield Skipped(name, "permission denied")
+    except TimeoutError as exc:
+        yield Skipped(name, str(exc))
     except OSError as exc:
         yield Skipped(name, f"cannot read ({exc.strerror or exc})")
 
@@ -350,6 +384,8 @@ def _jsonl_record(line: bytes, where: str, options: ReadOptions, feed: str) -> E
         record = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return Skipped(where, f"not a JSON line ({exc.msg if hasattr(exc, 'msg') else exc})")
+    except RecursionError:  # the reader's depth is bounded by Python's recursion limit
+        return Skipped(where, f"JSON nested over {sys.getrecursionlimit():,} levels deep")
     if not isinstance(record, dict):
         return Skipped(where, "not a JSON object")
     url = _str_field(record, options.url_field)
