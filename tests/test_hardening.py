@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import unicodedata
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -20,14 +21,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import PAN13, SEED_A, SEED_A_PATH, SEED_B, SEED_B_PATH
-from unspin import Span
+from conftest import LEXICAL, PAN13, SEED_A, SEED_A_PATH, SEED_B, SEED_B_PATH
+from unspin import Comparer, Span
 from unspin.cli import main
 from unspin.config import DEFAULT_CONFIG
 from unspin.errors import InputError
 from unspin.index import schema
 from unspin.output import TerminalConsole
 from unspin.text import make_document, normalize
+from unspin.text.normalize import tokenize
 from unspin.text.segment import segment
 from unspin.text.sources import ReadOptions, read_one
 
@@ -340,7 +342,86 @@ def test_a_named_pipe_with_no_writer_times_out(tmp_path: Path) -> None:
     options = ReadOptions(config=DEFAULT_CONFIG.with_overrides(fifo_wait_s=0.3))
     with pytest.raises(InputError, match="no process opened the named pipe"):
         read_one(str(fifo), options)
-    writer = threading.Thread(target=lambda: fifo.write_text(SEED_A, encoding="utf-8"))
+    fresh = tmp_path / "fresh"  # the first reader's thread still waits on the first one
+    os.mkfifo(fresh)
+    writer = threading.Thread(target=lambda: fresh.write_text(SEED_A, encoding="utf-8"))
     writer.start()
-    assert read_one(str(fifo), options).text == SEED_A
+    assert read_one(str(fresh), options).text == SEED_A
     writer.join()
+
+
+# --------------------------------------------------------------------------- evasion
+
+_FRENCH = (
+    "Le président de la République a déclaré mardi que la réforme des retraites était "
+    "nécessaire. Selon lui, le système actuel n'est plus soutenable à long terme. Les "
+    "syndicats ont annoncé une nouvelle journée de grève pour la semaine prochaine, et "
+    "l'opposition dénonce un passage en force."
+)
+# Cyrillic look-alikes for Latin letters, as an evader swaps them in
+_HOMOGLYPHS = str.maketrans({"a": "а", "e": "е", "o": "о", "c": "с", "p": "р", "T": "Т"})
+
+
+def test_the_same_text_in_nfc_and_nfd_is_identical() -> None:
+    got = Comparer(LEXICAL).compare(_FRENCH, unicodedata.normalize("NFD", _FRENCH))
+    assert got.verdict.label == "identical" and not got.edits
+
+
+def test_nfd_accents_stay_inside_the_word_spans() -> None:
+    """A composed letter ends after its combining marks in the original."""
+    text = unicodedata.normalize("NFD", _FRENCH)
+    norm = normalize(text)
+    assert norm.text == _FRENCH
+    for tok in tokenize(norm):
+        given = text[tok.span.start : tok.span.end]
+        assert unicodedata.normalize("NFC", given) == tok.text
+
+
+def test_look_alike_letters_do_not_hide_a_copy() -> None:
+    spun = SEED_A.translate(_HOMOGLYPHS)
+    got = Comparer(LEXICAL).compare(SEED_A, spun)
+    assert got.verdict.label == "identical"
+    assert not any(e.kind == "substitution" for e in got.edits)
+    manipulation = [e for e in got.verdict.evidence if e.kind == "character-manipulation"]
+    assert manipulation and manipulation[0].favours == "a"
+    assert got.b.manipulation and not got.a.manipulation
+    for e in got.b.manipulation:  # located in the text as given
+        assert spun[e.span.start : e.span.end] == e.text != e.read_as
+        assert SEED_A[e.span.start] == e.read_as
+
+
+def test_look_alike_letters_do_not_hide_a_source_from_search(tmp_path: Path) -> None:
+    from unspin import Index, Searcher
+
+    ix = Index.create(tmp_path / "ix")
+    try:
+        ix.add(SEED_A, doc_id="seed")
+        ix.add(_FRENCH, doc_id="other")
+        result = Searcher(ix, Comparer(LEXICAL)).search(SEED_A.translate(_HOMOGLYPHS))
+    finally:
+        ix.close()
+    assert result.hits and result.hits[0].doc_id == "seed"
+
+
+def test_invisible_characters_inside_words_are_left_out_and_reported() -> None:
+    hidden = "The min\u200bister said the eco\u2060nomy grew, and pri\u00adces fell."
+    norm = normalize(hidden)
+    assert norm.text == "The minister said the economy grew, and prices fell."
+    assert [(e.kind, e.text) for e in norm.manipulation] == [
+        ("invisible", "\u200b"),
+        ("invisible", "\u2060"),
+    ]  # the soft hyphen is a hyphenation point, not an evasion
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Президент заявил, что экономика выросла.", 0),  # one script
+        ("Президент заявил, что экономика выросла.".replace("о", "o"), 4),  # Latin o in Russian
+        ("Он сказал: Moscow is big, и это правда.", 0),  # a Latin word in a Russian text
+        ("The talks with Сергей Лавров ended on Monday in Paris and Rome.", 0),  # a name
+        ("Тhe talks ended on Monday in Paris.", 1),  # a mixed-script word
+    ],
+)
+def test_only_look_alikes_that_evade_are_folded(text: str, folded: int) -> None:
+    assert len(normalize(text).manipulation) == folded

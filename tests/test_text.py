@@ -253,6 +253,7 @@ class TestNormalize:
         fast, slow = normalize(original), normalize_reference(original)
         assert fast.text == slow.text
         assert list(fast.origin) == list(slow.origin)
+        assert fast.ends == slow.ends and fast.manipulation == slow.manipulation
 
     @given(typo_text)
     @settings(max_examples=400, deadline=None)

@@ -8,6 +8,7 @@ and ``Searcher(index).search(text)`` finds the documents a text reuses.
 from ._types import (
     REUSE_LABELS,
     Boilerplate,
+    CharacterEdit,
     Comparison,
     DateClaim,
     DateMention,
@@ -45,6 +46,7 @@ __all__ = [
     "REUSE_LABELS",
     "BadRecordError",
     "Boilerplate",
+    "CharacterEdit",
     "Comparer",
     "Comparison",
     "Config",

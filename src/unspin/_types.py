@@ -118,6 +118,19 @@ class Origin:
 
 
 @dataclass(frozen=True, slots=True)
+class CharacterEdit:
+    """A character changed to evade matching: a look-alike letter from another script
+    (``kind`` ``look-alike``: Cyrillic о for Latin o) or an invisible character inside a word
+    (``invisible``). Matching reads ``read_as`` (empty: left out) in place of ``text``, the
+    characters at ``span`` as given. A meaning-neutral edit, never a substitution."""
+
+    span: Span
+    kind: str
+    text: str
+    read_as: str
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A text as unspin sees it: the user's text plus what the text stage found in it."""
 
@@ -128,6 +141,8 @@ class Document:
     boilerplate: tuple[Boilerplate, ...]
     dates: tuple[DateMention, ...] = ()
     origin: Origin | None = None
+    # characters changed to evade matching (``text.normalize``), in text order
+    manipulation: tuple[CharacterEdit, ...] = ()
 
     @property
     def body_chars(self) -> int:

@@ -193,6 +193,7 @@ class Config:
     # other), and a side is the original when it leads by original_margin
     original_weights: tuple[tuple[str, float], ...] = (
         ("spin-artefacts", 2.0),
+        ("character-manipulation", 2.0),
         ("entity-consistency", 1.5),
         ("publication-date", 1.0),
         ("crawl-date", 1.0),

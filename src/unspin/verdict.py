@@ -13,6 +13,7 @@ from datetime import date
 import wordfreq
 
 from ._types import (
+    CharacterEdit,
     DateClaim,
     Document,
     Edit,
@@ -281,6 +282,7 @@ def decide_original(
                     config.original_weight("spin-artefacts"),
                 )
             )
+        evidence.extend(_manipulation_evidence(a.doc, b.doc, passages, config))
         evidence.extend(_entity_evidence(edits, a, b, config))
         for part, whole, cov_part, cov_whole in (
             ("a", "b", coverage_a, coverage_b),
@@ -302,6 +304,44 @@ def decide_original(
     if abs(score_a - score_b) >= config.original_margin:
         return ("a" if score_a > score_b else "b"), evidence
     return "undetermined", evidence
+
+
+def _manipulation_evidence(
+    a: Document, b: Document, passages: Sequence[Passage], config: Config
+) -> list[Evidence]:
+    """Look-alike letters or invisible characters inside the reused passages of one text
+    only: put there to evade matching, so that text is the copy."""
+    def inside(doc: Document, spans: list[Span]) -> list[CharacterEdit]:
+        return [e for e in doc.manipulation if any(s.start <= e.span.start < s.end for s in spans)]
+
+    found: dict[Side, list[CharacterEdit]] = {
+        "a": inside(a, [p.a for p in passages]),
+        "b": inside(b, [p.b for p in passages]),
+    }
+    if not found["a"] and not found["b"]:
+        return []
+
+    def said(side: Side) -> str:
+        edits = found[side]
+        look, hidden = (sum(e.kind == k for e in edits) for k in ("look-alike", "invisible"))
+        where = f", the first at character {edits[0].span.start}" if edits else ""
+        return (
+            f"{side} has {look} look-alike letter(s) from another script and {hidden} "
+            f"invisible character(s) in the reused passages{where}"
+        )
+
+    detail = f"{said('a')}; {said('b')}"
+    if found["a"] and found["b"]:
+        return [Evidence("character-manipulation", detail, None, 0.0)]
+    clean: Side = "a" if found["b"] else "b"
+    return [
+        Evidence(
+            "character-manipulation",
+            f"{detail}: characters changed to evade matching",
+            clean,
+            config.original_weight("character-manipulation"),
+        )
+    ]
 
 
 def _unnatural_substitutions(edits: Sequence[Edit], config: Config) -> int:

@@ -278,6 +278,7 @@ def check_cmd(index_dir: str, as_json: bool) -> None:
             documents = len(index)
     except (CorruptIndexError, BadRecordError) as exc:  # too damaged to open
         problems = [str(exc)]
+    problems = [" ".join(p.split()) for p in problems]  # SQLite's messages hold line breaks
     if as_json:
         report = {"index": index_dir, "documents": documents, "problems": problems}
         echo_json({**report, "ok": not problems}, indent=2)

@@ -40,6 +40,10 @@ def _document(doc: Document) -> dict[str, Any]:
         "boilerplate": boilerplate_to_list(doc),
         "dates": dates_to_list(doc),
         "quotations": quotations_to_list(doc),
+        "character_manipulation": [
+            {**_span(e.span, doc.text), "kind": e.kind, "read_as": e.read_as}
+            for e in doc.manipulation
+        ],
         "origin": origin_to_dict(doc.origin),
     }
 

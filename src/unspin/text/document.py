@@ -8,7 +8,7 @@ from .._types import Boilerplate, Document, Origin, Segment, Span
 from ..config import Config
 from .boilerplate import find_boilerplate
 from .dates import find_dates
-from .normalize import Normalized, normalize
+from .normalize import Normalized, matching_view, normalize
 from .segment import segment
 
 
@@ -34,7 +34,7 @@ def body_segments(
 ) -> tuple[tuple[Boilerplate, ...], tuple[Segment, ...]]:
     """The boilerplate of ``text`` and the segments of its body: the part of the text stage
     that matching needs (the index keys documents with it alone, without dates)."""
-    boilerplate = find_boilerplate(text, recurring)
+    boilerplate = find_boilerplate(matching_view(norm), recurring)
     regions = body_regions(text, [b.span for b in boilerplate])
     return boilerplate, segment(norm, regions, config.max_unit_words)
 
@@ -58,6 +58,7 @@ def make_document(
         sha256=text_sha256(text),
         segments=segments,
         boilerplate=boilerplate,
-        dates=find_dates(text, boilerplate),
+        dates=find_dates(matching_view(norm), boilerplate),
         origin=origin,
+        manipulation=norm.manipulation,
     )

@@ -14,10 +14,11 @@ import re
 import unicodedata
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import overload
 
-from .._types import Span
+from .._types import CharacterEdit, Span
+from .confusables import fold, script_of
 
 _CHAR_MAP: dict[str, str] = {
     # quotes
@@ -58,7 +59,16 @@ _CHAR_MAP: dict[str, str] = {
     "\x93": '"',
     "\x94": '"',
 }
-_DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+# invisible characters, left out for matching: the soft hyphen, the zero-width space,
+# joiners and the BOM, and every other format character (bidirectional marks, invisible
+# operators, tags), which an evader can put inside a word to split it
+_DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"} | {
+    chr(c)
+    for c in (*range(0x80, 0x10000), *range(0xE0000, 0xE0080))
+    if unicodedata.category(chr(c)) == "Cf"
+}
+# combining marks (accents written after their letter, as in NFD): composed as NFC would
+_MARKS = "".join(chr(c) for c in range(0x300, 0x10000) if unicodedata.combining(chr(c)))
 _OPENING_QUOTES = {"\u201c", "\u2018", "\u00ab", "\u201e"}
 _CLOSING_QUOTES = {"\u201d", "\u00bb"}
 
@@ -70,13 +80,22 @@ class Normalized:
     original: str
     text: str
     origin: array[int]  # origin[i] = index in original of normalised char i (compact ints)
+    # where a normalised character composed of several original ones (a letter and its
+    # combining accents) ends in the original; any other character ends at origin[i] + 1
+    ends: dict[int, int] = field(default_factory=dict)
+    # characters changed to evade matching, as read for matching (original offsets)
+    manipulation: tuple[CharacterEdit, ...] = ()
+
+    def end_of(self, k: int) -> int:
+        """The original end of normalised character ``k``."""
+        return self.ends.get(k, self.origin[k] + 1) if self.ends else self.origin[k] + 1
 
     def to_original(self, start: int, end: int) -> Span:
         """The original span of normalised characters ``[start, end)``."""
         if start >= end:
             pos = self.origin[start] if start < len(self.origin) else len(self.original)
             return Span(pos, pos)
-        return Span(self.origin[start], self.origin[end - 1] + 1)
+        return Span(self.origin[start], self.end_of(end - 1))
 
     def to_normalized(self, pos: int) -> int:
         """First normalised index whose original index is ``>= pos``."""
@@ -93,7 +112,7 @@ def _map_char(ch: str) -> str:
         return " "
     if ord(ch) < 32 and ch != "\n":
         return " "
-    if ord(ch) > 127 and unicodedata.category(ch) in ("Cf", "Cc"):
+    if ord(ch) > 127 and unicodedata.category(ch) == "Cc":
         return " "
     if ord(ch) >= 0xFB00 and ord(ch) <= 0xFB06:  # ligatures ﬁ ﬂ …
         return unicodedata.normalize("NFKC", ch)
@@ -123,13 +142,89 @@ def _emit(original: str, i: int, out: list[str], origin: array[int]) -> None:
         origin.append(i)
 
 
+def _emit_cluster(
+    original: str, i: int, j: int, out: list[str], origin: array[int], ends: dict[int, int]
+) -> None:
+    """Append ``original[i:j]``, a character and its combining marks, composed as NFC
+    composes it (``e`` + U+0301 is ``é``): the last composed character ends at ``j``."""
+    run = original[i:j]
+    composed = unicodedata.normalize("NFC", run)
+    if len(composed) == len(run):  # nothing composes: each character by the usual rules
+        for k in range(i, j):
+            _emit(original, k, out, origin)
+        return
+    for k, ch in enumerate(composed):
+        out.append(ch)
+        origin.append(i + k)
+    ends[len(origin) - 1] = j
+
+
+def _cluster_end(original: str, i: int) -> int:
+    """The end of the combining marks after ``original[i]`` (``i + 1`` if none follow)."""
+    j = i + 1
+    if original[i] in _MARKS or original[i] == "\n":
+        return j
+    while j < len(original) and original[j] in _MARKS:
+        j += 1
+    return j
+
+
 def normalize_reference(original: str) -> Normalized:
     """``normalize`` one character at a time: slow, obviously the rules (tests compare)."""
     out: list[str] = []
     origin: array[int] = array("q")
-    for i in range(len(original)):
-        _emit(original, i, out, origin)
-    return Normalized(original, "".join(out), origin)
+    ends: dict[int, int] = {}
+    i = 0
+    while i < len(original):
+        j = _cluster_end(original, i)
+        if j > i + 1:
+            _emit_cluster(original, i, j, out, origin, ends)
+        else:
+            _emit(original, i, out, origin)
+        i = j
+    return _finished(original, out, origin, ends)
+
+
+def _finished(
+    original: str, out: list[str], origin: array[int], ends: dict[int, int]
+) -> Normalized:
+    """The normalised text with look-alike letters folded (``confusables.fold``), and what
+    was folded or left out to evade matching."""
+    text, folded = fold("".join(out))
+    edits = [
+        CharacterEdit(
+            Span(origin[k], ends.get(k, origin[k] + 1)),
+            "look-alike",
+            original[origin[k] : ends.get(k, origin[k] + 1)],
+            text[k],
+        )
+        for k in folded
+    ]
+    edits += _hidden(original)
+    edits.sort(key=lambda e: e.span.start)
+    return Normalized(original, text, origin, ends, tuple(edits))
+
+
+# format characters inside a word that no writing system needs there (the soft hyphen is a
+# hyphenation point; joiners are needed beside letters of other scripts and in emoji)
+_HIDDEN = re.compile("[" + "".join(sorted(_DROP - {"\u00ad"})) + "]")
+_JOINERS = {"\u200c", "\u200d"}
+
+
+def _hidden(original: str) -> list[CharacterEdit]:
+    """Invisible characters put inside a word (between two letters) to split it."""
+    found = []
+    for m in _HIDDEN.finditer(original):
+        k = m.start()
+        if k == 0 or k + 1 >= len(original):
+            continue
+        before, after = original[k - 1], original[k + 1]
+        if not (before.isalpha() and after.isalpha()):
+            continue
+        if m.group() in _JOINERS and not (script_of(before) and script_of(after)):
+            continue
+        found.append(CharacterEdit(Span(k, k + 1), "invisible", m.group(), ""))
+    return found
 
 
 class _OneToOne(dict[int, str]):
@@ -143,9 +238,12 @@ class _OneToOne(dict[int, str]):
 
 
 _TABLE = _OneToOne()
-# characters that may map to zero or several characters, or insert a space: the slow path
+# characters that may map to zero or several characters, or insert a space, and characters
+# with combining marks after them: the slow path
 _IRREGULAR = re.compile(
-    "[" + "".join(sorted(_DROP | _OPENING_QUOTES | _CLOSING_QUOTES)) + "\u2026\ufb00-\ufb06]"
+    f"[^{_MARKS}\n][{_MARKS}]+|["
+    + "".join(sorted(_DROP | _OPENING_QUOTES | _CLOSING_QUOTES))
+    + "\u2026\ufb00-\ufb06]"
 )
 
 
@@ -157,18 +255,34 @@ def normalize(original: str) -> Normalized:
     """
     out: list[str] = []
     origin: array[int] = array("q")
+    ends: dict[int, int] = {}
     pos = 0
     for m in _IRREGULAR.finditer(original):
         k = m.start()
         if k > pos:
             out.append(original[pos:k].translate(_TABLE))
             origin.extend(range(pos, k))
-        _emit(original, k, out, origin)
-        pos = k + 1
+        if m.end() > k + 1:
+            _emit_cluster(original, k, m.end(), out, origin, ends)
+        else:
+            _emit(original, k, out, origin)
+        pos = m.end()
     if pos < len(original):
         out.append(original[pos:].translate(_TABLE))
         origin.extend(range(pos, len(original)))
-    return Normalized(original, "".join(out), origin)
+    return _finished(original, out, origin, ends)
+
+
+def matching_view(norm: Normalized) -> str:
+    """The original text with its look-alike letters folded, one character for one: what
+    the line rules of the text stage (boilerplate, dates) read, at the original offsets."""
+    if not norm.manipulation:
+        return norm.original
+    chars = list(norm.original)
+    for e in norm.manipulation:
+        if e.kind == "look-alike" and len(e.span) == 1 and len(e.read_as) == 1:
+            chars[e.span.start] = e.read_as
+    return "".join(chars)
 
 
 # a word: letters and digits, joined by inner hyphens or apostrophes
@@ -198,6 +312,12 @@ def tokenize(norm: Normalized, start: int = 0, end: int | None = None) -> list[T
     """Tokens of normalised characters ``[start, end)`` with original spans."""
     stop = len(norm.text) if end is None else end
     origin = norm.origin  # to_original, inlined: a token is never empty
+    if norm.ends:
+        end_of = norm.end_of
+        return [
+            Token(m.group(), Span(origin[m.start()], end_of(m.end() - 1)), m.start(), m.end())
+            for m in _TOKEN.finditer(norm.text, start, stop)
+        ]
     return [
         Token(m.group(), Span(origin[m.start()], origin[m.end() - 1] + 1), m.start(), m.end())
         for m in _TOKEN.finditer(norm.text, start, stop)
