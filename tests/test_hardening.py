@@ -425,3 +425,30 @@ def test_invisible_characters_inside_words_are_left_out_and_reported() -> None:
 )
 def test_only_look_alikes_that_evade_are_folded(text: str, folded: int) -> None:
     assert len(normalize(text).manipulation) == folded
+
+
+def test_numbers_with_decimals_separators_and_percents_change_whole() -> None:
+    """5.3 → 6.1 was reported as two changes, "5 → 6" and "3 → 1"."""
+    a = (
+        "The economy grew by 5.3 percent last year, the ministry said on Tuesday in its annual "
+        "report. Officials expect growth to slow to 2.1% next year as 1,200,000 jobs are at risk."
+    )
+    b = a.replace("5.3", "6.1").replace("2.1%", "2.4%").replace("1,200,000", "1,500,000")
+    got = Comparer(LEXICAL).compare(a, b)
+    changes = [(e.a_text, e.b_text, e.reason) for e in got.edits if e.meaning_change]
+    assert changes == [
+        ("5.3", "6.1", "number changed: 5.3 → 6.1"),
+        ("2.1%", "2.4%", "number changed: 2.1% → 2.4%"),
+        ("1,200,000", "1,500,000", "number changed: 1,200,000 → 1,500,000"),
+    ]
+    for e in got.edits:
+        assert a[e.a.start : e.a.end] == e.a_text and b[e.b.start : e.b.end] == e.b_text
+
+
+def test_chinese_and_japanese_sentences_end_at_full_width_marks() -> None:
+    zh = ["经济增长了四点九。", "专家认为，明年的增长将会放缓！", "「政府将采取措施。」", "他说。"]
+    ja = ["政府は火曜日に新しい予算案を発表した。", "専門家は、来年の成長が鈍化すると見ている。"]
+    for want in (zh, ja):
+        text = "".join(want)
+        doc = make_document("cjk", text, DEFAULT_CONFIG)
+        assert [text[s.span.start : s.span.end] for s in doc.segments] == want

@@ -97,11 +97,49 @@ def _is_capitalised(t: _Tok) -> bool:
     return t.token.is_word and w[0].isupper() and not t.initial and w.lower() not in STOPWORDS
 
 
+def _joined_numbers(unit: Sequence[Token]) -> list[Token]:
+    """The tokens of a unit with each number written with a decimal point, thousands
+    separators or a percent sign (``5.3``, ``1,200,000``, ``12%``) as one token: the
+    tokeniser splits them at the marks, and 5.3 → 6.1 is one number changed, not two."""
+    out: list[Token] = []
+    k = 0
+    while k < len(unit):
+        t = unit[k]
+        j = k
+        if t.text[0].isdigit():
+            while (
+                j + 2 < len(unit)
+                and unit[j + 1].text in (".", ",")
+                and unit[j + 2].text[0].isdigit()
+                and unit[j].span.end == unit[j + 1].span.start
+                and unit[j + 1].span.end == unit[j + 2].span.start
+            ):
+                j += 2
+            if j + 1 < len(unit) and unit[j + 1].text == "%" and (
+                unit[j].span.end == unit[j + 1].span.start
+            ):
+                j += 1
+        if j == k:
+            out.append(t)
+        else:
+            run = unit[k : j + 1]
+            out.append(
+                Token(
+                    "".join(x.text for x in run),
+                    Span(t.span.start, run[-1].span.end),
+                    t.norm_start,
+                    run[-1].norm_end,
+                )
+            )
+        k = j + 1
+    return out
+
+
 def _annotate(units: Sequence[Sequence[Token]]) -> tuple[list[_Tok], list[str]]:
     """Flatten the tokens of some units, marking sentence-initial words and quotations."""
     toks: list[_Tok] = []
     quotes: list[str] = []
-    for unit in units:
+    for unit in map(_joined_numbers, units):
         first_word = True
         open_at = -1
         unit_toks: list[_Tok] = []

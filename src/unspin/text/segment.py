@@ -82,6 +82,9 @@ _NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
 _BOUNDARY = re.compile(
     r"(?<![.!?])(?:[.!?]++[\"')\]]*+(?=\s+[\"'(\[]?[A-Z0-9])|[.!?]++[\"')\]]*+\s*\n"
     r"|(?P<lower>[.!?][\"')\]]*+)(?=\s+[a-z]))"
+    # Chinese and Japanese: a full-width end mark needs no space after it (closing brackets
+    # and quotes stay with the sentence they close)
+    r"|(?<![。！？])[。！？]++[」』）》\"']*+"
 )
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 # a whitespace run is matched from its start only, for the same reason
