@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import LEXICAL, PAN13, SEED_A, SEED_A_PATH, SEED_B, SEED_B_PATH
 from unspin import Comparer, Span
@@ -28,8 +30,10 @@ from unspin.config import DEFAULT_CONFIG
 from unspin.errors import InputError
 from unspin.index import schema
 from unspin.output import TerminalConsole
+from unspin.report.json import comparison_to_dict
 from unspin.text import make_document, normalize
 from unspin.text.normalize import tokenize
+from unspin.text.quotes import quoted_chars
 from unspin.text.segment import segment
 from unspin.text.sources import ReadOptions, read_one
 
@@ -452,3 +456,51 @@ def test_chinese_and_japanese_sentences_end_at_full_width_marks() -> None:
         text = "".join(want)
         doc = make_document("cjk", text, DEFAULT_CONFIG)
         assert [text[s.span.start : s.span.end] for s in doc.segments] == want
+
+
+_spans = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda t: Span(t[0], t[0] + t[1])),
+    max_size=12,
+)
+
+
+@given(_spans, _spans, st.text(alphabet="ab \n", min_size=80, max_size=80))
+def test_quoted_chars_by_bisection_equal_the_plain_count(
+    spans: list[Span], quotes: list[Span], text: str
+) -> None:
+    """``quoted_chars`` looks up the quotations near each span (it was quadratic in long
+    texts); any spans and quotations, overlapping or not, count as one by one."""
+    inside = total = 0
+    for s in spans:
+        total += sum(not c.isspace() for c in text[s.start : s.end])
+        for q in quotes:
+            inside += sum(not c.isspace() for c in text[max(s.start, q.start) : min(s.end, q.end)])
+    assert quoted_chars(spans, quotes, text) == (inside, total)
+
+
+def test_past_the_aligned_length_the_result_says_what_was_not_examined() -> None:
+    """Memory stays bounded on texts of any length: past ``max_aligned_chars`` a text is
+    kept whole, and the part not examined is reported."""
+    config = LEXICAL.with_overrides(max_aligned_chars=1_000)
+    got = Comparer(config).compare(SEED_A, SEED_B)
+    for doc in (got.a, got.b):
+        assert doc.text in (SEED_A, SEED_B)  # nothing the user gave is cut
+        assert doc.unexamined is not None and doc.unexamined.end == len(doc.text)
+        assert 500 <= doc.unexamined.start <= 1_000
+        assert doc.text[doc.unexamined.start] in "\n "
+        assert all(s.span.end <= doc.unexamined.start for s in doc.segments)
+    for p in got.passages:
+        assert p.a.end <= got.a.unexamined.start and p.b.end <= got.b.unexamined.start
+    record = comparison_to_dict(got)
+    assert record["a"]["unexamined"] == {"start": got.a.unexamined.start, "end": len(SEED_A)}
+    whole = Comparer(LEXICAL).compare(SEED_A, SEED_B)
+    assert whole.a.unexamined is None and comparison_to_dict(whole)["b"]["unexamined"] is None
+
+
+def test_long_texts_are_aligned_from_candidates_as_the_whole_matrix_aligns_them() -> None:
+    """Past ``max_dense_cells`` unit pairs, only the pairs sharing a rare stem (and their
+    neighbours) are scored; on the seed pair that finds the same passages."""
+    dense = Comparer(LEXICAL).compare(SEED_A, SEED_B)
+    keyed = Comparer(LEXICAL.with_overrides(max_dense_cells=0)).compare(SEED_A, SEED_B)
+    assert [(p.a, p.b) for p in keyed.passages] == [(p.a, p.b) for p in dense.passages]
+    assert keyed.verdict.label == dense.verdict.label

@@ -143,6 +143,8 @@ class Document:
     origin: Origin | None = None
     # characters changed to evade matching (``text.normalize``), in text order
     manipulation: tuple[CharacterEdit, ...] = ()
+    # the end of the text past ``Config.max_aligned_chars``: read, kept, not examined
+    unexamined: Span | None = None
 
     @property
     def body_chars(self) -> int:

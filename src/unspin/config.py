@@ -35,12 +35,23 @@ class Config:
     # --- units: segmentation and the lexical features of units ------------------------
     # segmentation: sentences longer than this many words are split at clause boundaries
     max_unit_words: int = 40
+    # a pair's texts are aligned up to this many characters each (cut at the last line break
+    # before it); the rest is reported as not examined (Document.unexamined): the memory of
+    # a comparison stays bounded, about 1 GB, whatever the texts' length
+    max_aligned_chars: int = 2_000_000
     # weights of the lexical channels: content stems, character 4-grams of content words
     lexical_weights: tuple[float, float] = (0.6, 0.4)
     # content stems lose weight as they recur in their own document: weight * df ** -this
     local_rarity: float = 0.25
 
     # --- matching: unit matches: lexical scores, the sentence model, seeding and extension ---
+    # alignment: two texts with more unit pairs than this (about 2,000 units each) are not
+    # scored pair by pair: only the pairs sharing a stem that at most candidate_key_units
+    # units of each text hold, and the pairs within candidate_reach units of those, are
+    # (memory and time then grow with the texts' length, not the product of their lengths)
+    max_dense_cells: int = 4_000_000
+    candidate_key_units: int = 8
+    candidate_reach: int = 2
     # alignment: units with less rarity-weighted content than this never seed a match alone
     # (nor are looked up by a search's semantic round): a few rare words
     min_unit_weight: float = 4.0
@@ -316,10 +327,14 @@ STAGES: dict[str, tuple[str, ...]] = {
     ),
     "units": (
         "max_unit_words",
+        "max_aligned_chars",
         "lexical_weights",
         "local_rarity",
     ),
     "matching": (
+        "max_dense_cells",
+        "candidate_key_units",
+        "candidate_reach",
         "min_unit_weight",
         "match_threshold",
         "lexical_sure",

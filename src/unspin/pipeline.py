@@ -22,6 +22,7 @@ from .evidence import mark_quotations
 from .lexicon import Lexicon
 from .prepared import PreparedText, prepare
 from .text import make_document, normalize
+from .text.document import examined_length
 from .text.sources import ReadOptions, read_one
 from .verdict import decide
 
@@ -58,7 +59,7 @@ class Comparer:
         origin: Origin | None = None,
         recurring: frozenset[int] = frozenset(),
     ) -> PreparedText:
-        norm = normalize(text)
+        norm = normalize(text[: examined_length(text, self.config.max_aligned_chars)])
         doc = make_document(name, text, self.config, norm, origin, recurring)
         return prepare(doc, norm, self.config)
 

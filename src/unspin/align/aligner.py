@@ -7,8 +7,6 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-from numpy.typing import NDArray
 from rapidfuzz.distance import Indel
 
 from .._types import Match, Passage, Span, covered_chars
@@ -26,7 +24,13 @@ from .passages import (
     build_passages,
     shared_content,
 )
-from .scores import ScoredPairs, lexical_matrix, lexical_matrix_reference, score_pairs
+from .scores import (
+    LexicalScores,
+    ScoredPairs,
+    lexical_matrix_reference,
+    lexical_scores,
+    score_pairs,
+)
 from .spans import _clip, _word_forms, _words_in, passage_kind
 
 
@@ -150,7 +154,7 @@ def align_prepared(
             timings[stage] = timings.get(stage, 0.0) + now - clock
         clock = now
 
-    scorer = lexical_matrix_reference if reference else lexical_matrix
+    scorer = lexical_matrix_reference if reference else lexical_scores
     lexical = scorer(a, b, config)
     lap("seed")
     use_model = embedder is not None and config.use_model
@@ -176,7 +180,7 @@ def align_prepared(
 def _read(
     a: PreparedText,
     b: PreparedText,
-    lexical: NDArray[np.float64],
+    lexical: LexicalScores,
     config: Config,
     embedder: Embedder | None,
     lap: Callable[[str], None],

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy import sparse
 
 from ..config import Config
 from ..embed import Embedder
@@ -17,6 +18,75 @@ from ..fingerprint import (
     feature_id,
 )
 from ..prepared import CHANNELS, PreparedText, embed_units
+
+
+class SparseScores:
+    """The lexical scores of two long texts' unit pairs that share a rare stem, and of the
+    pairs near them; every other pair scores 0. Indexed like the dense matrix."""
+
+    def __init__(self, shape: tuple[int, int], values: dict[tuple[int, int], float]) -> None:
+        self.shape = shape
+        self.size = shape[0] * shape[1]
+        self.values = values
+
+    def __getitem__(self, key: tuple[int, int]) -> float:
+        return self.values.get(key, 0.0)
+
+
+# the lexical scores of a pair of texts: every pair's, or (for long texts) the candidates'
+LexicalScores = NDArray[np.float64] | SparseScores
+
+
+def lexical_scores(a: PreparedText, b: PreparedText, config: Config) -> LexicalScores:
+    """``lexical_matrix`` when the texts have at most ``Config.max_dense_cells`` unit pairs,
+    else ``candidate_scores``: the memory and time of a pair grow with its length, not
+    with the product of its two lengths."""
+    if len(a) * len(b) <= config.max_dense_cells:
+        return lexical_matrix(a, b, config)
+    return candidate_scores(a, b, config)
+
+
+def candidate_scores(a: PreparedText, b: PreparedText, config: Config) -> SparseScores:
+    """The lexical scores of the unit pairs that share a stem held by at most
+    ``Config.candidate_key_units`` units of each text, and of the pairs within
+    ``Config.candidate_reach`` units of them (where extension and merging look), as
+    ``lexical_matrix`` scores them. A pair sharing only common words is not scored: it
+    makes no passage on its own, and a passage's weak units are its candidates' neighbours.
+    Written here (as the index's keys are): candidate generation is part of alignment."""
+    stems_a, stems_b = a.matrices["stems"], b.matrices["stems"]
+    cap = config.candidate_key_units
+    df_a = np.bincount(stems_a.indices, minlength=stems_a.shape[1])
+    df_b = np.bincount(stems_b.indices, minlength=stems_b.shape[1])
+    rare = np.flatnonzero((df_a > 0) & (df_b > 0) & (df_a <= cap) & (df_b <= cap))
+    keyed_a, keyed_b = sparse.csr_matrix(stems_a[:, rare]), sparse.csr_matrix(stems_b[:, rare])
+    keyed_a.data = np.ones_like(keyed_a.data)  # which units hold each rare stem
+    keyed_b.data = np.ones_like(keyed_b.data)
+    shared = sparse.coo_matrix(keyed_a @ keyed_b.T)
+    reach = config.candidate_reach
+    pairs: set[tuple[int, int]] = set()
+    for i, j in zip(shared.row.tolist(), shared.col.tolist(), strict=True):
+        for di in range(-reach, reach + 1):
+            for dj in range(-reach, reach + 1):
+                pairs.add((i + di, j + dj))
+    na, nb = len(a), len(b)
+    chosen = sorted((i, j) for i, j in pairs if 0 <= i < na and 0 <= j < nb)
+    values: dict[tuple[int, int], float] = {}
+    for start in range(0, len(chosen), _SCORE_BATCH):
+        batch = chosen[start : start + _SCORE_BATCH]
+        rows = np.fromiter((i for i, _ in batch), dtype=np.int64, count=len(batch))
+        cols = np.fromiter((j for _, j in batch), dtype=np.int64, count=len(batch))
+        total = np.zeros(len(batch))
+        for name, weight in zip(CHANNELS, config.lexical_weights, strict=True):
+            if weight:
+                products = a.matrices[name][rows].multiply(b.matrices[name][cols])
+                total += weight * np.asarray(products.sum(axis=1)).ravel()
+        for (i, j), value in zip(batch, _quantized(total).tolist(), strict=True):
+            if value:
+                values[i, j] = value
+    return SparseScores((na, nb), values)
+
+
+_SCORE_BATCH = 50_000  # candidate pairs scored at a time (the memory of one batch is bounded)
 
 
 def lexical_matrix(a: PreparedText, b: PreparedText, config: Config) -> NDArray[np.float64]:
@@ -71,7 +141,7 @@ def _semantic_scale(cosine: float, config: Config) -> float:
 class ScoredPairs:
     """Scores of the candidate unit pairs of one document pair."""
 
-    lexical: NDArray[np.float64]
+    lexical: LexicalScores
     score: dict[tuple[int, int], float]
     semantic: dict[tuple[int, int], float]
 
@@ -79,7 +149,7 @@ class ScoredPairs:
 def score_pairs(
     a: PreparedText,
     b: PreparedText,
-    lexical: NDArray[np.float64],
+    lexical: LexicalScores,
     config: Config,
     embedder: Embedder | None,
 ) -> ScoredPairs:
@@ -88,19 +158,10 @@ def score_pairs(
     semantic: dict[tuple[int, int], float] = {}
     if lexical.size == 0:
         return ScoredPairs(lexical, scores, semantic)
-    k = config.semantic_candidates
-    candidates: set[tuple[int, int]] = set()
-    row_top = np.argsort(-lexical, axis=1)[:, :k]
-    col_top = np.argsort(-lexical, axis=0)[:k, :]
-    # a candidate is among the k best partners of each of its two units (mutual top-k)
-    col_sets = [set(col_top[:, j].tolist()) for j in range(lexical.shape[1])]
-    for i in range(lexical.shape[0]):
-        for j in row_top[i]:
-            if i in col_sets[int(j)]:
-                candidates.add((i, int(j)))
-    sure = np.argwhere(lexical >= config.lexical_sure)
-    for i, j in sure:
-        candidates.add((int(i), int(j)))
+    if isinstance(lexical, SparseScores):
+        candidates = _sparse_candidates(lexical, config)
+    else:
+        candidates = _dense_candidates(lexical, config)
     gray: list[tuple[int, int]] = []
     for i, j in sorted(candidates):
         lex = float(lexical[i, j])
@@ -128,3 +189,38 @@ def score_pairs(
             # the model can confirm what the words alone do not, never overrule them
             scores[i, j] = max(lex, (1 - w) * lex + w * _semantic_scale(cos, config))
     return ScoredPairs(lexical, scores, semantic)
+
+
+def _dense_candidates(lexical: NDArray[np.float64], config: Config) -> set[tuple[int, int]]:
+    """The pairs each among the k best partners of both its units (mutual top-k), and the
+    pairs scoring ``lexical_sure`` or more."""
+    k = config.semantic_candidates
+    candidates: set[tuple[int, int]] = set()
+    row_top = np.argsort(-lexical, axis=1)[:, :k]
+    col_top = np.argsort(-lexical, axis=0)[:k, :]
+    col_sets = [set(col_top[:, j].tolist()) for j in range(lexical.shape[1])]
+    for i in range(lexical.shape[0]):
+        for j in row_top[i]:
+            if i in col_sets[int(j)]:
+                candidates.add((i, int(j)))
+    sure = np.argwhere(lexical >= config.lexical_sure)
+    for i, j in sure:
+        candidates.add((int(i), int(j)))
+    return candidates
+
+
+def _sparse_candidates(lexical: SparseScores, config: Config) -> set[tuple[int, int]]:
+    """``_dense_candidates`` over the scored pairs (an unscored pair scores 0, under every
+    threshold, so it is never one)."""
+    k = config.semantic_candidates
+    rows: dict[int, list[tuple[float, int]]] = {}
+    cols: dict[int, list[tuple[float, int]]] = {}
+    for (i, j), value in lexical.values.items():
+        rows.setdefault(i, []).append((-value, j))
+        cols.setdefault(j, []).append((-value, i))
+    best_cols = {j: {i for _, i in sorted(c)[:k]} for j, c in cols.items()}
+    candidates = {
+        (i, j) for i, r in rows.items() for _, j in sorted(r)[:k] if i in best_cols[j]
+    }
+    candidates |= {pair for pair, value in lexical.values.items() if value >= config.lexical_sure}
+    return candidates

@@ -44,6 +44,7 @@ from ..pipeline import Comparer
 from ..prepared import PreparedText, embed_units, prepare
 from ..text import make_document, normalize
 from ..text.boilerplate import line_hashes
+from ..text.document import examined_length
 from ..text.normalize import Normalized
 from ..text.origin import origin_from_dict
 from ..verdict import merge_spans
@@ -274,7 +275,7 @@ class Searcher:
         clock = time.perf_counter()
         # the query goes through the text stage once, for its keys and for the aligner (its
         # segments are the index's when the comparer segments as the index does)
-        norm = normalize(text)
+        norm = normalize(text[: examined_length(text, comparer.config.max_aligned_chars)])
         recurring = index.recurring(line_hashes(text))
         doc = make_document(name, text, index.config, norm, origin, recurring)
         windows = windows_of(unit_keys(doc.segments, norm, index.params), index.params)

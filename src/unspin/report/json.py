@@ -44,6 +44,7 @@ def _document(doc: Document) -> dict[str, Any]:
             {**_span(e.span, doc.text), "kind": e.kind, "read_as": e.read_as}
             for e in doc.manipulation
         ],
+        "unexamined": _span(doc.unexamined) if doc.unexamined else None,
         "origin": origin_to_dict(doc.origin),
     }
 

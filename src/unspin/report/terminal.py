@@ -71,6 +71,13 @@ def _head(c: Comparison) -> Text:
         head.append(f"confidence of reuse: {v.confidence:.0%}\n")
     head.append(f"a: {c.a.name}  — {v.coverage_a:.1%} of its body reused\n")
     head.append(f"b: {c.b.name}  — {v.coverage_b:.1%} of its body reused\n")
+    for side, doc in (("a", c.a), ("b", c.b)):
+        if doc.unexamined:
+            head.append(
+                f"{side}: characters {doc.unexamined.start:,}–{doc.unexamined.end:,} were not "
+                "examined (past Config.max_aligned_chars)\n",
+                style="bold yellow",
+            )
     original = (
         "undetermined"
         if v.original == "undetermined"

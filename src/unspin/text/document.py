@@ -49,8 +49,13 @@ def make_document(
 ) -> Document:
     """Run the text stage on ``text`` (already decoded or extracted; ``origin`` says where it
     came from). Lines whose hash (``line_hash``) is in ``recurring`` are boilerplate learned
-    from a corpus (an index)."""
-    norm = norm or normalize(text)
+    from a corpus (an index). ``norm`` may be of a prefix of ``text`` (``examined_length``):
+    the rest is the document's ``unexamined`` part."""
+    if norm is None:
+        norm = normalize(text[: examined_length(text, config.max_aligned_chars)])
+    # a normalised prefix: the rest of the text is kept but not examined
+    seen = len(norm.original)
+    unexamined = Span(seen, len(text)) if seen < len(text) else None
     boilerplate, segments = body_segments(text, config, norm, recurring)
     return Document(
         name=name,
@@ -61,4 +66,17 @@ def make_document(
         dates=find_dates(matching_view(norm), boilerplate),
         origin=origin,
         manipulation=norm.manipulation,
+        unexamined=unexamined,
     )
+
+
+def examined_length(text: str, limit: int) -> int:
+    """How much of ``text`` is examined: all of it up to ``limit`` characters, else up to
+    its last line break (or space) before ``limit``."""
+    if len(text) <= limit:
+        return len(text)
+    for mark in ("\n", " "):
+        cut = text.rfind(mark, limit // 2, limit)
+        if cut > 0:
+            return cut
+    return limit

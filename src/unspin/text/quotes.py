@@ -17,8 +17,10 @@ Each ``Quotation`` covers the quoted words only (not the marks, nor the attribut
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Literal
 
 from .._types import Span
@@ -179,14 +181,30 @@ def find_quotations(text: str) -> list[Quotation]:
     return out
 
 
+def _overlapping(s: Span, starts: list[int], reach: list[int]) -> range:
+    """The indexes of the quotations (sorted by start; ``reach[k]`` the furthest end of the
+    first k + 1) that may overlap ``s``: from the first whose prefix reaches past its start
+    to the last that starts before its end. Bisection keeps long texts with many quotations
+    linear."""
+    return range(bisect_right(reach, s.start), bisect_left(starts, s.end))
+
+
+def _sorted_quotes(quotes: Sequence[Span]) -> tuple[list[Span], list[int], list[int]]:
+    ordered = sorted(quotes, key=lambda q: q.start)
+    reach = list(accumulate((q.end for q in ordered), max))
+    return ordered, [q.start for q in ordered], reach
+
+
 def quoted_chars(spans: Sequence[Span], quotes: Sequence[Span], text: str) -> tuple[int, int]:
     """The non-space characters of ``spans`` that lie inside ``quotes``, and all of them
     (neither list needs to be sorted or disjoint: each span is measured on its own)."""
+    ordered, starts, reach = _sorted_quotes(quotes)
     total = inside = 0
     for s in spans:
         chunk = text[s.start : s.end]
         total += len(chunk) - sum(c.isspace() for c in chunk)
-        for q in quotes:
+        for k in _overlapping(s, starts, reach):
+            q = ordered[k]
             lo, hi = max(s.start, q.start), min(s.end, q.end)
             if lo < hi:
                 part = text[lo:hi]
@@ -196,10 +214,12 @@ def quoted_chars(spans: Sequence[Span], quotes: Sequence[Span], text: str) -> tu
 
 def unquoted_words(spans: Sequence[Span], quotes: Sequence[Span], text: str) -> list[str]:
     """The words of ``spans`` that lie outside ``quotes``, lowercase, in order."""
+    ordered, starts, reach = _sorted_quotes(quotes)
     out: list[str] = []
     for s in sorted(spans, key=lambda x: x.start):
         pos = s.start
-        for q in sorted(quotes, key=lambda x: x.start):
+        for k in _overlapping(s, starts, reach):
+            q = ordered[k]
             if q.end <= pos or q.start >= s.end:
                 continue
             out += _WORD.findall(text, pos, max(pos, q.start))
