@@ -24,7 +24,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import LEXICAL, PAN13, SEED_A, SEED_A_PATH, SEED_B, SEED_B_PATH
-from unspin import Comparer, Span
+from unspin import REUSE_LABELS, Comparer, Span
 from unspin.cli import main
 from unspin.config import DEFAULT_CONFIG
 from unspin.errors import InputError
@@ -32,6 +32,7 @@ from unspin.index import schema
 from unspin.output import TerminalConsole
 from unspin.report.json import comparison_to_dict
 from unspin.text import make_document, normalize
+from unspin.text.language import main_language
 from unspin.text.normalize import tokenize
 from unspin.text.quotes import quoted_chars
 from unspin.text.segment import segment
@@ -504,3 +505,28 @@ def test_long_texts_are_aligned_from_candidates_as_the_whole_matrix_aligns_them(
     keyed = Comparer(LEXICAL.with_overrides(max_dense_cells=0)).compare(SEED_A, SEED_B)
     assert [(p.a, p.b) for p in keyed.passages] == [(p.a, p.b) for p in dense.passages]
     assert keyed.verdict.label == dense.verdict.label
+
+
+_GERMAN = (
+    "Die Regierung hat am Dienstag einen neuen Haushalt vorgelegt. Der Finanzminister sagte, "
+    "die Wirtschaft werde im kommenden Jahr langsamer wachsen. Die Opposition kritisierte den "
+    "Entwurf als unsozial und forderte mehr Geld für Schulen und Krankenhäuser. Die "
+    "Gewerkschaften kündigten Proteste in mehreren Städten an."
+)
+
+
+def test_german_nouns_are_not_taken_for_names() -> None:
+    """All 5 "meaning changes" in a German paraphrase were capitalised nouns swapped."""
+    spun = (
+        _GERMAN.replace("Regierung", "Kabinett")
+        .replace("Haushalt", "Etat")
+        .replace("Wirtschaft", "Konjunktur")
+        .replace("Geld", "Mittel")
+        .replace("Krankenhäuser", "Kliniken")
+        .replace("Proteste", "Demonstrationen")
+    )
+    got = Comparer(LEXICAL).compare(_GERMAN, spun)
+    assert got.verdict.label in REUSE_LABELS
+    assert not [e for e in got.edits if e.meaning_change]
+    assert main_language(_GERMAN.lower().split()) == "de"
+    assert main_language(SEED_A.lower().split()) == "en"

@@ -19,6 +19,7 @@ from ._types import Edit, EditKind, Passage, Span
 from .fingerprint import NEGATIONS, STOPWORDS, stem
 from .lexicon import Lexicon, shared_lexicon
 from .prepared import PreparedText
+from .text.language import CAPITALISED_NOUNS, main_language
 from .text.normalize import Token
 
 _NUMBER_WORDS = frozenset(
@@ -221,11 +222,12 @@ class EditTyper:
         b_toks: list[_Tok],
         quotes_a: list[str],
         negation_changed: bool,
+        names_capitalised: bool = True,
     ) -> str | None:
         words_a = [t for t in a_toks if t.token.is_word]
         words_b = [t for t in b_toks if t.token.is_word]
-        caps_a = [t.token.text for t in words_a if _is_capitalised(t)]
-        caps_b = [t.token.text for t in words_b if _is_capitalised(t)]
+        caps_a = [t.token.text for t in words_a if names_capitalised and _is_capitalised(t)]
+        caps_b = [t.token.text for t in words_b if names_capitalised and _is_capitalised(t)]
         if caps_a and caps_b and {c.lower() for c in caps_a} != {c.lower() for c in caps_b}:
             if not any(
                 self._word_relation(x.lower(), y.lower()) == "synonym"
@@ -272,8 +274,11 @@ class EditTyper:
         units_a: Sequence[Sequence[Token]],
         units_b: Sequence[Sequence[Token]],
         passage: int,
+        names_capitalised: bool = True,
     ) -> list[Edit]:
-        """Typed edits turning the tokens of ``units_a`` into those of ``units_b``."""
+        """Typed edits turning the tokens of ``units_a`` into those of ``units_b``.
+        ``names_capitalised``: whether a capital marks a name (not in German, where every
+        noun has one)."""
         ta, quotes_a = _annotate(units_a)
         tb, _ = _annotate(units_b)
         if not ta or not tb:
@@ -310,7 +315,9 @@ class EditTyper:
             reason = (
                 None
                 if kind == "punctuation"
-                else self._meaning_change(a_toks, b_toks, quotes_a, negation_changed)
+                else self._meaning_change(
+                    a_toks, b_toks, quotes_a, negation_changed, names_capitalised
+                )
             )
             edits.append(
                 Edit(
@@ -357,6 +364,9 @@ def passage_edits(
     """Edits of every passage: per match (sentence pair), plus units the other side dropped."""
     starts_a = [s.span.start for s in a.doc.segments]
     starts_b = [s.span.start for s in b.doc.segments]
+    names_capitalised = not passages or not (
+        {main_language(a.words()), main_language(b.words())} & CAPITALISED_NOUNS
+    )
     edits: list[Edit] = []
     for p_index, passage in enumerate(passages):
         # group matches sharing a unit (sentence splits/merges) so each group is diffed once
@@ -377,7 +387,10 @@ def passage_edits(
         for ga, gb in groups:
             edits.extend(
                 typer.unit_edits(
-                    [a.tokens[i] for i in sorted(ga)], [b.tokens[j] for j in sorted(gb)], p_index
+                    [a.tokens[i] for i in sorted(ga)],
+                    [b.tokens[j] for j in sorted(gb)],
+                    p_index,
+                    names_capitalised,
                 )
             )
         for i in range(min(matched_a), max(matched_a) + 1):
