@@ -21,7 +21,7 @@ demo:
 	$(BIN)/unspin compare --demo
 
 lint:
-	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff check src tests benchmarks scripts fuzz
 	$(BIN)/mypy
 
 gate:

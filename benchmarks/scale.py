@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,7 +70,7 @@ def _run(args: list[str]) -> tuple[float, int, int]:
 
 def _exponent(rows: list[tuple[int, float, int]]) -> list[str]:
     out = []
-    for (s1, t1, _), (s2, t2, _) in zip(rows, rows[1:], strict=False):
+    for (s1, t1, _), (s2, t2, _) in pairwise(rows):
         out.append(f"{s1:,} → {s2:,} bytes: time ×{t2 / t1:.1f}, exponent "
                    f"{math.log(t2 / t1) / math.log(s2 / s1):.2f}")
     return out

@@ -1,0 +1,72 @@
+"""An atheris (libFuzzer) harness over what unspin does to untrusted bytes: decoding, web
+page and container extraction, normalisation and its offset map, segmentation, and the
+alignment of two texts cut from the input.
+
+    .venv/bin/python fuzz/fuzz_text.py [libFuzzer options, e.g. -max_total_time=3600 corpus/]
+
+Any exception but ``UnspinError`` (a refused input, said in one line) is a crash; so is an
+offset that does not point into the text as given.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import atheris
+
+with atheris.instrument_imports():
+    from unspin import Comparer, Span
+    from unspin.config import DEFAULT_CONFIG
+    from unspin.errors import UnspinError
+    from unspin.text import decode_bytes, make_document, normalize
+    from unspin.text.extract import extract_html
+    from unspin.text.normalize import tokenize
+    from unspin.text.segment import segment
+
+_LEXICAL = DEFAULT_CONFIG.with_overrides(use_model=False)
+_COMPARER = Comparer(_LEXICAL)
+
+
+def _check_offsets(text: str) -> None:
+    norm = normalize(text)
+    assert len(norm.origin) == len(norm.text)
+    for tok in tokenize(norm):
+        assert 0 <= tok.span.start < tok.span.end <= len(text), (tok, len(text))
+    for e in norm.manipulation:
+        assert text[e.span.start : e.span.end] == e.text
+    for s in segment(norm, [Span(0, len(text))], _LEXICAL.max_unit_words):
+        assert 0 <= s.span.start < s.span.end <= len(text)
+
+
+def one_input(data: bytes) -> None:
+    fdp = atheris.FuzzedDataProvider(data)
+    mode = fdp.ConsumeIntInRange(0, 3)
+    rest = fdp.ConsumeBytes(fdp.remaining_bytes())
+    try:
+        if mode == 0:
+            text = decode_bytes(rest, "fuzz")
+            _check_offsets(text)
+            make_document("fuzz", text, _LEXICAL)
+        elif mode == 1:
+            got = extract_html(rest, "fuzz.html", config=_LEXICAL)
+            _check_offsets(got.text)
+        elif mode == 2:
+            _check_offsets(rest.decode("utf-8", "replace"))
+        else:
+            text = rest.decode("utf-8", "replace")
+            cut = len(text) // 2
+            c = _COMPARER.compare(text[:cut], text[cut:])
+            for p in c.passages:
+                assert 0 <= p.a.start <= p.a.end <= cut
+                assert 0 <= p.b.start <= p.b.end <= len(text) - cut
+    except UnspinError:
+        pass
+
+
+def main() -> None:
+    atheris.Setup(sys.argv, one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
