@@ -530,3 +530,22 @@ def test_german_nouns_are_not_taken_for_names() -> None:
     assert not [e for e in got.edits if e.meaning_change]
     assert main_language(_GERMAN.lower().split()) == "de"
     assert main_language(SEED_A.lower().split()) == "en"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "changed"),
+    [
+        ("40,582 dollars", "40 582 dollars", False),
+        ("35%", "35 percent", False),
+        ("2000", "2,000", False),
+        ("5,3 million", "5.3 million", False),
+        ("200 to 300", "200 to 400", True),
+    ],
+)
+def test_one_number_written_two_ways_is_not_a_change(a: str, b: str, changed: bool) -> None:
+    text = (
+        "The company said on Tuesday that its revenue rose to {} last year, while costs fell "
+        "over the same period, according to the annual report published in London."
+    )
+    got = Comparer(LEXICAL).compare(text.format(a), text.format(b))
+    assert any(e.meaning_change for e in got.edits) == changed

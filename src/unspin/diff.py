@@ -10,6 +10,7 @@ quotation altered, an antonym).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -91,6 +92,35 @@ def _is_negation(word: str) -> bool:
 
 def _is_number(word: str) -> bool:
     return word[0].isdigit() or word in _NUMBER_WORDS
+
+
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def _values(words: list[_Tok]) -> list[str]:
+    """The numbers among ``words`` as values, so that one number written two ways is not a
+    change: thousands separators dropped (1,200 and 1200; 40,582 and 40 582, which the
+    tokeniser splits in two), a decimal comma read as a point (5,3), a percent sign dropped
+    (35% and 35 percent)."""
+    out: list[str] = []
+    end = -2
+    for t in words:
+        n = t.key
+        if not _is_number(n):
+            end = -2
+            continue
+        n = n.removesuffix("%")
+        if _THOUSANDS.fullmatch(n):
+            n = n.replace(",", "")
+        elif n.count(",") == 1 and n.replace(",", "").isdigit():
+            n = n.replace(",", ".")
+        grouped = t.token.span.start == end + 1 and len(n) == 3 and n.isdigit()
+        if grouped and out and out[-1].isdigit() and len(out[-1]) <= 3:
+            out[-1] += n  # a group of thousands after a space: 40 582
+        else:
+            out.append(n)
+        end = t.token.span.end
+    return out
 
 
 def _is_capitalised(t: _Tok) -> bool:
@@ -238,7 +268,7 @@ class EditTyper:
                 return f"named entity changed: {' '.join(caps_a)} → {' '.join(caps_b)}"
         nums_a = [t.key for t in words_a if _is_number(t.key)]
         nums_b = [t.key for t in words_b if _is_number(t.key)]
-        if (nums_a or nums_b) and sorted(nums_a) != sorted(nums_b) and nums_a and nums_b:
+        if nums_a and nums_b and sorted(_values(words_a)) != sorted(_values(words_b)):
             return f"number changed: {' '.join(nums_a)} → {' '.join(nums_b)}"
         if negation_changed and any(_is_negation(t.key) for t in (*words_a, *words_b)):
             side = "removed" if any(_is_negation(t.key) for t in words_a) else "added"
