@@ -20,7 +20,7 @@ from ._types import Edit, EditKind, Passage, Span
 from .fingerprint import NEGATIONS, STOPWORDS, stem
 from .lexicon import Lexicon, shared_lexicon
 from .prepared import PreparedText
-from .text.language import CAPITALISED_NOUNS, main_language
+from .text.language import CAPITALISED_NOUNS
 from .text.normalize import Token
 
 _NUMBER_WORDS = frozenset(
@@ -256,8 +256,8 @@ class EditTyper:
     ) -> str | None:
         words_a = [t for t in a_toks if t.token.is_word]
         words_b = [t for t in b_toks if t.token.is_word]
-        caps_a = [t.token.text for t in words_a if names_capitalised and _is_capitalised(t)]
-        caps_b = [t.token.text for t in words_b if names_capitalised and _is_capitalised(t)]
+        caps_a = [t.token.text for t in words_a if _is_capitalised(t)] if names_capitalised else []
+        caps_b = [t.token.text for t in words_b if _is_capitalised(t)] if names_capitalised else []
         if caps_a and caps_b and {c.lower() for c in caps_a} != {c.lower() for c in caps_b}:
             if not any(
                 self._word_relation(x.lower(), y.lower()) == "synonym"
@@ -394,9 +394,7 @@ def passage_edits(
     """Edits of every passage: per match (sentence pair), plus units the other side dropped."""
     starts_a = [s.span.start for s in a.doc.segments]
     starts_b = [s.span.start for s in b.doc.segments]
-    names_capitalised = not passages or not (
-        {main_language(a.words()), main_language(b.words())} & CAPITALISED_NOUNS
-    )
+    names_capitalised = not passages or not ({a.language(), b.language()} & CAPITALISED_NOUNS)
     edits: list[Edit] = []
     for p_index, passage in enumerate(passages):
         # group matches sharing a unit (sentence splits/merges) so each group is diffed once

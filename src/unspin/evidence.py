@@ -27,7 +27,7 @@ from .config import Config
 from .fingerprint import STOPWORDS, stem
 from .prepared import PreparedText
 from .text.normalize import words
-from .text.quotes import quoted_chars, unquoted_words
+from .text.quotes import QuoteSpans, quoted_chars, unquoted_words
 
 
 def mark_quotations(
@@ -37,9 +37,9 @@ def mark_quotations(
     relabelled ``shared-quotation``: two reports quoting one speaker share the speaker's
     words, not each other's (``Config.quoted_share``, ``framing_*``)."""
     out = []
-    qa, qb = a.quotations(), b.quotations()
+    qa, qb = QuoteSpans(a.quotations()), QuoteSpans(b.quotations())
     for p in passages:
-        if qa and qb:
+        if qa.ordered and qb.ordered:
             ma = [m.a for m in p.matches] or [p.a]
             mb = [m.b for m in p.matches] or [p.b]
             in_a, all_a = quoted_chars(ma, qa, a.doc.text)

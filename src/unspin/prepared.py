@@ -18,6 +18,7 @@ from ._types import Document, Span
 from .config import DEFAULT_CONFIG, Config
 from .embed import Embedder
 from .fingerprint import FEATURE_SPACE, skeleton, unit_features
+from .text.language import main_language
 from .text.normalize import Normalized, Token, UnitTokens, normalize, token_texts, word_count, words
 from .text.quotes import find_quotations
 
@@ -40,6 +41,7 @@ class PreparedText:
     _words: list[str] | None = None
     _word_count: int | None = None
     _quotes: list[Span] | None = None
+    _language: str | None = None
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -53,6 +55,13 @@ class PreparedText:
                 for w in words(self.norm, start, end)
             ]
         return self._words
+
+    def language(self) -> str:
+        """The text's language (``text.language.main_language``), told on first use: a
+        search types the edits of one query against many candidates."""
+        if self._language is None:
+            self._language = main_language(self.words())
+        return self._language
 
     def quotations(self) -> list[Span]:
         """The spans of quoted speech in the text (``text.quotes``), found on first use."""

@@ -6,6 +6,7 @@ The rules are ours (no library decides what a spun copy is); each threshold live
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -312,7 +313,14 @@ def _manipulation_evidence(
     """Look-alike letters or invisible characters inside the reused passages of one text
     only: put there to evade matching, so that text is the copy."""
     def inside(doc: Document, spans: list[Span]) -> list[CharacterEdit]:
-        return [e for e in doc.manipulation if any(s.start <= e.span.start < s.end for s in spans)]
+        merged = merge_spans(spans)
+        starts = [s.start for s in merged]
+        return [
+            e
+            for e in doc.manipulation
+            if (k := bisect.bisect_right(starts, e.span.start) - 1) >= 0
+            and e.span.start < merged[k].end
+        ]
 
     found: dict[Side, list[CharacterEdit]] = {
         "a": inside(a, [p.a for p in passages]),

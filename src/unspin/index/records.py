@@ -68,7 +68,6 @@ def pack_keys(keys: Iterable[int]) -> bytes:
     return array("q", sorted(keys)).tobytes()
 
 
-
 def unpack_keys(blob: bytes) -> list[int]:
     values = array("q")
     try:

@@ -198,4 +198,3 @@ def database_error(exc: sqlite3.Error, db: Path | str = "index database") -> Uns
             "or restore a backup (unspin index check lists what it can)"
         )
     return StoreError(f"{db}: not a readable index database ({text})")
-

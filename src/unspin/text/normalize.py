@@ -191,14 +191,10 @@ def _finished(
     """The normalised text with look-alike letters folded (``confusables.fold``), and what
     was folded or left out to evade matching."""
     text, folded = fold("".join(out))
+    spans = [Span(origin[k], ends.get(k, origin[k] + 1)) for k in folded]
     edits = [
-        CharacterEdit(
-            Span(origin[k], ends.get(k, origin[k] + 1)),
-            "look-alike",
-            original[origin[k] : ends.get(k, origin[k] + 1)],
-            text[k],
-        )
-        for k in folded
+        CharacterEdit(span, "look-alike", span.of(original), text[k])
+        for k, span in zip(folded, spans, strict=True)
     ]
     edits += _hidden(original)
     edits.sort(key=lambda e: e.span.start)

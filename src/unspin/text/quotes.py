@@ -181,30 +181,37 @@ def find_quotations(text: str) -> list[Quotation]:
     return out
 
 
-def _overlapping(s: Span, starts: list[int], reach: list[int]) -> range:
-    """The indexes of the quotations (sorted by start; ``reach[k]`` the furthest end of the
-    first k + 1) that may overlap ``s``: from the first whose prefix reaches past its start
-    to the last that starts before its end. Bisection keeps long texts with many quotations
-    linear."""
-    return range(bisect_right(reach, s.start), bisect_left(starts, s.end))
+class QuoteSpans:
+    """Quotation spans sorted by start, with what finding those near a span by bisection
+    needs (``reach[k]``: the furthest end of the first k + 1): built once per text, it keeps
+    the lookups of a long text with many passages and quotations linear."""
+
+    def __init__(self, quotes: Sequence[Span]) -> None:
+        self.ordered = sorted(quotes, key=lambda q: q.start)
+        self.starts = [q.start for q in self.ordered]
+        self.reach = list(accumulate((q.end for q in self.ordered), max))
+
+    def near(self, s: Span) -> list[Span]:
+        """The quotations that may overlap ``s``, in start order: from the first whose
+        prefix reaches past its start to the last that starts before its end."""
+        return self.ordered[bisect_right(self.reach, s.start) : bisect_left(self.starts, s.end)]
 
 
-def _sorted_quotes(quotes: Sequence[Span]) -> tuple[list[Span], list[int], list[int]]:
-    ordered = sorted(quotes, key=lambda q: q.start)
-    reach = list(accumulate((q.end for q in ordered), max))
-    return ordered, [q.start for q in ordered], reach
+def _indexed(quotes: Sequence[Span] | QuoteSpans) -> QuoteSpans:
+    return quotes if isinstance(quotes, QuoteSpans) else QuoteSpans(quotes)
 
 
-def quoted_chars(spans: Sequence[Span], quotes: Sequence[Span], text: str) -> tuple[int, int]:
+def quoted_chars(
+    spans: Sequence[Span], quotes: Sequence[Span] | QuoteSpans, text: str
+) -> tuple[int, int]:
     """The non-space characters of ``spans`` that lie inside ``quotes``, and all of them
     (neither list needs to be sorted or disjoint: each span is measured on its own)."""
-    ordered, starts, reach = _sorted_quotes(quotes)
+    index = _indexed(quotes)
     total = inside = 0
     for s in spans:
         chunk = text[s.start : s.end]
         total += len(chunk) - sum(c.isspace() for c in chunk)
-        for k in _overlapping(s, starts, reach):
-            q = ordered[k]
+        for q in index.near(s):
             lo, hi = max(s.start, q.start), min(s.end, q.end)
             if lo < hi:
                 part = text[lo:hi]
@@ -212,14 +219,15 @@ def quoted_chars(spans: Sequence[Span], quotes: Sequence[Span], text: str) -> tu
     return inside, total
 
 
-def unquoted_words(spans: Sequence[Span], quotes: Sequence[Span], text: str) -> list[str]:
+def unquoted_words(
+    spans: Sequence[Span], quotes: Sequence[Span] | QuoteSpans, text: str
+) -> list[str]:
     """The words of ``spans`` that lie outside ``quotes``, lowercase, in order."""
-    ordered, starts, reach = _sorted_quotes(quotes)
+    index = _indexed(quotes)
     out: list[str] = []
     for s in sorted(spans, key=lambda x: x.start):
         pos = s.start
-        for k in _overlapping(s, starts, reach):
-            q = ordered[k]
+        for q in index.near(s):
             if q.end <= pos or q.start >= s.end:
                 continue
             out += _WORD.findall(text, pos, max(pos, q.start))

@@ -151,8 +151,9 @@ def _parallel(items: Iterator[_Item], jobs: int) -> Iterator[Extracted | Skipped
             pool.terminate()
 
 
-# stdin is held in memory up to this many bytes, and past it in a temporary file: a stream
-# (a crawl, a feed) may be as long as ``Config.max_expanded_bytes``, and memory stays bounded
+# a stream (stdin, a pipe) is held in memory up to this many bytes, and past it in a
+# temporary file: it (a crawl, a feed) may be as long as ``Config.max_expanded_bytes``, and
+# memory stays bounded
 _STDIN_IN_MEMORY = 8 * 1024 * 1024
 
 
@@ -238,10 +239,11 @@ def read_one(item: str, options: ReadOptions | None = None) -> Extracted:
 def _read_file(path: Path, options: ReadOptions, feed: str) -> Iterator[_Item]:
     name = str(path)
     try:
-        mode = path.stat().st_mode
+        info = path.stat()
+        mode = info.st_mode
         if stat.S_ISREG(mode):
             with path.open("rb") as f:
-                yield from _read_stream(f, name, path.stat().st_size, options, feed)
+                yield from _read_stream(f, name, info.st_size, options, feed)
             return
         # a pipe (``<(…)``), a named pipe or a device: read as a stream, up to the limit
         config = options.config
