@@ -226,6 +226,8 @@ class Comparison:
     edits: tuple[Edit, ...]
     verdict: Verdict
     timings: dict[str, float] = field(default_factory=dict)
+    # the language of each text (``text.language.main_language``: ``en``, ``zh``…, ``und``)
+    languages: tuple[str, str] = ("und", "und")
 
 
 def covered_chars(span: Span, spans: Sequence[Span]) -> int:

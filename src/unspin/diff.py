@@ -10,9 +10,11 @@ quotation altered, an antonym).
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from rapidfuzz.distance import Indel
 
@@ -86,12 +88,60 @@ class _Tok:
         return self.token.lower
 
 
+_SUPERLATIVES = frozenset(["most", "least", "best", "worst", "first", "last", "only"])
+_SINCE = frozenset(["since", "ever", "yet", "before"])
+
+
 def _is_negation(word: str) -> bool:
     return word in NEGATIONS or word.endswith("n't")
 
 
 def _is_number(word: str) -> bool:
-    return word[0].isdigit() or word in _NUMBER_WORDS
+    return word[0].isdigit() or word in _NUMBER_WORDS or _cjk_value(word) is not None
+
+
+# Chinese and Japanese numerals: digits, the multipliers within a myriad, the myriads, and
+# the decimal point 点 (Japanese also writes the point as ・)
+_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+               "六": 6, "七": 7, "八": 8, "九": 9}
+_CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CJK_MYRIADS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
+_CJK_POINTS = "点點・"
+_CJK_NUMERAL = frozenset([*_CJK_DIGITS, *_CJK_UNITS, *_CJK_MYRIADS, *_CJK_POINTS])
+
+
+def _cjk_integer(s: str) -> int | None:
+    """The value of a Chinese or Japanese integer (四十二, 一百零五, 三万五千, 二〇二四)."""
+    if s and all(c in _CJK_DIGITS for c in s):
+        return int("".join(str(_CJK_DIGITS[c]) for c in s))  # digit by digit: 二〇二四
+    total = section = digit = 0
+    for c in s:
+        if c in _CJK_DIGITS:
+            digit = _CJK_DIGITS[c]
+        elif c in _CJK_UNITS:
+            section += (digit or 1) * _CJK_UNITS[c]
+            digit = 0
+        elif c in _CJK_MYRIADS:
+            total += (section + digit) * _CJK_MYRIADS[c]
+            section = digit = 0
+        else:
+            return None
+    return total + section + digit
+
+
+def _cjk_value(word: str) -> str | None:
+    """The value of a numeral written in Chinese or Japanese characters (四点九 is 4.9), or
+    None for a word that is not one. A lone 一, 十 or 万 is left alone: it is as often part of
+    a word (一样, 十分, 万一)."""
+    if (len(word) < 2 and word not in "二三四五六七八九两〇零") or not set(word) <= _CJK_NUMERAL:
+        return None
+    whole, point, fraction = word.partition(next((p for p in _CJK_POINTS if p in word), "\0"))
+    value = _cjk_integer(whole) if whole else 0
+    if value is None or (point and not all(c in _CJK_DIGITS for c in fraction)):
+        return None
+    if not point:
+        return str(value)
+    return f"{value}." + "".join(str(_CJK_DIGITS[c]) for c in fraction)
 
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -109,11 +159,18 @@ def _values(words: list[_Tok]) -> list[str]:
         if not _is_number(n):
             end = -2
             continue
-        n = n.removesuffix("%")
+        n = n.removesuffix("%").removesuffix("％")
+        n = _cjk_value(n) or n
+        myriad = _CJK_MYRIADS.get(n[-1], 1) if len(n) > 1 and n[0].isdigit() else 1
+        if myriad > 1:
+            n = n[:-1]
         if _THOUSANDS.fullmatch(n):
             n = n.replace(",", "")
         elif n.count(",") == 1 and n.replace(",", "").isdigit():
             n = n.replace(",", ".")
+        if myriad > 1:
+            with contextlib.suppress(InvalidOperation):
+                n = format((Decimal(n) * myriad).normalize(), "f")
         grouped = t.token.span.start == end + 1 and len(n) == 3 and n.isdigit()
         if grouped and out and out[-1].isdigit() and len(out[-1]) <= 3:
             out[-1] += n  # a group of thousands after a space: 40 582
@@ -128,10 +185,17 @@ def _is_capitalised(t: _Tok) -> bool:
     return t.token.is_word and w[0].isupper() and not t.initial and w.lower() not in STOPWORDS
 
 
+def _touching(unit: Sequence[Token], j: int) -> bool:
+    """Whether token ``j`` of a unit has a next one, written right after it."""
+    return j + 1 < len(unit) and unit[j].span.end == unit[j + 1].span.start
+
+
 def _joined_numbers(unit: Sequence[Token]) -> list[Token]:
     """The tokens of a unit with each number written with a decimal point, thousands
-    separators or a percent sign (``5.3``, ``1,200,000``, ``12%``) as one token: the
-    tokeniser splits them at the marks, and 5.3 → 6.1 is one number changed, not two."""
+    separators or a percent sign (``5.3``, ``1,200,000``, ``12%``), and each written in
+    Chinese or Japanese numerals or with a myriad (``四点九``, ``1,400万``), as one token: the
+    tokeniser splits them at the marks and characters, and 5.3 → 6.1 is one number changed,
+    not two."""
     out: list[Token] = []
     k = 0
     while k < len(unit):
@@ -146,10 +210,13 @@ def _joined_numbers(unit: Sequence[Token]) -> list[Token]:
                 and unit[j + 1].span.end == unit[j + 2].span.start
             ):
                 j += 2
-            if j + 1 < len(unit) and unit[j + 1].text == "%" and (
-                unit[j].span.end == unit[j + 1].span.start
-            ):
-                j += 1
+            if _touching(unit, j) and unit[j + 1].text in _CJK_MYRIADS:
+                j += 1  # 1,400万
+        elif t.text in _CJK_NUMERAL:
+            while _touching(unit, j) and unit[j + 1].text in _CJK_NUMERAL:
+                j += 1  # 四点九, one token per character
+        if (t.text[0].isdigit() or j > k) and _touching(unit, j) and unit[j + 1].text in "%％":
+            j += 1
         if j == k:
             out.append(t)
         else:
@@ -299,6 +366,29 @@ class EditTyper:
             return "synonym"
         return "substitution"
 
+    def _negations(self, toks: Sequence[_Tok]) -> int:
+        """The negations among ``toks``, a superlative before "since", "ever", "yet" or
+        "before" counted as one: "the highest level since 2008" says that no level was
+        higher since, as "a level not seen since 2008" does (superlatives are negative
+        contexts, which is why "ever" may follow them), so rewording one as the other
+        changes no polarity."""
+        count = 0
+        superlative = False
+        for t in toks:
+            key = t.key
+            if _is_negation(key):
+                count += 1
+            elif key in _SUPERLATIVES or (
+                key.endswith("est")
+                and len(key) > 4
+                and any(pos == "a" and lemma != key for lemma, pos in self.lexicon.lemmas(key))
+            ):
+                superlative = True
+            elif superlative and key in _SINCE:
+                count += 1
+                superlative = False
+        return count
+
     def unit_edits(
         self,
         units_a: Sequence[Sequence[Token]],
@@ -318,8 +408,8 @@ class EditTyper:
             [ta[a0:a1] for a0, a1, _, _ in ops if a1 > a0],
             [tb[b0:b1] for _, _, b0, b1 in ops if b1 > b0],
         )
-        neg_a = sum(_is_negation(t.key) for t in ta)
-        neg_b = sum(_is_negation(t.key) for t in tb)
+        neg_a = self._negations(ta)
+        neg_b = self._negations(tb)
         negation_changed = (neg_a == 0) != (neg_b == 0)
         text_of = " ".join
         edits: list[Edit] = []

@@ -6,16 +6,17 @@ n-grams, and the entity/number skeleton. Pure functions over tokens; hashing is 
 from __future__ import annotations
 
 import math
+import re
 import zlib
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping, Sequence
-from functools import lru_cache
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from functools import cache, lru_cache
 from typing import TypeVar
 
 import Stemmer
 import wordfreq
 
-from .text.normalize import Token
+from .text.normalize import Token, is_no_space
 
 STOPWORDS = frozenset(
     [
@@ -243,6 +244,7 @@ NEGATIONS = frozenset(
 
 K = TypeVar("K", bound=Hashable)
 
+_NGRAM = 4  # the n of char_ngrams' default, the aligner's
 FEATURE_SPACE = 1 << 20  # feature_id's range: the columns of the aligner's matrices
 _stemmer = Stemmer.Stemmer("english")
 
@@ -270,10 +272,11 @@ def feature_id(feature: str) -> int:
 
 
 def content_words(tokens: Iterable[Token]) -> list[str]:
-    """Lowercase words that carry content (not stopwords, not one letter)."""
+    """Lowercase words that carry content (not stopwords, not one letter; characters of a
+    script written without spaces are read in runs, ``run_features``)."""
     out = []
     for t in tokens:
-        if not t.is_word:
+        if not t.is_word or is_no_space(t.text):
             continue
         w = t.lower
         if w in STOPWORDS or (len(w) == 1 and not w.isdigit()):
@@ -282,18 +285,95 @@ def content_words(tokens: Iterable[Token]) -> list[str]:
     return out
 
 
+# Chinese and Japanese characters are read in overlapping pairs, the length of most of their
+# words; Thai, Lao, Khmer and Myanmar characters are letters, read in threes
+_PAIRED = re.compile("[\u3005-\u3007\u3041-\u30ff\u31f0-\u31ff\u3400-\u9fff\uf900-\ufaff"
+                     "\uff66-\uff9f\U00020000-\U0002ffff]")
+_CROSS_WORD = 1.0  # the weight of a pair of characters that is no word of the language
+_LETTER_RUN = 2.0  # the weight of three letters of a script written without spaces
+
+
+@cache
+def _cjk_frequencies() -> dict[str, float]:
+    """Word frequencies of Chinese and Japanese (wordfreq's lists, the higher of the two),
+    loaded the first time a text in those scripts is read."""
+    freqs = dict(wordfreq.get_frequency_dict("ja"))
+    for word, f in wordfreq.get_frequency_dict("zh").items():
+        if f > freqs.get(word, 0.0):
+            freqs[word] = f
+    return freqs
+
+
+def _cjk_rarity(word: str) -> float | None:
+    f = _cjk_frequencies().get(word)
+    return None if f is None else max(0.5, 7.0 - (math.log10(f) + 9.0))
+
+
+@lru_cache(maxsize=1 << 15)
+def run_features(run: str) -> tuple[tuple[tuple[str, float], ...], tuple[str, ...]]:
+    """The stems with their weights and the character n-grams of a run of characters of a
+    script written without spaces (a unit's such tokens between two others), which no
+    stemmer reads: there is no dictionary here to cut them into words.
+
+    Chinese and Japanese: every pair of characters is a stem, weighted by its rarity as a
+    word where it is one (wordfreq) and lightly where it crosses two words; a lone
+    character is a stem of its own; the pairs are also the n-grams. Thai and the others:
+    every three letters are a stem, and the run's 4-grams are its n-grams, as a word's."""
+    if _PAIRED.match(run):
+        if len(run) == 1:
+            return ((run, _cjk_rarity(run) or _CROSS_WORD),), (run,)
+        pairs = [run[i : i + 2] for i in range(len(run) - 1)]
+        return tuple((p, _cjk_rarity(p) or _CROSS_WORD) for p in pairs), tuple(pairs)
+    padded = f" {run} "
+    stems = tuple((run[i : i + 3], _LETTER_RUN) for i in range(max(1, len(run) - 2)))
+    grams = tuple(padded[i : i + _NGRAM] for i in range(max(1, len(padded) - _NGRAM + 1)))
+    return stems, grams
+
+
+def _content(texts: Iterable[str]) -> Iterator[tuple[str, float, tuple[str, ...]]]:
+    """The content of a unit's token texts in order, as (stem, weight, n-grams): one per
+    content word, and per stem of each run of characters of a script written without
+    spaces (its n-grams with its first stem)."""
+    run: list[str] = []
+    for text in [*texts, ""]:
+        if text and is_no_space(text):
+            run.append(text)
+            continue
+        if run:
+            stems, grams = run_features("".join(run))
+            for k, (s, weight) in enumerate(stems):
+                yield s, weight, grams if k == 0 else ()
+            run = []
+        if not text or not text[0].isalnum():
+            continue
+        w = text.lower()
+        if w in STOPWORDS or (len(w) == 1 and not w.isdigit()):
+            continue
+        padded = f" {w} "
+        grams_ = (
+            (padded,)
+            if len(padded) <= _NGRAM
+            else tuple(padded[i : i + _NGRAM] for i in range(len(padded) - _NGRAM + 1))
+        )
+        yield stem(w), rarity(w), grams_
+
+
 def stem_weights(tokens: Sequence[Token]) -> dict[str, float]:
     """Content stems of a unit with their rarity weights (each stem counted once)."""
     weights: dict[str, float] = {}
-    for w in content_words(tokens):
-        s = stem(w)
-        weights[s] = max(weights.get(s, 0.0), rarity(w))
+    for s, weight, _ in _content(t.text for t in tokens):
+        weights[s] = max(weights.get(s, 0.0), weight)
     return weights
 
 
-def char_ngrams(tokens: Sequence[Token], n: int = 4) -> Counter[str]:
-    """Character n-grams of the content words, each word padded with spaces."""
+def char_ngrams(tokens: Sequence[Token], n: int = _NGRAM) -> Counter[str]:
+    """Character n-grams of the content words, each word padded with spaces (and those of
+    runs of characters of scripts written without spaces, ``run_features``)."""
     grams: Counter[str] = Counter()
+    if n == _NGRAM:
+        for _, _, found in _content(t.text for t in tokens):
+            grams.update(found)
+        return grams
     for w in content_words(tokens):
         padded = f" {w} "
         if len(padded) <= n:
@@ -304,9 +384,6 @@ def char_ngrams(tokens: Sequence[Token], n: int = 4) -> Counter[str]:
     return grams
 
 
-_NGRAM = 4  # the n of char_ngrams' default, the aligner's
-
-
 @lru_cache(maxsize=1 << 16)
 def _word_features(word: str) -> tuple[str, float, tuple[int, ...]] | None:
     """A lowercase word's stem, rarity and hashed character n-grams, or None when it is not
@@ -314,16 +391,17 @@ def _word_features(word: str) -> tuple[str, float, tuple[int, ...]] | None:
     because the words of a corpus repeat (one lookup per word instead of a stemmer call and
     a hash per n-gram). Full, the cache holds about 30 MB (58 MB measured at twice the
     size, random words of 4 to 12 letters)."""
-    if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
+    found = next(_content((word,)), None)
+    if found is None:
         return None
-    padded = f" {word} "
-    n = _NGRAM
-    grams = (
-        (padded,)
-        if len(padded) <= n
-        else tuple(padded[i : i + n] for i in range(len(padded) - n + 1))
-    )
-    return stem(word), rarity(word), tuple(feature_id(g) for g in grams)
+    s, weight, grams = found
+    return s, weight, tuple(feature_id(g) for g in grams)
+
+
+@lru_cache(maxsize=1 << 15)
+def _run_ids(run: str) -> tuple[tuple[tuple[str, float], ...], tuple[int, ...]]:
+    stems, grams = run_features(run)
+    return stems, tuple(feature_id(g) for g in grams)
 
 
 def unit_features(tokens: Sequence[str]) -> tuple[dict[int, float], list[int]]:
@@ -337,17 +415,29 @@ def unit_features(tokens: Sequence[str]) -> tuple[dict[int, float], list[int]]:
     most of the work of preparing a text, which a search does for every candidate."""
     weights: dict[str, float] = {}
     grams: list[int] = []
-    for text in tokens:
-        if not text[0].isalnum():
+    run: list[str] = []
+    for text in [*tokens, ""]:
+        if text and is_no_space(text):
+            run.append(text)
+            continue
+        if run:
+            run_stems, ids = _run_ids("".join(run))
+            for s, weight in run_stems:
+                before = weights.get(s)
+                if before is None or weight > before:
+                    weights[s] = weight
+            grams += ids
+            run = []
+        if not text or not text[0].isalnum():
             continue
         found = _word_features(text.lower())
         if found is None:
             continue
-        s, weight, ids = found
+        s, weight, word_ids = found
         before = weights.get(s)
         if before is None or weight > before:
             weights[s] = weight
-        grams += ids
+        grams += word_ids
     stems: dict[int, float] = {}
     for s, weight in weights.items():
         h = _stem_id(s)

@@ -94,7 +94,15 @@ class Comparer:
         start = time.perf_counter()
         verdict = decide(a, b, passages, edits, self.config)
         timings["verdict"] = time.perf_counter() - start
-        return Comparison(a.doc, b.doc, tuple(passages), tuple(edits), verdict, timings)
+        return Comparison(
+            a.doc,
+            b.doc,
+            tuple(passages),
+            tuple(edits),
+            verdict,
+            timings,
+            (a.language(), b.language()),
+        )
 
     def compare(
         self,

@@ -13,6 +13,7 @@ from .._types import Match, Passage, Span, covered_chars
 from ..config import Config
 from ..embed import Embedder
 from ..prepared import PreparedText
+from ..text.language import model_reads
 from .matches import _extended, _seeded
 from .passages import (
     _clusters,
@@ -161,7 +162,11 @@ def align_prepared(
     # the words are read first; the model is consulted where they are not enough: where they
     # found a convincing match but no passage of the ordinary length (a short one may be a
     # sentence of a summary the model reads whole), or everywhere, when model_everywhere is set
-    first = embedder if use_model and config.model_everywhere else None
+    first = (
+        embedder
+        if use_model and config.model_everywhere and model_reads(a.language(), b.language())
+        else None
+    )
     result = _read(a, b, lexical, config, first, lap)
     ordinary = _min_chars(a, b, config)
     if (
@@ -172,6 +177,8 @@ def align_prepared(
             _convincing(a, b, cluster, result.scored, config)
             for cluster in _clusters(result.pairs, config.passage_gap + 1)
         )
+        # the bundled model reads English: elsewhere the words decide
+        and model_reads(a.language(), b.language())
     ):
         result = _read(a, b, lexical, config, embedder, lap)
     return result

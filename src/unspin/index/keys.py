@@ -26,13 +26,13 @@ from functools import lru_cache
 
 from .._types import Segment
 from ..config import Config
-from ..fingerprint import STOPWORDS, rarity, stem
+from ..fingerprint import STOPWORDS, rarity, run_features, stem
 from ..text import normalize
 from ..text.document import body_segments
-from ..text.normalize import WORD_PATTERN, Normalized
+from ..text.normalize import WORD_PATTERN, Normalized, is_no_space, no_space_runs
 
 # bump when the key extraction changes: an index built by another version is refused
-KEYS_VERSION = 1
+KEYS_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +72,8 @@ def _feature(word: str) -> tuple[float, int, int] | None:
     if word[0].isdigit():
         return (_NUMBER, key_of("#" + word), key_of(word)) if len(word) > 1 else None
     lower = word.lower()
-    if lower in STOPWORDS or len(lower) == 1:
-        return None
+    if lower in STOPWORDS or len(lower) == 1 or is_no_space(word):
+        return None  # characters of scripts written without spaces are read in runs
     key = key_of(stem(lower))
     return rarity(lower), key, key
 
@@ -99,6 +99,11 @@ def _unit_keys(text: str, params: IndexParams) -> set[int]:
             numbers[order] = key
         elif weight > stems.get(key, -1.0):
             stems[key] = weight
+    for run in no_space_runs(text):
+        for s, weight in run_features(run)[0]:
+            key = key_of(s)
+            if weight > stems.get(key, -1.0):
+                stems[key] = weight
     ranked = sorted([(-w, k) for k, w in stems.items()])[: params.keys_per_unit]
     keys = {k for _, k in ranked} | {numbers[o] for o in sorted(numbers)[: params.numbers_per_unit]}
     if params.pairs_per_unit and len(ranked) >= 2:

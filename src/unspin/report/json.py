@@ -31,9 +31,10 @@ def quotations_to_list(doc: Document) -> list[dict[str, Any]]:
     return [{**_span(q.span, doc.text), "kind": q.kind} for q in find_quotations(doc.text)]
 
 
-def _document(doc: Document) -> dict[str, Any]:
+def _document(doc: Document, language: str) -> dict[str, Any]:
     return {
         "name": doc.name,
+        "language": language,
         "sha256": doc.sha256,
         "length": len(doc.text),
         "segments": len(doc.segments),
@@ -54,8 +55,8 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
     a, b = c.a.text, c.b.text
     return {
         "schema": SCHEMA_ID,
-        "a": _document(c.a),
-        "b": _document(c.b),
+        "a": _document(c.a, c.languages[0]),
+        "b": _document(c.b, c.languages[1]),
         "verdict": {
             "label": c.verdict.label,
             "summary": c.verdict.summary,

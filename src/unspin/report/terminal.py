@@ -11,6 +11,7 @@ from rich.text import Text
 
 from .._types import REUSE_LABELS, Comparison, Edit, Span
 from ..evidence import reuse_model
+from ..text.language import model_reads
 
 _LABEL_STYLE = {
     "identical": "bold white on blue",
@@ -78,6 +79,12 @@ def _head(c: Comparison) -> Text:
                 "examined (past Config.max_aligned_chars)\n",
                 style="bold yellow",
             )
+    if not model_reads(*c.languages):
+        head.append(
+            f"languages: a {c.languages[0]}, b {c.languages[1]}: the sentence model reads "
+            "English only and was not consulted; the decision rests on the words\n",
+            style="dim",
+        )
     original = (
         "undetermined"
         if v.original == "undetermined"

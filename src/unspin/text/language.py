@@ -1,18 +1,36 @@
-"""Which language a text is in, as far as the rules that depend on it need: told by the
-share of its words among each language's most frequent ones (wordfreq's lists), a profile
-that needs no model and no hand-written stopword lists."""
+"""Which language a text is in, as far as the rules that depend on it need. A text in a
+script that few languages write (Chinese characters, kana, Thai, Arabic, Hebrew, Greek,
+Hangul, Devanagari) is told by its script; one in Latin or Cyrillic letters by the share of
+its words among each language's most frequent ones (wordfreq's lists), a profile that needs
+no model and no hand-written stopword lists."""
 
 from __future__ import annotations
 
+import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
 from wordfreq import top_n_list
 
-# the languages told apart (wordfreq has them all); "und" for a text none of them fits
+# the languages told apart by their words (wordfreq has them all); "und" for a text none fits
 LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "ru")
+# the languages told by their script: the first word of a letter's Unicode name
+_SCRIPTS = {
+    "CJK": "zh",
+    "HIRAGANA": "ja",
+    "KATAKANA": "ja",
+    "THAI": "th",
+    "ARABIC": "ar",
+    "HEBREW": "he",
+    "GREEK": "el",
+    "HANGUL": "ko",
+    "DEVANAGARI": "hi",
+}
 # languages that write every noun with a capital: a capital does not mark a name there
 CAPITALISED_NOUNS = frozenset({"de"})
+# the languages the bundled sentence model was trained on (all-MiniLM-L6-v2: English)
+MODEL_LANGUAGES = frozenset({"en"})
 _PROFILE_WORDS = 100
 _MIN_SHARE = 0.15  # of a text's words among a language's most frequent, to call it that
 _SAMPLE_WORDS = 5_000
@@ -23,12 +41,39 @@ def _profile(language: str) -> frozenset[str]:
     return frozenset(top_n_list(language, _PROFILE_WORDS))
 
 
+@cache
+def _script_language(ch: str) -> str | None:
+    """The language a letter's script says (``_SCRIPTS``), ``""`` for Latin and Cyrillic
+    letters (told by their words), None for a character that is no letter."""
+    if not ch.isalpha():
+        return None
+    name = unicodedata.name(ch, "")
+    return _SCRIPTS.get(name.split(" ", 1)[0], "")
+
+
 def main_language(words: Sequence[str]) -> str:
     """The language of ``words`` (lowercase, in text order; the first few thousand are
-    read): the one of ``LANGUAGES`` whose frequent words are most of them, else ``und``."""
+    read): by the script of most of their letters where it tells one (Japanese wherever
+    kana are a tenth of the Chinese characters or more), else the one of ``LANGUAGES``
+    whose frequent words are most of them, else ``und``."""
     sample = words[:_SAMPLE_WORDS]
     if not sample:
         return "und"
+    scripts = Counter(_script_language(ch) for w in sample for ch in w[:8])
+    scripts.pop(None, None)
+    if scripts:
+        script, count = scripts.most_common(1)[0]
+        if script == "zh" and scripts["ja"] * 10 >= count:
+            return "ja"
+        if script:
+            return script
     share = {lang: sum(w in _profile(lang) for w in sample) / len(sample) for lang in LANGUAGES}
     best = max(LANGUAGES, key=lambda lang: share[lang])
     return best if share[best] >= _MIN_SHARE else "und"
+
+
+def model_reads(*languages: str) -> bool:
+    """Whether the sentence model may be consulted on texts in ``languages``: in the
+    languages it was trained on, or where the language is not told (``und``, most often
+    short English text)."""
+    return all(lang in MODEL_LANGUAGES or lang == "und" for lang in languages)

@@ -281,9 +281,55 @@ def matching_view(norm: Normalized) -> str:
     return "".join(chars)
 
 
-# a word: letters and digits, joined by inner hyphens or apostrophes
-WORD_PATTERN = r"[^\W_]+(?:[-'][^\W_]+)*"
+def char_class(codes: Sequence[int]) -> str:
+    """A regular-expression character class body holding the code points ``codes`` (sorted)."""
+    out: list[str] = []
+    first = last = codes[0]
+    for c in [*codes[1:], -1]:
+        if c == last + 1:
+            last = c
+            continue
+        out.append(re.escape(chr(first)) + ("" if last == first else "-" + re.escape(chr(last))))
+        first = last = c
+    return "".join(out)
+
+
+# scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Chinese and
+# Japanese): each character, with the marks written on it, is a token of its own, and their
+# runs are read as character n-grams (``fingerprint.run_features``), there being no word
+# boundaries to read without a dictionary
+NO_SPACE_CHARS = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3005-\u3007\u3041-\u30fa\u30fc-\u30ff"
+    "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002ffff"
+)
+_NO_SPACE = re.compile(f"(?=[^\\W_])[{NO_SPACE_CHARS}]")
+# combining marks (vowel signs of Indic scripts, Arabic and Hebrew vowel points, accents
+# left uncomposed): part of the word they are written on, though not word characters to re
+_MARK_CLASS = char_class(
+    [c for c in range(0x300, 0x30000) if unicodedata.category(chr(c)).startswith("M")]
+)
+_LETTER = f"[^\\W_{NO_SPACE_CHARS}]"
+_LETTERS = f"{_LETTER}++(?:[{_MARK_CLASS}]++{_LETTER}*+)*+"
+# a word: letters and digits with their marks, joined by inner hyphens or apostrophes; or one
+# character of a script written without spaces
+WORD_PATTERN = f"{_LETTERS}(?:[-']{_LETTERS})*|(?=[^\\W_])[{NO_SPACE_CHARS}][{_MARK_CLASS}]*+"
 _TOKEN = re.compile(WORD_PATTERN + r"|[^\w\s]", re.UNICODE)
+
+
+def is_no_space(token: str) -> bool:
+    """Whether a token is a character of a script written without spaces."""
+    return _NO_SPACE.match(token) is not None
+
+
+# such characters in a row, spaces between them aside: the runs of ``fingerprint``'s reading
+_NO_SPACE_RUN = re.compile(f"[{NO_SPACE_CHARS}](?:\\s*+[{NO_SPACE_CHARS}{_MARK_CLASS}])*+")
+_SPACE = re.compile(r"\s+")
+
+
+def no_space_runs(text: str) -> list[str]:
+    """The runs of characters of scripts written without spaces in ``text``, each as the
+    tokens it is made of, joined (the spaces between them left out)."""
+    return [_SPACE.sub("", m) for m in _NO_SPACE_RUN.findall(text)]
 
 
 @dataclass(frozen=True, slots=True)

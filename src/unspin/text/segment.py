@@ -8,11 +8,12 @@ offsets and the body may have holes where boilerplate was cut out.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
 
 from .._types import Segment, Span
-from .normalize import Normalized
+from .normalize import NO_SPACE_CHARS, Normalized, char_class
 
 _ABBREVIATIONS = frozenset(
     [
@@ -75,24 +76,39 @@ _ABBREVIATIONS = frozenset(
 )
 # abbreviations only before a number ("No. 5")
 _NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
-# a sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a likely start
-# Each alternative starts only where a run of . ! ? starts, and the runs after it are
+# a sentence ends at . ! ? (and the Arabic ؟, the Urdu ۔ and the Devanagari ।), plus closing
+# quotes/brackets, followed by space and a likely start: a capital, a digit, or a letter of a
+# script without capitals (Arabic, Hebrew, Indic, Chinese…).
+# Each alternative starts only where a run of marks starts, and the runs after it are
 # possessive: a match tried at every character of a long run of dots or spaces made
 # segmentation quadratic. A match inside a run would be skipped anyway (an ellipsis runs on).
+_MARKS = ".!?\u061f\u06d4\u0964"
+_STARTS = char_class(
+    [c for c in range(0x30, 0x30000) if unicodedata.category(chr(c)) in ("Lu", "Lt", "Lo", "Nd")]
+)
+_LOWER = char_class([c for c in range(0x61, 0x30000) if unicodedata.category(chr(c)) == "Ll"])
 _BOUNDARY = re.compile(
-    r"(?<![.!?])(?:[.!?]++[\"')\]]*+(?=\s+[\"'(\[]?[A-Z0-9])|[.!?]++[\"')\]]*+\s*\n"
-    r"|(?P<lower>[.!?][\"')\]]*+)(?=\s+[a-z]))"
+    f"(?<![{_MARKS}])(?:[{_MARKS}]++[\"')\\]]*+(?=\\s+[\"'(\\[]?[{_STARTS}])"
+    f"|[{_MARKS}]++[\"')\\]]*+\\s*\n"
+    f"|(?P<lower>[{_MARKS}][\"')\\]]*+)(?=\\s+[{_LOWER}]))"
     # Chinese and Japanese: a full-width end mark needs no space after it (closing brackets
     # and quotes stay with the sentence they close)
-    r"|(?<![。！？])[。！？]++[」』）》\"']*+"
+    "|(?<![。！？])[。！？]++[」』）》\"']*+"
 )
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 # a whitespace run is matched from its start only, for the same reason
-_CLAUSE = re.compile(r";\s+|:\s+|(?<!\s)\s+-\s+")
+# (and the full-width ; : and comma of Chinese and Japanese, which need no space after them)
+_CLAUSE = re.compile(r";\s+|:\s+|(?<!\s)\s+-\s+|[；：，]\s*")
 _LINE = re.compile(r"(?<!\s)\s*\n\s*")
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _DIGIT_AFTER = re.compile(r"\s*\d")
-_NON_SPACE = re.compile(r"\S+")
+# a word, to count words by: a run of non-space characters, or one character of a script
+# written without spaces (``normalize.NO_SPACE_CHARS``)
+_NON_SPACE = re.compile(f"[{NO_SPACE_CHARS}]|[^\\s{NO_SPACE_CHARS}]+")
+
+
+def _word_count(text: str, start: int, end: int) -> int:
+    return sum(1 for _ in _NON_SPACE.finditer(text, start, end))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -170,7 +186,7 @@ def _split_at(
         before = bisect_left(starts, m.start()) - bisect_left(starts, pos)
         after = total - bisect_left(starts, m.end())
         if before >= 5 and after >= 5:
-            cut = m.start() + 1 if keep_mark and text[m.start()] in ";:" else m.start()
+            cut = m.start() + 1 if keep_mark and text[m.start()] in ";:；：，" else m.start()
             parts.append(trim(text, pos, cut))
             pos = m.end()
     parts.append(trim(text, pos, end))
@@ -192,15 +208,15 @@ def _split_clauses(text: str, start: int, end: int, max_words: int) -> list[tupl
     """Split a unit of more than ``max_words`` words: at ``;`` ``:`` or spaced dashes, then at
     line breaks, then into even runs of words (web text has "sentences" of hundreds of words,
     and a unit much longer than a reused passage hides it)."""
-    if len(text[start:end].split()) <= max_words:
+    if _word_count(text, start, end) <= max_words:
         return [(start, end)]
     out: list[tuple[int, int]] = []
     for s, e in _split_at(text, start, end, _CLAUSE, keep_mark=True):
-        if len(text[s:e].split()) <= max_words:
+        if _word_count(text, s, e) <= max_words:
             out.append((s, e))
             continue
         for s2, e2 in _split_at(text, s, e, _LINE, keep_mark=False):
-            if len(text[s2:e2].split()) <= max_words:
+            if _word_count(text, s2, e2) <= max_words:
                 out.append((s2, e2))
             else:
                 out.extend(_chunks(text, s2, e2, max_words))
