@@ -549,3 +549,26 @@ def test_one_number_written_two_ways_is_not_a_change(a: str, b: str, changed: bo
     )
     got = Comparer(LEXICAL).compare(text.format(a), text.format(b))
     assert any(e.meaning_change for e in got.edits) == changed
+
+
+def test_a_superlative_reworded_as_not_seen_since_is_no_negation_added() -> None:
+    a = (
+        "Inflation in the euro area rose to 5.3 percent in March, the highest level since the "
+        "bank began keeping records in 1997. Energy prices drove most of the increase, officials "
+        "in Frankfurt said on Thursday, and food costs also climbed sharply over the month."
+    )
+    b = (
+        "Inflation across the euro area climbed to 5.3 percent in March, a level not seen since "
+        "the bank began keeping records in 1997. Most of the increase came from energy prices, "
+        "officials in Frankfurt said on Thursday, and food costs also rose sharply during the "
+        "month."
+    )
+    c = Comparer(DEFAULT_CONFIG.with_overrides(use_model=False)).compare(a, b)
+    assert c.passages
+    assert not [e.reason for e in c.edits if e.meaning_change]
+    # a negation with no superlative to answer it is still one
+    flipped = b.replace("a level not seen since", "the highest level since").replace(
+        "also rose sharply", "did not rise"
+    )
+    c = Comparer(DEFAULT_CONFIG.with_overrides(use_model=False)).compare(a, flipped)
+    assert any((e.reason or "").startswith("negation") for e in c.edits if e.meaning_change)

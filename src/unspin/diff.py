@@ -22,7 +22,7 @@ from ._types import Edit, EditKind, Passage, Span
 from .fingerprint import NEGATIONS, STOPWORDS, stem
 from .lexicon import Lexicon, shared_lexicon
 from .prepared import PreparedText
-from .text.language import CAPITALISED_NOUNS
+from .text.language import CAPITALISED_NOUNS, in_english
 from .text.normalize import Token
 
 _NUMBER_WORDS = frozenset(
@@ -97,7 +97,11 @@ def _is_negation(word: str) -> bool:
 
 
 def _is_number(word: str) -> bool:
-    return word[0].isdigit() or word in _NUMBER_WORDS or _cjk_value(word) is not None
+    return (
+        word[0].isdigit()
+        or word in _NUMBER_WORDS
+        or _cjk_value(word.removesuffix("%").removesuffix("％")) is not None
+    )
 
 
 # Chinese and Japanese numerals: digits, the multipliers within a myriad, the myriads, and
@@ -395,10 +399,12 @@ class EditTyper:
         units_b: Sequence[Sequence[Token]],
         passage: int,
         names_capitalised: bool = True,
+        english: bool = True,
     ) -> list[Edit]:
         """Typed edits turning the tokens of ``units_a`` into those of ``units_b``.
         ``names_capitalised``: whether a capital marks a name (not in German, where every
-        noun has one)."""
+        noun has one); ``english``: whether both texts are in English, where negation
+        words are read."""
         ta, quotes_a = _annotate(units_a)
         tb, _ = _annotate(units_b)
         if not ta or not tb:
@@ -410,7 +416,7 @@ class EditTyper:
         )
         neg_a = self._negations(ta)
         neg_b = self._negations(tb)
-        negation_changed = (neg_a == 0) != (neg_b == 0)
+        negation_changed = english and (neg_a == 0) != (neg_b == 0)
         text_of = " ".join
         edits: list[Edit] = []
         for block_a, block_b in moves:
@@ -485,6 +491,8 @@ def passage_edits(
     starts_a = [s.span.start for s in a.doc.segments]
     starts_b = [s.span.start for s in b.doc.segments]
     names_capitalised = not passages or not ({a.language(), b.language()} & CAPITALISED_NOUNS)
+    # negation words are read in English only: elsewhere a negation is no sign of a change
+    english = not passages or in_english(a.language(), b.language())
     edits: list[Edit] = []
     for p_index, passage in enumerate(passages):
         # group matches sharing a unit (sentence splits/merges) so each group is diffed once
@@ -509,6 +517,7 @@ def passage_edits(
                     [b.tokens[j] for j in sorted(gb)],
                     p_index,
                     names_capitalised,
+                    english,
                 )
             )
         for i in range(min(matched_a), max(matched_a) + 1):

@@ -247,11 +247,34 @@ K = TypeVar("K", bound=Hashable)
 _NGRAM = 4  # the n of char_ngrams' default, the aligner's
 FEATURE_SPACE = 1 << 20  # feature_id's range: the columns of the aligner's matrices
 _stemmer = Stemmer.Stemmer("english")
+# the Snowball stemmer of a word written in a script one language (or a family of close ones)
+# writes, told by the first letter's block; a Latin word gets the English stemmer, there
+# being no telling its language from the word alone
+_SCRIPT_STEMMERS = (
+    (0x0370, 0x0400, "greek"),
+    (0x0400, 0x0530, "russian"),
+    (0x0530, 0x0590, "armenian"),
+    (0x0600, 0x0700, "arabic"),
+    (0x0900, 0x0980, "hindi"),
+    (0x0B80, 0x0C00, "tamil"),
+)
+
+
+@cache
+def _stemmer_named(name: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(name)
 
 
 @lru_cache(maxsize=1 << 17)
 def stem(word: str) -> str:
-    """Snowball (Porter 2) stem of a lowercase word; cached because words repeat a lot."""
+    """Snowball stem of a lowercase word (Porter 2 for Latin letters; ``_SCRIPT_STEMMERS``
+    for Greek, Cyrillic, Armenian, Arabic, Devanagari and Tamil); cached because words
+    repeat a lot."""
+    first = ord(word[0]) if word else 0
+    if first >= 0x0370:
+        for low, high, name in _SCRIPT_STEMMERS:
+            if low <= first < high:
+                return str(_stemmer_named(name).stemWord(word))
     return str(_stemmer.stemWord(word))
 
 

@@ -72,8 +72,14 @@ def main_language(words: Sequence[str]) -> str:
     return best if share[best] >= _MIN_SHARE else "und"
 
 
+def in_english(*languages: str) -> bool:
+    """Whether texts in ``languages`` are read as English (by the rules written for English:
+    negation words, the sentence model): English, or a language not told (``und``, most
+    often a short English text)."""
+    return all(lang in ("en", "und") for lang in languages)
+
+
 def model_reads(*languages: str) -> bool:
-    """Whether the sentence model may be consulted on texts in ``languages``: in the
-    languages it was trained on, or where the language is not told (``und``, most often
-    short English text)."""
+    """Whether the sentence model may be consulted on texts in ``languages``: those it was
+    trained on (``MODEL_LANGUAGES``), or where the language is not told."""
     return all(lang in MODEL_LANGUAGES or lang == "und" for lang in languages)

@@ -97,8 +97,12 @@ _BOUNDARY = re.compile(
 )
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 # a whitespace run is matched from its start only, for the same reason
-# (and the full-width ; : and comma of Chinese and Japanese, which need no space after them)
-_CLAUSE = re.compile(r";\s+|:\s+|(?<!\s)\s+-\s+|[；：，]\s*")
+# (and the full-width ; : and comma of Chinese and Japanese, which need no space after them,
+# and a space between two characters of a script written without spaces: Thai and Lao put
+# one between phrases and sentences)
+_CLAUSE = re.compile(
+    f"[;:]\\s+|(?<!\\s)\\s+-\\s+|[；：，、]\\s*|(?<=[{NO_SPACE_CHARS}])\\s+(?=[{NO_SPACE_CHARS}])"
+)
 _LINE = re.compile(r"(?<!\s)\s*\n\s*")
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _DIGIT_AFTER = re.compile(r"\s*\d")
@@ -186,7 +190,7 @@ def _split_at(
         before = bisect_left(starts, m.start()) - bisect_left(starts, pos)
         after = total - bisect_left(starts, m.end())
         if before >= 5 and after >= 5:
-            cut = m.start() + 1 if keep_mark and text[m.start()] in ";:；：，" else m.start()
+            cut = m.start() + 1 if keep_mark and text[m.start()] in ";:；：，、" else m.start()
             parts.append(trim(text, pos, cut))
             pos = m.end()
     parts.append(trim(text, pos, end))
@@ -205,7 +209,8 @@ def _chunks(text: str, start: int, end: int, max_words: int) -> list[tuple[int, 
 
 
 def _split_clauses(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:
-    """Split a unit of more than ``max_words`` words: at ``;`` ``:`` or spaced dashes, then at
+    """Split a unit of more than ``max_words`` words: at ``;`` ``:``, spaced dashes or a space
+    between characters of a script written without spaces, then at
     line breaks, then into even runs of words (web text has "sentences" of hundreds of words,
     and a unit much longer than a reused passage hides it)."""
     if _word_count(text, start, end) <= max_words:
