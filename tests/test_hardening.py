@@ -162,7 +162,16 @@ def test_a_damaged_index_is_reported_never_a_crash(
 def test_stats_notices_a_malformed_page(sound_index: Path, tmp_path: Path) -> None:
     ix = tmp_path / "ix"
     shutil.copytree(sound_index, ix)
-    _flip(ix / "index.sqlite", seed=0)  # a page of the postings: the counts still run
+    # a leaf page of the postings (SQLite's page map, dbstat): the counts still run
+    conn = sqlite3.connect(ix / "index.sqlite")
+    leaves = [
+        p
+        for (p,) in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name LIKE 'postings_%' AND pagetype = 'leaf'"
+        )
+    ]
+    conn.close()
+    _flip(ix / "index.sqlite", seed=0, page=leaves[len(leaves) // 2])
     got = CliRunner().invoke(main, ["index", "stats", str(ix)])
     assert got.exit_code == 4
     assert json.loads(got.stdout)["damage"]
@@ -486,16 +495,17 @@ def test_past_the_aligned_length_the_result_says_what_was_not_examined() -> None
     got = Comparer(config).compare(SEED_A, SEED_B)
     for doc in (got.a, got.b):
         assert doc.text in (SEED_A, SEED_B)  # nothing the user gave is cut
-        assert doc.unexamined is not None and doc.unexamined.end == len(doc.text)
-        assert 500 <= doc.unexamined.start <= 1_000
-        assert doc.text[doc.unexamined.start] in "\n "
-        assert all(s.span.end <= doc.unexamined.start for s in doc.segments)
+        (rest,) = doc.unexamined
+        assert rest.end == len(doc.text)
+        assert 500 <= rest.start <= 1_000
+        assert doc.text[rest.start] in "\n "
+        assert all(s.span.end <= rest.start for s in doc.segments)
     for p in got.passages:
-        assert p.a.end <= got.a.unexamined.start and p.b.end <= got.b.unexamined.start
+        assert p.a.end <= got.a.unexamined[0].start and p.b.end <= got.b.unexamined[0].start
     record = comparison_to_dict(got)
-    assert record["a"]["unexamined"] == {"start": got.a.unexamined.start, "end": len(SEED_A)}
+    assert record["a"]["unexamined"] == [{"start": got.a.unexamined[0].start, "end": len(SEED_A)}]
     whole = Comparer(LEXICAL).compare(SEED_A, SEED_B)
-    assert whole.a.unexamined is None and comparison_to_dict(whole)["b"]["unexamined"] is None
+    assert whole.a.unexamined == () and comparison_to_dict(whole)["b"]["unexamined"] == []
 
 
 def test_long_texts_are_aligned_from_candidates_as_the_whole_matrix_aligns_them() -> None:
@@ -572,3 +582,33 @@ def test_a_superlative_reworded_as_not_seen_since_is_no_negation_added() -> None
     )
     c = Comparer(DEFAULT_CONFIG.with_overrides(use_model=False)).compare(a, flipped)
     assert any((e.reason or "").startswith("negation") for e in c.edits if e.meaning_change)
+
+
+def test_a_long_indexed_document_is_searched_where_the_query_is(tmp_path: Path) -> None:
+    """A document longer than ``max_aligned_chars`` is keyed in parts with the span of each
+    window, and a search examines the part of it that holds the query's keys, not its
+    start: the reused passage is found deep inside it, at its offsets in the whole text."""
+    from unspin.index import Index, search
+
+    config = LEXICAL.with_overrides(max_aligned_chars=4_000)
+    lang = Path(__file__).parent / "data" / "lang"
+    texts = sorted(lang.glob("*_unrelated.txt"))
+    filler = "\n\n".join(p.read_text(encoding="utf-8") for p in texts)
+    head = "\n\n".join([filler] * 3)
+    long_doc = f"{head}\n\n{SEED_A}\n\n{filler}"
+    at = len(head) + 2
+    with Index.create(tmp_path / "ix", config=config) as index:
+        added = index.add(long_doc, name="long")
+        assert index.conn.execute("SELECT COUNT(*) FROM window_spans").fetchone() == (1,)
+        found = search(index, SEED_B, comparer=Comparer(config.for_search()))
+        assert found.hits and found.hits[0].name == "long"
+        c = found.hits[0].comparison
+        assert c.verdict.label in REUSE_LABELS
+        assert all(at <= p.b.start and p.b.end <= at + len(SEED_A) for p in c.passages)
+        assert sum(len(p.b) for p in c.passages) > len(SEED_A) // 2
+        before, after = c.b.unexamined
+        assert before.start == 0 and before.end <= at and after.end == len(long_doc)
+        assert index.check() == []
+        assert index.rm(added.doc_id)
+        assert index.conn.execute("SELECT COUNT(*) FROM window_spans").fetchone() == (0,)
+        assert index.check() == []

@@ -143,8 +143,10 @@ class Document:
     origin: Origin | None = None
     # characters changed to evade matching (``text.normalize``), in text order
     manipulation: tuple[CharacterEdit, ...] = ()
-    # the end of the text past ``Config.max_aligned_chars``: read, kept, not examined
-    unexamined: Span | None = None
+    # the parts of the text outside the ``Config.max_aligned_chars`` examined (the end of a
+    # long text; in a search, what lies around the part of a long source that was
+    # examined): read, kept, not examined
+    unexamined: tuple[Span, ...] = ()
 
     @property
     def body_chars(self) -> int:

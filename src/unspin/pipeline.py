@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from ._types import Comparison, Origin, Passage
+from ._types import Comparison, Origin, Passage, Span
 from .align import AlignmentResult, align_prepared
 from .config import DEFAULT_CONFIG, Config
 from .diff import EditTyper, passage_edits
@@ -21,8 +21,9 @@ from .embed import Embedder, OnnxMiniLMEmbedder
 from .evidence import mark_quotations
 from .lexicon import Lexicon
 from .prepared import PreparedText, prepare
-from .text import make_document, normalize
+from .text import make_document
 from .text.document import examined_length
+from .text.normalize import normalize_part
 from .text.sources import ReadOptions, read_one
 from .verdict import decide
 
@@ -58,8 +59,14 @@ class Comparer:
         name: str,
         origin: Origin | None = None,
         recurring: frozenset[int] = frozenset(),
+        part: Span | None = None,
     ) -> PreparedText:
-        norm = normalize(text[: examined_length(text, self.config.max_aligned_chars)])
+        """``text`` through the text stage. A text longer than ``Config.max_aligned_chars``
+        is examined up to a line break before it, or over ``part`` where given (the part of
+        a long source a search found the query in, at most that long)."""
+        if part is None:
+            part = Span(0, examined_length(text, self.config.max_aligned_chars))
+        norm = normalize_part(text, part.start, part.end)
         doc = make_document(name, text, self.config, norm, origin, recurring)
         return prepare(doc, norm, self.config)
 

@@ -54,7 +54,7 @@ _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB =
 # its queries no longer make)
 # 7: the vectors table (an index of format 6 is upgraded in place when opened: the table is
 # added, nothing else changes)
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 
 
 DB_NAME = "index.sqlite"
@@ -87,6 +87,11 @@ CREATE TABLE IF NOT EXISTS vectors (
     vecs BLOB NOT NULL
 )"""
 SCHEMA += VECTORS_TABLE + ";\n"
+# the span of each window of a document longer than Config.max_aligned_chars (pack_spans)
+WINDOW_SPANS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS window_spans (doc INTEGER PRIMARY KEY, spans BLOB NOT NULL)"
+)
+SCHEMA += WINDOW_SPANS_TABLE + ";\n"
 # documents per postings segment (see the module's docstring)
 SEGMENT_DOCS = 100_000
 
@@ -115,23 +120,37 @@ def next_generation(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'vectors_gen'")
 
 
-def upgrade_6(conn: sqlite3.Connection) -> int:
-    """Bring an index of format 6 to 7 in one transaction: the vectors table is added
-    (empty: no document has vectors yet), nothing else changes. Returns the new format."""
-    try:
-        conn.execute("BEGIN IMMEDIATE")
+# the changes from each older format still read to the next: 6 lacked the vectors table, 7
+# the window spans (a long document in a format 7 index is examined from its start)
+_UPGRADES: dict[int, tuple[str, ...]] = {
+    6: (VECTORS_TABLE, "INSERT OR IGNORE INTO meta VALUES ('vectors_gen', '0')"),
+    7: (WINDOW_SPANS_TABLE,),
+}
+
+
+def upgrade(conn: sqlite3.Connection, version: int) -> int:
+    """Bring an index of an older format (``_UPGRADES``) to this one's, one transaction per
+    step, nothing else changing. Returns the format it is then in."""
+    while version in _UPGRADES:
         try:
-            conn.execute(VECTORS_TABLE)
-            conn.execute("INSERT OR IGNORE INTO meta VALUES ('vectors_gen', '0')")
-            conn.execute("UPDATE meta SET value = '7' WHERE name = 'format_version'")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise StoreError(f"could not upgrade the index to format 7 ({exc})") from None
-    return 7
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _UPGRADES[version]:
+                    conn.execute(statement)
+                conn.execute(
+                    "UPDATE meta SET value = ? WHERE name = 'format_version'", (str(version + 1),)
+                )
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(
+                f"could not upgrade the index to format {version + 1} ({exc})"
+            ) from None
+        version += 1
+    return version
 
 
 def count_documents(conn: sqlite3.Connection, change: int) -> None:

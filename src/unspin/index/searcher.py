@@ -42,10 +42,10 @@ from ..embed import Embedder
 from ..errors import VectorBudgetError
 from ..pipeline import Comparer
 from ..prepared import PreparedText, embed_units, prepare
-from ..text import make_document, normalize
+from ..text import make_document
 from ..text.boilerplate import line_hashes
 from ..text.document import examined_length
-from ..text.normalize import Normalized
+from ..text.normalize import Normalized, normalize_part
 from ..text.origin import origin_from_dict
 from ..verdict import merge_spans
 from .keys import unit_keys, window_ranges, windows_of
@@ -156,13 +156,31 @@ class PreparedCache:
         self.docs: OrderedDict[str, PreparedText] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, index: Index, doc_id: str, comparer: Comparer) -> PreparedText:
+    def get(
+        self,
+        index: Index,
+        doc_id: str,
+        comparer: Comparer,
+        keys: frozenset[int] = frozenset(),
+    ) -> PreparedText:
+        """Indexed document ``doc_id`` through the text stage. A document too long to
+        examine whole is examined where most of ``keys`` (the query's) are in it
+        (``Index.found_part``), so that a long document is searched by its windows."""
+        limit = comparer.config.max_aligned_chars
+        found = index.found_part(doc_id, keys, limit * 4 // 5) if keys else None
+        key = doc_id if found is None else f"{doc_id}@{found[0]}"
         with self._lock:
-            hit = self.docs.get(doc_id)
+            hit = self.docs.get(key)
             if hit is not None:
-                self.docs.move_to_end(doc_id)
+                self.docs.move_to_end(key)
                 return hit
         stored = index.get(doc_id)
+        part = None
+        if found is not None:
+            # from the start of the line the part begins in (or a little before it)
+            line = stored.text.rfind("\n", max(0, found[0] - limit // 10), found[0])
+            start = line + 1 if line >= 0 else found[0]
+            part = Span(start, examined_length(stored.text, limit, start))
         # the stored document with its provenance (dates for the verdict) and the lines
         # learned as boilerplate in its site or feed
         prepared = comparer.prepare(
@@ -170,9 +188,10 @@ class PreparedCache:
             stored.name or stored.doc_id,
             origin_from_dict(stored.meta.get("origin")),
             index.recurring(line_hashes(stored.text)),
+            part,
         )
         with self._lock:
-            self.docs[doc_id] = prepared
+            self.docs[key] = prepared
             if len(self.docs) > self.size:
                 self.docs.popitem(last=False)
         return prepared
@@ -226,6 +245,7 @@ class _Query:
     norm: Normalized
     prepared: PreparedText
     seen: set[str]
+    keys: frozenset[int] = frozenset()  # the query's keys, to find its part of a long source
     hits: list[Hit] = field(default_factory=list)
     sources: dict[str, PreparedText] = field(default_factory=dict)
     pending: list[Lead] = field(default_factory=list)
@@ -275,7 +295,7 @@ class Searcher:
         clock = time.perf_counter()
         # the query goes through the text stage once, for its keys and for the aligner (its
         # segments are the index's when the comparer segments as the index does)
-        norm = normalize(text[: examined_length(text, comparer.config.max_aligned_chars)])
+        norm = normalize_part(text, 0, examined_length(text, comparer.config.max_aligned_chars))
         recurring = index.recurring(line_hashes(text))
         doc = make_document(name, text, index.config, norm, origin, recurring)
         windows = windows_of(unit_keys(doc.segments, norm, index.params), index.params)
@@ -291,7 +311,9 @@ class Searcher:
             prepared = prepare(doc, norm, comparer.config)
         else:
             prepared = comparer.prepare(text, name, origin, recurring)
-        q = _Query(doc, norm, prepared, excluded | {c.doc_id for c in found})
+        q = _Query(
+            doc, norm, prepared, excluded | {c.doc_id for c in found}, frozenset().union(*windows)
+        )
         self._verify(q, found, cache)
         second = self._wide_rounds(q, cache)
         meaning = self._semantic_round(q, embedder, cache) if vectors else 0.0
@@ -309,7 +331,7 @@ class Searcher:
         comparer = self.comparer
         before = len(q.hits)
         for cand in cands:
-            source = cache.get(self.index, cand.doc_id, comparer)
+            source = cache.get(self.index, cand.doc_id, comparer, q.keys)
             comparison, alignment = comparer.compare_aligned(q.prepared, source)
             if comparison.verdict.label in REUSE_LABELS:
                 q.hits.append(Hit(cand.doc_id, source.doc.name, cand.score, comparison))

@@ -13,6 +13,7 @@ import math
 import sqlite3
 import threading
 import time
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -22,11 +23,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..config import DEFAULT_CONFIG, Config
-from ..errors import CorruptIndexError, InputError, StoreError
+from ..errors import BadRecordError, CorruptIndexError, InputError, StoreError
 from ..text.boilerplate import line_hashes
 from ..text.document import text_sha256
 from .candidates import expand_postings, local_order, window_scores, window_values
-from .entries import Keyed, keyed_text, scope_of
+from .entries import Keyed, densest_part, keyed_text, scope_of, unpack_spans
 from .keys import IndexParams, text_keys
 from .records import (
     AddResult,
@@ -52,7 +53,7 @@ from .schema import (
     df_table,
     next_generation,
     postings_table,
-    upgrade_6,
+    upgrade,
 )
 from .upkeep import check_index, index_stats
 from .vector_store import VectorCache, check_model, embed_documents, stored_model
@@ -146,8 +147,7 @@ class Index:
             raise CorruptIndexError(
                 f"{db}: its meta table is damaged (format or settings unreadable: {exc})"
             ) from None
-        if version == 6:
-            version = upgrade_6(conn)
+        version = upgrade(conn, version)
         if version != FORMAT_VERSION:
             conn.close()
             if version > FORMAT_VERSION:
@@ -317,6 +317,8 @@ class Index:
         )
         assert cur.lastrowid is not None
         pending.add(cur.lastrowid, entry)
+        if entry.spans:
+            conn.execute("INSERT INTO window_spans VALUES (?, ?)", (cur.lastrowid, entry.spans))
         scope = scope_of(meta)
         if scope:
             pending.add_lines(scope, line_hashes(text), 1)
@@ -351,6 +353,7 @@ class Index:
         conn.executemany(f"UPDATE {table} SET df = df - 1 WHERE key = ?", ((k,) for k in keys))
         conn.executemany(f"DELETE FROM {table} WHERE key = ? AND df <= 0", ((k,) for k in keys))
         conn.execute("DELETE FROM docs WHERE id = ?", (rowid,))
+        conn.execute("DELETE FROM window_spans WHERE doc = ?", (rowid,))
         if conn.execute("DELETE FROM vectors WHERE doc = ?", (rowid,)).rowcount:
             next_generation(conn)
         count_documents(conn, -1)
@@ -412,6 +415,37 @@ class Index:
         if row is None:
             raise InputError(f"{doc_id}: no such document in the index")
         return stored_doc(row)
+
+    def found_part(self, doc_id: str, keys: Iterable[int], limit: int) -> tuple[int, int] | None:
+        """The span of at most ``limit`` characters of a long document (one with window
+        spans: longer than ``Config.max_aligned_chars`` when added) where most of ``keys``
+        (a query's) are, for a search to examine there rather than from its start; None for
+        a document examined whole, or where none of them is."""
+        row = self.conn.execute(
+            "SELECT d.id, d.seg, w.spans FROM docs d JOIN window_spans w ON w.doc = d.id "
+            "WHERE d.ext_id = ?",
+            (doc_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        rowid, seg, blob = row
+        try:
+            spans = unpack_spans(blob)
+        except (zlib.error, ValueError) as exc:
+            raise BadRecordError(f"{doc_id}: its window spans are damaged ({exc})") from None
+        rows: list[tuple[int, int, int, int]] = []
+        for chunk in chunks(sorted(set(keys)), 500):
+            marks = ",".join("?" * len(chunk))
+            rows.extend(
+                self.conn.execute(
+                    f"SELECT key, doc, block, mask FROM {postings_table(seg)} "
+                    f"WHERE doc = ? AND key IN ({marks})",
+                    (rowid, *chunk),
+                )
+            )
+        hit = expand_postings(rows)[:, 2]
+        counts = np.bincount(hit[hit < len(spans)], minlength=len(spans))
+        return densest_part(spans, counts.tolist(), limit)
 
     def export(self) -> Iterator[StoredDoc]:
         """Every document, in the order added."""

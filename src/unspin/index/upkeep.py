@@ -142,6 +142,11 @@ def _check_vectors(index: IndexView) -> list[str]:
     ).fetchone()[0]
     if orphans:
         problems.append(f"vectors of {orphans} document(s) not in the index")
+    orphans = conn.execute(
+        "SELECT COUNT(*) FROM window_spans WHERE doc NOT IN (SELECT id FROM docs)"
+    ).fetchone()[0]
+    if orphans:
+        problems.append(f"window spans of {orphans} document(s) not in the index")
     # the vectors' width from each row's blob length (read from the record header: the
     # blobs themselves are not loaded)
     sizes = {

@@ -45,7 +45,7 @@ def _document(doc: Document, language: str) -> dict[str, Any]:
             {**_span(e.span, doc.text), "kind": e.kind, "read_as": e.read_as}
             for e in doc.manipulation
         ],
-        "unexamined": _span(doc.unexamined) if doc.unexamined else None,
+        "unexamined": [_span(s) for s in doc.unexamined],
         "origin": origin_to_dict(doc.origin),
     }
 

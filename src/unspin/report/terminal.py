@@ -73,10 +73,10 @@ def _head(c: Comparison) -> Text:
     head.append(f"a: {c.a.name}  — {v.coverage_a:.1%} of its body reused\n")
     head.append(f"b: {c.b.name}  — {v.coverage_b:.1%} of its body reused\n")
     for side, doc in (("a", c.a), ("b", c.b)):
-        if doc.unexamined:
+        for part in doc.unexamined:
             head.append(
-                f"{side}: characters {doc.unexamined.start:,}–{doc.unexamined.end:,} were not "
-                "examined (past Config.max_aligned_chars)\n",
+                f"{side}: characters {part.start:,}–{part.end:,} were not examined (outside "
+                "the Config.max_aligned_chars examined)\n",
                 style="bold yellow",
             )
     if not model_reads(*c.languages):

@@ -10,12 +10,15 @@ unicodedata.normalize return a new string without one.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import unicodedata
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import overload
+
+import numpy as np
 
 from .._types import CharacterEdit, Span
 from .confusables import fold, script_of
@@ -85,6 +88,13 @@ class Normalized:
     ends: dict[int, int] = field(default_factory=dict)
     # characters changed to evade matching, as read for matching (original offsets)
     manipulation: tuple[CharacterEdit, ...] = ()
+    # the part of ``original`` normalised (``normalize_part``); None: all of it
+    part: Span | None = None
+
+    @property
+    def examined(self) -> Span:
+        """The part of the original text this copy was made of."""
+        return self.part if self.part is not None else Span(0, len(self.original))
 
     def end_of(self, k: int) -> int:
         """The original end of normalised character ``k``."""
@@ -93,7 +103,7 @@ class Normalized:
     def to_original(self, start: int, end: int) -> Span:
         """The original span of normalised characters ``[start, end)``."""
         if start >= end:
-            pos = self.origin[start] if start < len(self.origin) else len(self.original)
+            pos = self.origin[start] if start < len(self.origin) else self.examined.end
             return Span(pos, pos)
         return Span(self.origin[start], self.end_of(end - 1))
 
@@ -243,6 +253,29 @@ _IRREGULAR = re.compile(
 )
 
 
+def normalize_part(original: str, start: int, end: int) -> Normalized:
+    """``normalize`` of the characters ``[start, end)`` of ``original``, its offsets into
+    ``original``: what is examined of a text too long to examine whole."""
+    if start == 0 and end == len(original):
+        return normalize(original)
+    norm = normalize(original[start:end])
+    shifted = np.frombuffer(norm.origin, dtype=np.int64) + start
+    origin: array[int] = array("q")
+    origin.frombytes(shifted.tobytes())
+
+    def moved(span: Span) -> Span:
+        return Span(span.start + start, span.end + start)
+
+    return Normalized(
+        original,
+        norm.text,
+        origin,
+        {k: v + start for k, v in norm.ends.items()},
+        tuple(dataclasses.replace(e, span=moved(e.span)) for e in norm.manipulation),
+        Span(start, end),
+    )
+
+
 def normalize(original: str) -> Normalized:
     """Normalise typography for matching; see the module docstring for what changes.
 
@@ -270,14 +303,17 @@ def normalize(original: str) -> Normalized:
 
 
 def matching_view(norm: Normalized) -> str:
-    """The original text with its look-alike letters folded, one character for one: what
-    the line rules of the text stage (boilerplate, dates) read, at the original offsets."""
+    """The examined part of the original text (``Normalized.examined``) with its look-alike
+    letters folded, one character for one: what the line rules of the text stage
+    (boilerplate, dates) read, at the original offsets less the part's start."""
+    part = norm.examined
+    text = norm.original[part.start : part.end] if norm.part is not None else norm.original
     if not norm.manipulation:
-        return norm.original
-    chars = list(norm.original)
+        return text
+    chars = list(text)
     for e in norm.manipulation:
         if e.kind == "look-alike" and len(e.span) == 1 and len(e.read_as) == 1:
-            chars[e.span.start] = e.read_as
+            chars[e.span.start - part.start] = e.read_as
     return "".join(chars)
 
 
