@@ -1,5 +1,6 @@
 """How the time and peak memory of ``unspin compare`` grow with the length of its texts,
-and of ``unspin index search`` with one long document in the index.
+and of ``unspin index add`` and ``unspin index search`` with one long document in the index
+(the query's source planted deep inside it).
 
     .venv/bin/python benchmarks/scale.py [--sizes 10k,100k,1m,10m,50m] [--search 50m]
 
@@ -15,6 +16,7 @@ Targets (issue 25): peak RSS under 1.5 GB at 50 MB per side; time ratio 1 MB →
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import re
@@ -57,15 +59,56 @@ def _edited(text: str) -> str:
     return " ".join("altered" if k % 17 == 16 else w for k, w in enumerate(words))
 
 
-def _run(args: list[str]) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS in KiB and the exit status of one command."""
+def _run(args: list[str], stdout: Path | None = None) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS in KiB and the exit status of one command (its output kept
+    in ``stdout`` where given)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    sink = stdout.open("wb") if stdout is not None else subprocess.DEVNULL
+    proc = subprocess.Popen(args, stdout=sink, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
+    if stdout is not None:
+        sink.close()  # type: ignore[union-attr]
     wall = time.perf_counter() - start
     if proc.stderr is not None:
         proc.stderr.close()
     return wall, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+
+
+def _search(tmp: Path, size: int) -> None:
+    """One long document in an index, with the seed op-ed (the bundled demo's syndicated
+    copy) planted four fifths of the way in, searched with the seed's spun rewrite: the hit
+    must be found there, past the part of a long document examined from its start."""
+    seed_a = (ROOT / "src" / "unspin" / "demo" / "seed_000_syndicated.txt").read_text("utf-8")
+    corpus = _corpus(size - len(seed_a.encode("utf-8")) - 4)
+    cut = corpus.rfind("\n", 0, len(corpus) * 4 // 5) + 1
+    long_text = f"{corpus[:cut]}\n{seed_a}\n\n{corpus[cut:]}"
+    planted = (cut + 1, cut + 1 + len(seed_a))
+    long_doc = tmp / "long.txt"
+    long_doc.write_text(long_text, encoding="utf-8")
+    query = ROOT / "src" / "unspin" / "demo" / "seed_002_spun.txt"
+    ix = tmp / "ix"
+    subprocess.run([*UNSPIN, "index", "create", str(ix)], check=True, capture_output=True)
+    wall, rss, code = _run([*UNSPIN, "index", "add", str(ix), str(long_doc)])
+    print(f"index add of one {len(long_text.encode('utf-8')):,}-byte document: {wall:.2f} s, "
+          f"peak RSS {rss / 1024:.0f} MB, exit {code}")
+    out = tmp / "search.json"
+    wall, rss, code = _run(
+        [*UNSPIN, "index", "search", str(ix), str(query), "--json", "--no-model"], out
+    )
+    print(f"search of the seed's spun copy (planted at characters {planted[0]:,}–"
+          f"{planted[1]:,}): {wall:.2f} s, peak RSS {rss / 1024:.0f} MB, exit {code}")
+    hits = json.loads(out.read_text(encoding="utf-8"))["hits"]
+    if not hits:
+        print("  no hit")
+        return
+    c = hits[0]["comparison"]
+    spans = [(p["b"]["start"], p["b"]["end"]) for p in c["passages"]]
+    inside = all(planted[0] <= s and e <= planted[1] for s, e in spans)
+    print(f"  hit: {c['verdict']['label']}, {len(spans)} passage(s) at characters "
+          f"{min(s for s, _ in spans):,}–{max(e for _, e in spans):,} (inside the planted "
+          f"text: {'yes' if inside else 'NO'}); the source's coverage "
+          f"{c['verdict']['coverage']['b']:.3f}; not examined: "
+          + ", ".join(f"{u['start']:,}–{u['end']:,}" for u in c["b"]["unexamined"]))
 
 
 def _exponent(rows: list[tuple[int, float, int]]) -> list[str]:
@@ -98,22 +141,7 @@ def main() -> None:
         for line in _exponent(rows):
             print(line)
         if args.search:
-            size = _size(args.search)
-            long_doc = Path(tmp, "long.txt")
-            long_doc.write_text(_corpus(size), encoding="utf-8")
-            query = Path(tmp, "query.txt")
-            query.write_text(_edited(_corpus(50_000)), encoding="utf-8")
-            ix = Path(tmp, "ix")
-            subprocess.run([*UNSPIN, "index", "create", str(ix)], check=True, capture_output=True)
-            wall, rss, code = _run([*UNSPIN, "index", "add", str(ix), str(long_doc)])
-            print(f"index add of one {size:,}-byte document: {wall:.2f} s, "
-                  f"peak RSS {rss / 1024:.0f} MB, exit {code}")
-            wall, rss, code = _run(
-                [*UNSPIN, "index", "search", str(ix), str(query), "--json", "--no-model"]
-            )
-            print(f"search of a 50,000-byte query: {wall:.2f} s, peak RSS {rss / 1024:.0f} MB, "
-                  f"exit {code}")
-
+            _search(Path(tmp), _size(args.search))
 
 if __name__ == "__main__":
     main()
