@@ -1,6 +1,7 @@
 """An atheris (libFuzzer) harness over what unspin does to untrusted bytes: decoding, web
-page and container extraction, normalisation and its offset map, segmentation, and the
-alignment of two texts cut from the input.
+page and container extraction, normalisation and its offset map (of a whole text and of a
+part), segmentation, the index's keys of a text read in parts, and the alignment of two
+texts cut from the input.
 
     .venv/bin/python fuzz/fuzz_text.py [libFuzzer options, e.g. -max_total_time=3600 corpus/]
 
@@ -18,13 +19,15 @@ with atheris.instrument_imports():
     from unspin import Comparer, Span
     from unspin.config import DEFAULT_CONFIG
     from unspin.errors import UnspinError
+    from unspin.index.keys import IndexParams, text_windows
     from unspin.text import decode_bytes, make_document, normalize
     from unspin.text.extract import extract_html
-    from unspin.text.normalize import tokenize
+    from unspin.text.normalize import normalize_part, tokenize
     from unspin.text.segment import segment
 
 _LEXICAL = DEFAULT_CONFIG.with_overrides(use_model=False)
 _COMPARER = Comparer(_LEXICAL)
+_PARTS = _LEXICAL.with_overrides(max_aligned_chars=64)
 
 
 def _check_offsets(text: str) -> None:
@@ -40,7 +43,7 @@ def _check_offsets(text: str) -> None:
 
 def one_input(data: bytes) -> None:
     fdp = atheris.FuzzedDataProvider(data)
-    mode = fdp.ConsumeIntInRange(0, 3)
+    mode = fdp.ConsumeIntInRange(0, 4)
     rest = fdp.ConsumeBytes(fdp.remaining_bytes())
     try:
         if mode == 0:
@@ -52,6 +55,16 @@ def one_input(data: bytes) -> None:
             _check_offsets(got.text)
         elif mode == 2:
             _check_offsets(rest.decode("utf-8", "replace"))
+        elif mode == 4:
+            # a text keyed in parts, as a long document is (``max_aligned_chars`` made small),
+            # and examined in a part
+            text = rest.decode("utf-8", "replace")
+            windows, spans = text_windows(text, _PARTS, IndexParams())
+            assert len(windows) == len(spans)
+            assert all(0 <= s < e <= len(text) for s, e in spans)
+            start = len(text) // 3
+            part = normalize_part(text, start, len(text))
+            assert all(start <= o < len(text) for o in part.origin)
         else:
             text = rest.decode("utf-8", "replace")
             cut = len(text) // 2

@@ -612,3 +612,22 @@ def test_a_long_indexed_document_is_searched_where_the_query_is(tmp_path: Path) 
         assert index.rm(added.doc_id)
         assert index.conn.execute("SELECT COUNT(*) FROM window_spans").fetchone() == (0,)
         assert index.check() == []
+
+
+@pytest.mark.timeout(60)
+def test_looking_for_moved_blocks_is_bounded() -> None:
+    """Found by the fuzzer: the search for moved blocks compared every pair of positions,
+    extended each match and began again for every block found, so a unit group of a few
+    thousand punctuation tokens (which no word count cuts) took minutes. It now stops past a
+    fixed number of comparisons, keeping the moves found."""
+    from unspin.diff import _find_moves, _Tok
+    from unspin.text.normalize import Token
+
+    def run(texts: list[str]) -> list[_Tok]:
+        return [_Tok(Token(t, Span(k, k + 1), k, k + 1), False, -1) for k, t in enumerate(texts)]
+
+    noise = ['"', "(", '"', ")"] * 800
+    assert _find_moves([run(noise)], [run(noise[1:])]) == []
+    words = ["growth", "slowed", "in", "the", "capital"]
+    moves = _find_moves([run(["x", *words, "y"])], [run(["z", *words])])
+    assert [[t.token.text for t in a] for a, _ in moves] == [words]

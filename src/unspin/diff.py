@@ -270,36 +270,61 @@ def _hull(toks: Sequence[_Tok]) -> Span:
     return Span(toks[0].token.span.start, toks[-1].token.span.end)
 
 
+# token comparisons spent looking for moved blocks in one diff, past which the rest of the
+# changes are reported as they are (deleted here, inserted there): the search compares every
+# pair of positions once per block found, which grows with the cube of a unit group's length
+_MOVE_BUDGET = 200_000
+
+
 def _find_moves(
     runs_a: list[list[_Tok]], runs_b: list[list[_Tok]]
 ) -> list[tuple[list[_Tok], list[_Tok]]]:
-    """Blocks deleted in one place and inserted in another: longest common runs first."""
+    """Blocks deleted in one place and inserted in another: longest common runs first
+    (within ``_MOVE_BUDGET`` comparisons)."""
     moves: list[tuple[list[_Tok], list[_Tok]]] = []
+    keys_a = [[t.key for t in ra] for ra in runs_a]
+    keys_b = [[t.key for t in rb] for rb in runs_b]
+    # where each key is in each run of b: a block can only start where the keys agree
+    where_b: list[dict[str, list[int]]] = []
+    for kb in keys_b:
+        found: dict[str, list[int]] = {}
+        for j, k in enumerate(kb):
+            found.setdefault(k, []).append(j)
+        where_b.append(found)
+    spent = 0
     while True:
         best: tuple[int, list[_Tok], list[_Tok]] | None = None
-        for ra in runs_a:
-            for rb in runs_b:
-                for i in range(len(ra)):
-                    for j in range(len(rb)):
+        for ra, ka in zip(runs_a, keys_a, strict=True):
+            for rb, kb, found in zip(runs_b, keys_b, where_b, strict=True):
+                for i, key in enumerate(ka):
+                    if ra[i].moved:
+                        continue
+                    for j in found.get(key, ()):
                         n = 0
                         while (
                             i + n < len(ra)
                             and j + n < len(rb)
                             and not ra[i + n].moved
                             and not rb[j + n].moved
-                            and ra[i + n].key == rb[j + n].key
+                            and ka[i + n] == kb[j + n]
                         ):
                             n += 1
+                        spent += n + 1
+                        if best is not None and n <= best[0]:
+                            continue
                         block = ra[i : i + n]
-                        content = [x for x in block if x.token.is_word and x.key not in STOPWORDS]
-                        if content and (best is None or n > best[0]):
+                        if any(x.token.is_word and x.key not in STOPWORDS for x in block):
                             best = (n, block, rb[j : j + n])
+                    if spent > _MOVE_BUDGET:
+                        break
         if best is None:
             return moves
         _, block_a, block_b = best
         for x in (*block_a, *block_b):
             x.moved = True
         moves.append((block_a, block_b))
+        if spent > _MOVE_BUDGET:
+            return moves
 
 
 class EditTyper:
