@@ -109,6 +109,17 @@ def _search(tmp: Path, size: int) -> None:
           f"text: {'yes' if inside else 'NO'}); the source's coverage "
           f"{c['verdict']['coverage']['b']:.3f}; not examined: "
           + ", ".join(f"{u['start']:,}–{u['end']:,}" for u in c["b"]["unexamined"]))
+    # a long query too: a lightly edited megabyte from the middle of the document
+    middle = len(long_text) // 2
+    big = tmp / "big_query.txt"
+    big.write_text(_edited(long_text[middle : middle + 1_000_000]), encoding="utf-8")
+    wall, rss, code = _run(
+        [*UNSPIN, "index", "search", str(ix), str(big), "--json", "--no-model"], out
+    )
+    found = json.loads(out.read_text(encoding="utf-8"))["hits"]
+    label = found[0]["comparison"]["verdict"]["label"] if found else "no hit"
+    print(f"search of a {big.stat().st_size:,}-byte query from the middle: {wall:.2f} s, "
+          f"peak RSS {rss / 1024:.0f} MB, exit {code}; first hit: {label}")
 
 
 def _exponent(rows: list[tuple[int, float, int]]) -> list[str]:

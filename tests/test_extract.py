@@ -585,10 +585,10 @@ class _Stdin:
 def test_stdin_is_read_up_to_the_stream_limit_and_kept_whole(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """stdin is spooled (memory, then a temporary file past a few MB) up to
-    ``max_expanded_bytes``: a text within the limits comes back byte for byte, one over
-    ``max_input_bytes`` is refused with its size, and a stream past ``max_expanded_bytes``
-    is not read further than that."""
+    """stdin is spooled (memory, then a temporary file past a few MB): a text within the
+    limits comes back byte for byte; one over ``max_input_bytes`` is refused with its size,
+    read no further than one byte past it; a container (JSONL) is read up to
+    ``max_expanded_bytes``, and not further."""
     config = DEFAULT_CONFIG.with_overrides(max_input_bytes=20_000_000)
     text = "A sentence of plain prose, written to be read from standard input. " * 200_000
     monkeypatch.setattr("sys.stdin", _Stdin(text.encode()))
@@ -599,7 +599,13 @@ def test_stdin_is_read_up_to_the_stream_limit_and_kept_whole(
     tight = config.with_overrides(max_input_bytes=1_000_000)
     (refused,) = read_inputs(["-"], ReadOptions(config=tight))
     assert isinstance(refused, Skipped) and "over the 1,000,000-byte limit" in refused.reason
+    expanded = tight.with_overrides(max_expanded_bytes=2_000_000)
     stream = _Stdin(b"x" * 3_000_000)
     monkeypatch.setattr("sys.stdin", stream)
-    list(read_inputs(["-"], ReadOptions(config=tight.with_overrides(max_expanded_bytes=2_000_000))))
+    list(read_inputs(["-"], ReadOptions(config=expanded)))
+    assert stream.buffer.tell() == 1_000_001
+    record = b'{"text": "A sentence of plain prose read from a feed."}\n'
+    stream = _Stdin(record * 60_000)
+    monkeypatch.setattr("sys.stdin", stream)
+    list(read_inputs(["-"], ReadOptions(config=expanded)))
     assert stream.buffer.tell() == 2_000_001

@@ -158,11 +158,23 @@ _STDIN_IN_MEMORY = 8 * 1024 * 1024
 
 
 @contextmanager
-def _spooled(stream: IO[bytes], limit: int) -> Iterator[tuple[IO[bytes], int]]:
-    """A stream's first ``limit`` bytes (stdin, a pipe, a FIFO) as a seekable file, read in
-    chunks, and their count."""
+def _spooled(
+    stream: IO[bytes], name: str, config: Config
+) -> Iterator[tuple[IO[bytes], int]]:
+    """A stream's first bytes (stdin, a pipe, a FIFO) as a seekable file, read in chunks,
+    and their count: up to ``Config.max_expanded_bytes`` for a container (a WARC, JSONL or
+    gzip stream, read record by record), else one byte past ``max_input_bytes``, which is
+    enough to refuse it (``compare - x < /dev/zero`` read a gigabyte before it was)."""
     with tempfile.SpooledTemporaryFile(max_size=_STDIN_IN_MEMORY) as spool:
-        size = 0
+        head = stream.read(8192)
+        try:
+            kind = sniff(head, name) if head else "text"
+        except InputError:
+            kind = "text"  # refused when read, with its reason
+        container = kind in ("warc", "jsonl", "gzip")
+        limit = (config.max_expanded_bytes if container else config.max_input_bytes) + 1
+        spool.write(head)
+        size = len(head)
         while size < limit:
             chunk = stream.read(min(1 << 20, limit - size))
             if not chunk:
@@ -198,7 +210,7 @@ def _open_fifo(path: Path, wait_s: float) -> IO[bytes]:
 def _items(inputs: Iterable[str], options: ReadOptions) -> Iterator[_Item]:
     for item in inputs:
         if item == "-":
-            with _spooled(sys.stdin.buffer, options.config.max_expanded_bytes + 1) as (spool, size):
+            with _spooled(sys.stdin.buffer, "<stdin>", options.config) as (spool, size):
                 yield from _read_stream(spool, "<stdin>", size, options, "<stdin>")
             continue
         path = Path(item)
@@ -248,7 +260,7 @@ def _read_file(path: Path, options: ReadOptions, feed: str) -> Iterator[_Item]:
         # a pipe (``<(…)``), a named pipe or a device: read as a stream, up to the limit
         config = options.config
         stream = _open_fifo(path, config.fifo_wait_s) if stat.S_ISFIFO(mode) else path.open("rb")
-        with stream, _spooled(stream, config.max_expanded_bytes + 1) as (spool, size):
+        with stream, _spooled(stream, name, config) as (spool, size):
             yield from _read_stream(spool, name, size, options, feed)
     except PermissionError:
         yield Skipped(name, "permission denied")
