@@ -344,3 +344,25 @@ def test_vectors_over_the_memory_budget_skip_the_semantic_round_with_a_warning(
     out = CliRunner().invoke(main, [*args, "--json"])
     assert out.exit_code == 0
     assert json.loads(out.stdout)["warnings"][0].startswith("semantic round skipped")
+
+
+def test_an_index_refused_by_its_keys_is_left_in_its_format(tmp_path: Path) -> None:
+    """An older index whose keys this unspin does not read is refused before any upgrade,
+    so the unspin that built it can still open it."""
+    ix = tmp_path / "ix"
+    _index(ix, {"f": FLOOD}).close()
+    conn = sqlite3.connect(ix / DB_NAME)
+    conn.execute("DROP TABLE window_spans")
+    params = json.loads(conn.execute("SELECT value FROM meta WHERE name = 'params'").fetchone()[0])
+    params["keys_version"] = 1
+    conn.execute("UPDATE meta SET value = ? WHERE name = 'params'", (json.dumps(params),))
+    conn.execute("UPDATE meta SET value = '7' WHERE name = 'format_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="built with other settings"):
+        Index.open(ix, config=LEXICAL)
+    conn = sqlite3.connect(ix / DB_NAME)
+    version = conn.execute("SELECT value FROM meta WHERE name = 'format_version'").fetchone()
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    conn.close()
+    assert version == ("7",) and "window_spans" not in tables

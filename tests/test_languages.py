@@ -69,8 +69,8 @@ def test_an_unrelated_text_shares_nothing(comparer: Comparer, lang: str) -> None
 
 
 # the human paraphrases the words alone show as reuse; the others are found as passages
-# and called same-topic, the calibrated decision asking for more shared wording (English:
-# the sentence model, not consulted here, makes it reuse — test_compare holds that case)
+# and called same-topic, the calibrated decision asking for more shared wording (the
+# English one too with the sentence model: docs/languages.md)
 _PARAPHRASE_REUSE = {"fr", "de", "zh", "ja", "th"}
 
 
@@ -159,3 +159,18 @@ def test_search_finds_the_source_of_a_copy_in_every_script(sources_index: Index,
     assert first and first[0] == f"{lang}_source"
     unrelated = search(sources_index, _text(f"{lang}_unrelated"))
     assert not unrelated.hits
+
+
+def test_scripts_and_languages_beyond_the_test_set_are_not_read_as_english() -> None:
+    from unspin.text.language import in_english
+
+    def told(text: str) -> str:
+        return main_language([w.lower() for w in words(normalize(text))])
+
+    assert told("Це дуже добре, що ми тут, і він також з нами") == "uk"
+    assert told("Det är bra att vi är här och att det går") == "sv"
+    assert told("ສະບາຍດີ ເຈົ້າ") == "lo"
+    assert told("Աշխարհ բարև") == "hy"
+    assert told("ашкьыл дзыр ахьтә") == "und-Cyrl"
+    assert not in_english(told("ашкьыл дзыр ахьтә"))
+    assert in_english("und", "en")

@@ -128,6 +128,11 @@ _UPGRADES: dict[int, tuple[str, ...]] = {
 }
 
 
+def upgradable(version: int) -> bool:
+    """Whether an index of format ``version`` is brought to this one's when opened."""
+    return version in _UPGRADES
+
+
 def upgrade(conn: sqlite3.Connection, version: int) -> int:
     """Bring an index of an older format (``_UPGRADES``) to this one's, one transaction per
     step, nothing else changing. Returns the format it is then in."""

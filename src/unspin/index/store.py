@@ -53,6 +53,7 @@ from .schema import (
     df_table,
     next_generation,
     postings_table,
+    upgradable,
     upgrade,
 )
 from .upkeep import check_index, index_stats
@@ -147,8 +148,9 @@ class Index:
             raise CorruptIndexError(
                 f"{db}: its meta table is damaged (format or settings unreadable: {exc})"
             ) from None
-        version = upgrade(conn, version)
-        if version != FORMAT_VERSION:
+        # an older format is upgraded only once its keys and settings are known to fit: one
+        # that is refused is left as it was, for the unspin that built it
+        if version != FORMAT_VERSION and not upgradable(version):
             conn.close()
             if version > FORMAT_VERSION:
                 raise StoreError(
@@ -175,6 +177,7 @@ class Index:
                 f"{root}: its keys were made with {theirs}; open it with the same settings "
                 "or build another index"
             )
+        upgrade(conn, version)
         fields = {k: v for k, v in stored.items() if k != "keys_version"}
         return cls(root, conn, IndexParams(**fields), config)
 

@@ -14,7 +14,10 @@ from functools import cache
 from wordfreq import top_n_list
 
 # the languages told apart by their words (wordfreq has them all); "und" for a text none fits
-LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "ru")
+LANGUAGES = (
+    "en", "de", "fr", "es", "it", "nl", "pt", "ca", "ro", "sv", "da", "nb", "fi", "pl", "cs",
+    "sk", "sl", "hu", "tr", "lt", "lv", "id", "vi", "ru", "uk", "bg", "mk",
+)  # fmt: skip
 # the languages told by their script: the first word of a letter's Unicode name
 _SCRIPTS = {
     "CJK": "zh",
@@ -26,7 +29,23 @@ _SCRIPTS = {
     "GREEK": "el",
     "HANGUL": "ko",
     "DEVANAGARI": "hi",
+    "LAO": "lo",
+    "KHMER": "km",
+    "MYANMAR": "my",
+    "ARMENIAN": "hy",
+    "GEORGIAN": "ka",
+    "TAMIL": "ta",
+    "BENGALI": "bn",
+    "GUJARATI": "gu",
+    "GURMUKHI": "pa",
+    "TELUGU": "te",
+    "KANNADA": "kn",
+    "MALAYALAM": "ml",
+    "SINHALA": "si",
+    "ETHIOPIC": "am",
 }
+# a text in these scripts whose words fit none of ``LANGUAGES`` is still not English
+_CYRILLIC, _UND_CYRILLIC = "CYRILLIC", "und-Cyrl"
 # languages that write every noun with a capital: a capital does not mark a name there
 CAPITALISED_NOUNS = frozenset({"de"})
 # the languages the bundled sentence model was trained on (all-MiniLM-L6-v2: English)
@@ -43,19 +62,21 @@ def _profile(language: str) -> frozenset[str]:
 
 @cache
 def _script_language(ch: str) -> str | None:
-    """The language a letter's script says (``_SCRIPTS``), ``""`` for Latin and Cyrillic
-    letters (told by their words), None for a character that is no letter."""
+    """The language a letter's script says (``_SCRIPTS``), ``""`` for Latin letters and
+    ``CYRILLIC`` for Cyrillic ones (told by their words), None for a character that is no
+    letter."""
     if not ch.isalpha():
         return None
-    name = unicodedata.name(ch, "")
-    return _SCRIPTS.get(name.split(" ", 1)[0], "")
+    script = unicodedata.name(ch, "").split(" ", 1)[0]
+    return script if script == _CYRILLIC else _SCRIPTS.get(script, "")
 
 
 def main_language(words: Sequence[str]) -> str:
     """The language of ``words`` (lowercase, in text order; the first few thousand are
     read): by the script of most of their letters where it tells one (Japanese wherever
     kana are a tenth of the Chinese characters or more), else the one of ``LANGUAGES``
-    whose frequent words are most of them, else ``und``."""
+    whose frequent words are most of them, else ``und`` (``und-Cyrl`` for a text in
+    Cyrillic letters: not read as English)."""
     sample = words[:_SAMPLE_WORDS]
     if not sample:
         return "und"
@@ -65,8 +86,16 @@ def main_language(words: Sequence[str]) -> str:
         script, count = scripts.most_common(1)[0]
         if script == "zh" and scripts["ja"] * 10 >= count:
             return "ja"
-        if script:
+        if script and script != _CYRILLIC:
             return script
+        if script == _CYRILLIC:
+            fits = _fitting(sample)
+            return fits if fits != "und" else _UND_CYRILLIC
+    return _fitting(sample)
+
+
+def _fitting(sample: Sequence[str]) -> str:
+    """The one of ``LANGUAGES`` whose frequent words are most of ``sample``, else ``und``."""
     share = {lang: sum(w in _profile(lang) for w in sample) / len(sample) for lang in LANGUAGES}
     best = max(LANGUAGES, key=lambda lang: share[lang])
     return best if share[best] >= _MIN_SHARE else "und"

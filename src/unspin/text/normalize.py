@@ -346,10 +346,10 @@ _MARK_CLASS = char_class(
 )
 _LETTER = f"[^\\W_{NO_SPACE_CHARS}]"
 _LETTERS = f"{_LETTER}++(?:[{_MARK_CLASS}]++{_LETTER}*+)*+"
-_NO_SPACE_TOKEN = f"(?=[^\\W_])[{NO_SPACE_CHARS}][{_MARK_CLASS}]*+"
+NO_SPACE_TOKEN = f"(?=[^\\W_])[{NO_SPACE_CHARS}][{_MARK_CLASS}]*+"
 # a word: letters and digits with their marks, joined by inner hyphens or apostrophes; or one
 # character of a script written without spaces
-WORD_PATTERN = f"{_LETTERS}(?:[-']{_LETTERS})*|{_NO_SPACE_TOKEN}"
+WORD_PATTERN = f"{_LETTERS}(?:[-']{_LETTERS})*|{NO_SPACE_TOKEN}"
 _TOKEN = re.compile(WORD_PATTERN + r"|[^\w\s]", re.UNICODE)
 
 
@@ -359,7 +359,7 @@ def is_no_space(token: str) -> bool:
 
 
 # such characters in a row, spaces between them aside: the runs of ``fingerprint``'s reading
-_NO_SPACE_RUN = re.compile(f"{_NO_SPACE_TOKEN}(?:\\s*+{_NO_SPACE_TOKEN})*+")
+_NO_SPACE_RUN = re.compile(f"{NO_SPACE_TOKEN}(?:\\s*+{NO_SPACE_TOKEN})*+")
 _SPACE = re.compile(r"\s+")
 
 

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from .._types import Segment, Span
-from .normalize import NO_SPACE_CHARS, Normalized, char_class
+from .normalize import NO_SPACE_CHARS, NO_SPACE_TOKEN, Normalized, char_class
 
 _ABBREVIATIONS = frozenset(
     [
@@ -108,7 +108,8 @@ _WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _DIGIT_AFTER = re.compile(r"\s*\d")
 # a word, to count words by: a run of non-space characters, or one character of a script
 # written without spaces (``normalize.NO_SPACE_CHARS``)
-_NON_SPACE = re.compile(f"[{NO_SPACE_CHARS}]|[^\\s{NO_SPACE_CHARS}]+")
+# (with the marks written on it: a unit is never cut between a Thai letter and its vowel)
+_NON_SPACE = re.compile(f"{NO_SPACE_TOKEN}|[^\\s{NO_SPACE_CHARS}]+")
 
 
 def _word_count(text: str, start: int, end: int) -> int:
