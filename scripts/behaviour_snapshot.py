@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,8 @@ def snapshot_pan(out: Path, pan: Path, jobs: int) -> None:
 def snapshot_search(out: Path, pan: Path, queries: int, work: Path) -> None:
     (out / "search").mkdir(parents=True, exist_ok=True)
     index = work / "snapshot-index"
+    if index.exists() and CliRunner().invoke(main, ["index", "stats", str(index)]).exit_code:
+        shutil.rmtree(index)  # built by another unspin (other keys or format): built again
     if not index.exists():
         _run(["index", "create", str(index)])
         _run(["index", "add", str(index), str(pan / "src")])
