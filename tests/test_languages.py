@@ -174,3 +174,15 @@ def test_scripts_and_languages_beyond_the_test_set_are_not_read_as_english() -> 
     assert told("ашкьыл дзыр ахьтә") == "und-Cyrl"
     assert not in_english(told("ашкьыл дзыр ахьтә"))
     assert in_english("und", "en")
+
+
+def test_the_bundled_profiles_are_wordfreqs() -> None:
+    """The profiles are bundled (scripts/make_language_profiles.py) because reading them
+    from wordfreq loads each language's whole list; they must be wordfreq's."""
+    from wordfreq import top_n_list
+
+    from unspin.text.language import _PROFILE_WORDS, LANGUAGES, _profiles
+
+    assert set(_profiles()) == set(LANGUAGES)
+    for lang in ("en", "de", "ru", "sv"):
+        assert _profiles()[lang] == frozenset(top_n_list(lang, _PROFILE_WORDS))

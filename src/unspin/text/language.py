@@ -1,17 +1,17 @@
 """Which language a text is in, as far as the rules that depend on it need. A text in a
 script that few languages write (Chinese characters, kana, Thai, Arabic, Hebrew, Greek,
 Hangul, Devanagari) is told by its script; one in Latin or Cyrillic letters by the share of
-its words among each language's most frequent ones (wordfreq's lists), a profile that needs
+its words among each language's most frequent ones (wordfreq's lists, bundled), a profile that needs
 no model and no hand-written stopword lists."""
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
-
-from wordfreq import top_n_list
+from importlib.resources import files
 
 # the languages told apart by their words (wordfreq has them all); "und" for a text none fits
 LANGUAGES = (
@@ -56,8 +56,16 @@ _SAMPLE_WORDS = 5_000
 
 
 @cache
+def _profiles() -> dict[str, frozenset[str]]:
+    """The most frequent words of each of ``LANGUAGES`` (wordfreq's, bundled:
+    ``scripts/make_language_profiles.py``): reading them from wordfreq loads each
+    language's whole list."""
+    data = json.loads(files("unspin.text").joinpath("language_profiles.json").read_text("utf-8"))
+    return {lang: frozenset(words) for lang, words in data["profiles"].items()}
+
+
 def _profile(language: str) -> frozenset[str]:
-    return frozenset(top_n_list(language, _PROFILE_WORDS))
+    return _profiles()[language]
 
 
 @cache
