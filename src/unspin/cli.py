@@ -16,6 +16,7 @@ from .eval.cli import eval_group
 from .index.cli import index_group
 from .output import TerminalConsole, echo_json, say
 from .pipeline import Comparer
+from .scan.cli import scan_cmd
 from .text.extract import Rejections
 
 DEMO_A = "seed_000_syndicated.txt"
@@ -168,3 +169,4 @@ def extract(
 
 main.add_command(eval_group)
 main.add_command(index_group)
+main.add_command(scan_cmd)

@@ -1,0 +1,15 @@
+"""Corpus scan: every reuse family in a corpus, each edge verified by the aligner, with its
+original named (``unspin scan``)."""
+
+from .candidates import candidate_pairs
+from .families import families
+from .job import ScanOptions, edge_record, scan_index, verify_pairs
+
+__all__ = [
+    "ScanOptions",
+    "candidate_pairs",
+    "edge_record",
+    "families",
+    "scan_index",
+    "verify_pairs",
+]

@@ -1,0 +1,269 @@
+"""The corpus scan: candidates from the index's keys (``scan.candidates``), each verified by
+the aligner with the decision ``unspin compare`` makes, in shards written atomically (a
+shard file is its own completion marker: a scan killed at any moment and run again, or run
+again after documents were added, verifies only the pairs no shard holds), then the
+verified edges joined into families (``scan.families``) and written out.
+
+The CLI and the Spark job are thin callers of ``scan_index``'s parts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from .._types import REUSE_LABELS, Comparison
+from ..config import Config
+from ..errors import InputError
+from ..index import Index
+from ..index.searcher import PreparedCache
+from ..pipeline import Comparer
+from ..text.origin import origin_from_dict
+from .candidates import candidate_pairs
+from .families import families
+
+SCAN_FORMAT = 1
+# date claims a family's original may be told by: what the publisher or the feed declared
+_TRUSTED_DATES = frozenset({"html-meta", "field", "url"})
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOptions:
+    """How a scan looks: ``key_cap``, the most documents one key may join (a key held by
+    more is a topic word of the corpus); ``per_document``, the best partners each document
+    keeps; ``shard_pairs``, pairs verified per shard; ``jobs``, verifying processes."""
+
+    key_cap: int = 50
+    per_document: int = 10
+    shard_pairs: int = 100
+    jobs: int = 2
+
+    def settings(self, config: Config) -> str:
+        """What a scan's results depend on, hashed: a folder holds one scan's shards."""
+        wanted = {"key_cap": self.key_cap, "per_document": self.per_document}
+        blob = json.dumps([wanted, asdict(config)], sort_keys=True, default=str)
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+Progress = Callable[[str, int, int], None]  # stage, done, total
+
+
+def _write_atomic(path: Path, lines: Iterable[str]) -> None:
+    """Write ``path`` whole or not at all: a temporary file, synced, renamed over it."""
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as f:
+        for line in lines:
+            f.write(line + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def _dumps(record: Any) -> str:
+    return json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
+def edge_record(a: str, b: str, c: Comparison) -> dict[str, Any]:
+    """An edge of ``edges.jsonl``: a verified pair with its verdict, coverage, direction
+    with its evidence, and passages (offsets in each document's text)."""
+    v = c.verdict
+    return {
+        "a": a,
+        "b": b,
+        "label": v.label,
+        "confidence": v.confidence,
+        "coverage": {"a": v.coverage_a, "b": v.coverage_b},
+        "original": v.original,
+        "evidence": [
+            {"kind": e.kind, "detail": e.detail, "favours": e.favours, "weight": e.weight}
+            for e in v.evidence
+        ],
+        "passages": [
+            {
+                "a": {"start": p.a.start, "end": p.a.end},
+                "b": {"start": p.b.start, "end": p.b.end},
+                "kind": p.kind,
+                "similarity": p.similarity,
+            }
+            for p in c.passages
+        ],
+    }
+
+
+# --- verification, one process each (``ProcessPoolExecutor``) -------------------------
+
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(index_dir: str, config: Config) -> None:
+    _WORKER["index"] = Index.open(index_dir, config=config)
+    _WORKER["comparer"] = Comparer(config)
+    _WORKER["cache"] = PreparedCache(64)
+
+
+def verify_pairs(
+    index: Index, comparer: Comparer, cache: PreparedCache, pairs: Sequence[tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """One shard's lines: each pair with its edge (None when the verdict is no reuse)."""
+    lines = []
+    for a, b in pairs:
+        pa = cache.get(index, a, comparer)
+        pb = cache.get(index, b, comparer)
+        c = comparer.compare_prepared(pa, pb)
+        edge = edge_record(a, b, c) if c.verdict.label in REUSE_LABELS else None
+        lines.append({"a": a, "b": b, "label": c.verdict.label, "edge": edge})
+    return lines
+
+
+def _verify_shard(pairs: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    return verify_pairs(_WORKER["index"], _WORKER["comparer"], _WORKER["cache"], pairs)
+
+
+# --- the job -----------------------------------------------------------------------------
+
+
+def _documents(index: Index) -> tuple[dict[int, str], list[dict[str, Any]]]:
+    """Row id → document id, and the lines of ``documents.jsonl`` (family added later)."""
+    rows = index.conn.execute("SELECT id, ext_id, name, sha256, meta FROM docs ORDER BY id")
+    ids: dict[int, str] = {}
+    docs = []
+    for rowid, ext_id, name, sha, meta in rows:
+        ids[rowid] = ext_id
+        origin = origin_from_dict(json.loads(meta).get("origin")) if meta else None
+        claims = [
+            d.date
+            for d in (origin.dates if origin else ())
+            if d.kind == "published" and d.source in _TRUSTED_DATES
+        ]
+        docs.append({"id": ext_id, "name": name, "sha256": sha, "date": min(claims, default=None)})
+    return ids, docs
+
+
+def _shard_lines(folder: Path) -> Iterator[dict[str, Any]]:
+    for path in sorted(folder.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                yield json.loads(line)
+
+
+def _chunked(items: list[tuple[str, str]], size: int) -> list[list[tuple[str, str]]]:
+    return [items[k : k + size] for k in range(0, len(items), size)]
+
+
+def scan_index(
+    index: Index,
+    out: str | Path,
+    options: ScanOptions | None = None,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """Scan ``index`` into folder ``out``: ``documents.jsonl``, ``edges.jsonl``,
+    ``families.jsonl`` and ``stats.json`` (returned). Pairs verified by an earlier scan
+    into the same folder, with the same settings, are not verified again."""
+    options = options or ScanOptions()
+    config = index.config
+    out = Path(out)
+    shards = out / "shards"
+    shards.mkdir(parents=True, exist_ok=True)
+    for stale in shards.glob("*.tmp"):
+        stale.unlink()  # a shard being written when the last scan was killed
+    settings = options.settings(config)
+    manifest = out / "scan.json"
+    if manifest.exists():
+        held = json.loads(manifest.read_text(encoding="utf-8"))
+        if held.get("settings") != settings or held.get("format") != SCAN_FORMAT:
+            raise InputError(
+                f"{out}: holds a scan made with other settings; scan into another folder"
+            )
+    else:
+        _write_atomic(manifest, [_dumps({"format": SCAN_FORMAT, "settings": settings,
+                                         "options": asdict(options)})])
+    report = progress or (lambda stage, done, total: None)
+    timings: dict[str, float] = {}
+
+    clock = time.perf_counter()
+    ids, docs = _documents(index)
+    report("documents", len(docs), len(docs))
+    timings["documents"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    rowid_pairs, join = candidate_pairs(index, options.key_cap, options.per_document)
+    pairs = sorted((ids[a], ids[b]) if ids[a] < ids[b] else (ids[b], ids[a])
+                   for a, b in rowid_pairs)
+    report("candidates", len(pairs), len(pairs))
+    timings["candidates"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    done = {(line["a"], line["b"]): line for line in _shard_lines(shards)}
+    todo = [p for p in pairs if p not in done]
+    reused = len(pairs) - len(todo)
+    number = max((int(p.stem) for p in shards.glob("*.jsonl")), default=-1) + 1
+    batches = _chunked(todo, options.shard_pairs)
+    verified = reused
+    report("verify", verified, len(pairs))
+    if batches:
+        results = _verified(index, config, batches, options.jobs)
+        for lines in results:
+            _write_atomic(shards / f"{number:06d}.jsonl", (_dumps(x) for x in lines))
+            number += 1
+            for line in lines:
+                done[line["a"], line["b"]] = line
+            verified += len(lines)
+            report("verify", verified, len(pairs))
+    timings["verify"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    current = set(pairs)
+    edges = [done[p]["edge"] for p in sorted(current) if done[p]["edge"] is not None]
+    dates = {d["id"]: d["date"] for d in docs}
+    found = families(edges, dates)
+    family_of = {m: f["id"] for f in found for m in f["documents"]}
+    for d in docs:
+        d["family"] = family_of.get(d["id"])
+    _write_atomic(out / "documents.jsonl", (_dumps(d) for d in docs))
+    _write_atomic(out / "edges.jsonl", (_dumps(e) for e in edges))
+    _write_atomic(out / "families.jsonl", (_dumps(f) for f in found))
+    timings["families"] = time.perf_counter() - clock
+    report("families", len(found), len(found))
+
+    labels: dict[str, int] = {}
+    for p in current:
+        label = done[p]["label"]
+        labels[label] = labels.get(label, 0) + 1
+    stats = {
+        "documents": len(docs),
+        "join": join,
+        "candidate_pairs": len(pairs),
+        "verified_now": len(todo),
+        "verified_before": reused,
+        "verdicts": dict(sorted(labels.items())),
+        "edges": len(edges),
+        "families": len(found),
+        "largest_family": max((f["size"] for f in found), default=0),
+        "timings_s": {k: round(v, 3) for k, v in timings.items()},
+        "documents_per_s_candidates": round(len(docs) / max(timings["candidates"], 1e-9), 1),
+        "pairs_per_s_verify": round(len(todo) / max(timings["verify"], 1e-9), 2),
+    }
+    _write_atomic(out / "stats.json", [json.dumps(stats, indent=1, sort_keys=True)])
+    return stats
+
+
+def _verified(
+    index: Index, config: Config, batches: list[list[tuple[str, str]]], jobs: int
+) -> Iterator[list[dict[str, Any]]]:
+    """Each batch's shard lines, in order: in ``jobs`` processes, or in this one."""
+    if jobs < 2 or len(batches) < 2:
+        comparer = Comparer(config)
+        cache = PreparedCache(64)
+        for batch in batches:
+            yield verify_pairs(index, comparer, cache, batch)
+        return
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start_worker, initargs=(str(index.path), config)
+    ) as pool:
+        yield from pool.map(_verify_shard, batches)
