@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..cliutil import fail, guarded, input_options
+from ..cliutil import guarded, input_options
 from ..config import DEFAULT_CONFIG
+from ..errors import ConfigError
 from ..index.cli import _progress
 from ..index.ingest import add_documents
 from ..index.store import Index
@@ -43,6 +44,13 @@ from .job import ScanOptions, scan_index
     show_default=True,
     help="The best candidate partners each document keeps.",
 )
+@click.option(
+    "--shard-pairs",
+    type=click.IntRange(min=1),
+    default=ScanOptions().shard_pairs,
+    show_default=True,
+    help="Candidate pairs verified per shard: what a killed scan may have to verify again.",
+)
 @input_options("Processes reading inputs and verifying candidate pairs.")
 @guarded
 def scan_cmd(
@@ -52,6 +60,7 @@ def scan_cmd(
     no_model: bool,
     key_cap: int,
     per_document: int,
+    shard_pairs: int,
     glob: str,
     text_field: str,
     html_field: str | None,
@@ -63,7 +72,7 @@ def scan_cmd(
     documents.jsonl, edges.jsonl, families.jsonl and stats.json into OUT; run again, it
     verifies only the pairs it has not (after a kill, or after documents were added)."""
     if not inputs and not index_dir:
-        fail("give inputs to scan, or --index with an index")
+        raise ConfigError("give inputs to scan, or --index with an index")
     config = DEFAULT_CONFIG.with_overrides(use_model=False) if no_model else DEFAULT_CONFIG
     where = Path(index_dir) if index_dir else Path(out) / "index"
     if not (where / "index.sqlite").exists():
@@ -99,7 +108,9 @@ def scan_cmd(
             stats = scan_index(
                 index,
                 out,
-                ScanOptions(key_cap=key_cap, per_document=per_document, jobs=jobs),
+                ScanOptions(
+                    key_cap=key_cap, per_document=per_document, shard_pairs=shard_pairs, jobs=jobs
+                ),
                 advance,
             )
     say(

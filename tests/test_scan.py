@@ -1,0 +1,201 @@
+"""``unspin scan``: the capped self-join against a plain loop, families on the per-language
+test set and the seed pair, resume and incremental scans, and kill -9 at random moments."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import LEXICAL, SEED_A, SEED_B
+from unspin.cli import main
+from unspin.index import Index
+from unspin.index.candidates import expand_postings
+from unspin.index.schema import postings_table
+from unspin.scan import ScanOptions, scan_index
+from unspin.scan.candidates import candidate_pairs, key_counts
+
+LANG = Path(__file__).parent / "data" / "lang"
+OUTPUTS = ("documents.jsonl", "edges.jsonl", "families.jsonl")
+
+
+def _corpus(folder: Path) -> Path:
+    folder.mkdir()
+    for text in LANG.glob("*.txt"):
+        shutil.copy(text, folder)
+    (folder / "seed_a.txt").write_text(SEED_A, encoding="utf-8")
+    (folder / "seed_b.txt").write_text(SEED_B, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def corpus_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("scan")
+    corpus = _corpus(root / "corpus")
+    ix = root / "ix"
+    with Index.create(ix, config=LEXICAL) as index:
+        for path in sorted(corpus.iterdir()):
+            index.add(path.read_text(encoding="utf-8"), name=path.stem, doc_id=path.stem)
+    return ix
+
+
+def _outputs(out: Path) -> dict[str, str]:
+    return {name: (out / name).read_text(encoding="utf-8") for name in OUTPUTS}
+
+
+def test_the_self_join_equals_a_plain_loop(corpus_index: Path) -> None:
+    """The vectorised join (what the Spark job runs too) against loops over the postings."""
+    with Index.open(corpus_index, config=LEXICAL) as index:
+        got, _ = candidate_pairs(index, cap=50, per_document=10)
+        config = index.config
+        n = len(index)
+        df = key_counts(index)
+        rows = []
+        for seg in index.segment_ids():
+            rows += index.conn.execute(f"SELECT * FROM {postings_table(seg)}").fetchall()
+    held: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for key, doc, win in expand_postings(rows).tolist():
+        if 2 <= df[key] <= 50:
+            held[key].append((doc, win))
+    shared: dict[tuple[int, int, int, int], list[float]] = defaultdict(list)
+    for key, found in held.items():
+        for d1, w1 in found:
+            for d2, w2 in found:
+                if d1 < d2:
+                    shared[d1, w1, d2, w2].append(math.log(1 + n / df[key]))
+    best: dict[tuple[int, int, int], float] = {}
+    for (d1, w1, d2, _), ws in shared.items():
+        if len(ws) >= config.candidate_min_shared:
+            v = sum(ws) ** config.candidate_power
+            best[d1, d2, w1] = max(best.get((d1, d2, w1), 0.0), v)
+    per_pair: dict[tuple[int, int], list[float]] = defaultdict(list)
+    for (d1, d2, _), v in best.items():
+        per_pair[d1, d2].append(v)
+    top = config.candidate_top_windows
+    score = {p: sum(sorted(v, reverse=True)[:top]) for p, v in per_pair.items()}
+    partners: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (a, b), s in score.items():
+        partners[a].append((-round(s, 6), b))
+        partners[b].append((-round(s, 6), a))
+    want = sorted(
+        {(min(d, o), max(d, o)) for d, f in partners.items() for _, o in sorted(f)[:10]}
+    )
+    assert got == want and got
+
+
+def test_families_of_the_language_set(corpus_index: Path, tmp_path: Path) -> None:
+    with Index.open(corpus_index, config=LEXICAL) as index:
+        stats = scan_index(index, tmp_path / "out", ScanOptions(jobs=1))
+    fams = [json.loads(line) for line in (tmp_path / "out" / "families.jsonl").open()]
+    edges = [json.loads(line) for line in (tmp_path / "out" / "edges.jsonl").open()]
+    assert stats["edges"] == len(edges) and stats["families"] == len(fams)
+    by_lang = {}
+    for f in fams:
+        langs = {d.split("_")[0] for d in f["documents"]}
+        assert len(langs) == 1, f["documents"]  # no family joins two stories
+        by_lang[langs.pop()] = f
+    for lang in ("en", "fr", "de", "es", "ru", "zh", "ja", "ar", "th"):
+        members = by_lang[lang]["documents"]
+        assert {f"{lang}_source", f"{lang}_copy"} <= set(members)
+        assert f"{lang}_unrelated" not in members
+        assert any(
+            {f"{lang}_copy", f"{lang}_source"} <= set(g)
+            for g in by_lang[lang]["syndication_groups"]
+        )
+        assert not any(f"{lang}_paraphrase" in g for g in by_lang[lang]["syndication_groups"])
+    seed = by_lang["seed"]
+    assert seed["documents"] == ["seed_a", "seed_b"]
+    assert seed["original"] == "seed_a" and seed["original_by"] == "direction"
+    assert seed["tree"] == [{"parent": "seed_a", "child": "seed_b", "edge": "seed_a|seed_b"}]
+    docs = {d["id"]: d for d in map(json.loads, (tmp_path / "out" / "documents.jsonl").open())}
+    assert docs["en_unrelated"]["family"] is None and docs["seed_b"]["family"] == seed["id"]
+    for e in edges:
+        assert e["a"] < e["b"] and e["label"] in ("identical", "near-duplicate", "spun-copy",
+                                                   "paraphrased-copy", "partial-reuse")
+
+
+def test_a_scan_run_again_verifies_nothing_and_writes_the_same(
+    corpus_index: Path, tmp_path: Path
+) -> None:
+    with Index.open(corpus_index, config=LEXICAL) as index:
+        first = scan_index(index, tmp_path / "out", ScanOptions(jobs=1, shard_pairs=7))
+        before = _outputs(tmp_path / "out")
+        again = scan_index(index, tmp_path / "out", ScanOptions(jobs=1, shard_pairs=7))
+        assert again["verified_now"] == 0 and again["verified_before"] == first["verified_now"]
+        assert _outputs(tmp_path / "out") == before
+        with pytest.raises(Exception, match="other settings"):
+            scan_index(index, tmp_path / "out", ScanOptions(jobs=1, key_cap=3))
+
+
+def test_after_documents_are_added_only_their_pairs_are_verified(
+    corpus_index: Path, tmp_path: Path
+) -> None:
+    ix = tmp_path / "ix"
+    shutil.copytree(corpus_index, ix)
+    with Index.open(ix, config=LEXICAL) as index:
+        scan_index(index, tmp_path / "out", ScanOptions(jobs=1))
+        index.add((LANG / "en_source.txt").read_text(encoding="utf-8") + "\nMore to come.",
+                  name="en_again", doc_id="en_again")
+        stats = scan_index(index, tmp_path / "out", ScanOptions(jobs=1))
+        lines = [json.loads(x) for p in (tmp_path / "out" / "shards").glob("*.jsonl")
+                 for x in p.open()]
+    new = [x for x in lines if "en_again" in (x["a"], x["b"])]
+    assert stats["verified_now"] == len(new) > 0
+    fresh = tmp_path / "fresh"
+    with Index.open(ix, config=LEXICAL) as index:
+        scan_index(index, fresh, ScanOptions(jobs=1))
+    assert _outputs(tmp_path / "out") == _outputs(fresh)
+
+
+def test_kill_9_at_random_moments_then_resume_gives_the_uninterrupted_output(
+    corpus_index: Path, tmp_path: Path
+) -> None:
+    """Ten scans killed (SIGKILL) once they have made progress, at a random moment after,
+    each followed by the next run: the last run's output equals an uninterrupted scan's."""
+    args = [sys.executable, "-m", "unspin", "scan", "--index", str(corpus_index), "--no-model",
+            "--shard-pairs", "1", "--jobs", "1", "--out"]
+    whole = tmp_path / "whole"
+    subprocess.run([*args, str(whole)], check=True, capture_output=True)
+    out = tmp_path / "killed"
+    rng = random.Random(7)
+    kills = 0
+    for _ in range(10):
+        shards = out / "shards"
+        before = len(list(shards.glob("*.jsonl"))) if shards.exists() else 0
+        proc = subprocess.Popen([*args, str(out)], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and time.monotonic() < deadline:
+            if shards.exists() and len(list(shards.glob("*.jsonl"))) > before:
+                break
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0, 0.3))
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+            kills += 1
+        proc.wait()
+    assert kills >= 5  # most runs were killed mid-scan
+    subprocess.run([*args, str(out)], check=True, capture_output=True)
+    assert _outputs(out) == _outputs(whole)
+
+
+def test_scan_cli_reads_inputs_and_says_what_it_found(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    got = CliRunner().invoke(main, ["scan", str(corpus), "--out", str(tmp_path / "o"),
+                                    "--no-model", "--jobs", "1"])
+    assert got.exit_code == 0, got.output
+    assert "families" in got.stdout
+    assert json.loads((tmp_path / "o" / "stats.json").read_text())["documents"] == 42
+    got = CliRunner().invoke(main, ["scan", "--out", str(tmp_path / "o2")])
+    assert got.exit_code == 2 and "give inputs" in got.output
