@@ -77,17 +77,17 @@ def test_the_self_join_equals_a_plain_loop(corpus_index: Path) -> None:
     best: dict[tuple[int, int, int], float] = {}
     for (d1, w1, d2, _), ws in shared.items():
         if len(ws) >= config.candidate_min_shared:
-            v = sum(ws) ** config.candidate_power
+            v = math.fsum(ws) ** config.candidate_power
             best[d1, d2, w1] = max(best.get((d1, d2, w1), 0.0), v)
     per_pair: dict[tuple[int, int], list[float]] = defaultdict(list)
     for (d1, d2, _), v in best.items():
         per_pair[d1, d2].append(v)
     top = config.candidate_top_windows
-    score = {p: sum(sorted(v, reverse=True)[:top]) for p, v in per_pair.items()}
+    score = {p: round(math.fsum(sorted(v, reverse=True)[:top]), 6) for p, v in per_pair.items()}
     partners: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (a, b), s in score.items():
-        partners[a].append((-round(s, 6), b))
-        partners[b].append((-round(s, 6), a))
+        partners[a].append((-s, b))
+        partners[b].append((-s, a))
     want = sorted(
         {(min(d, o), max(d, o)) for d, f in partners.items() for _, o in sorted(f)[:10]}
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -56,16 +56,17 @@ def pack_spans(spans: list[tuple[int, int]]) -> bytes:
 
 
 def densest_part(
-    spans: list[tuple[int, int]], counts: list[int], limit: int
+    spans: list[tuple[int, int]], counts: Sequence[float], limit: int
 ) -> tuple[int, int] | None:
     """The span, at most ``limit`` characters long, of the run of windows (``spans``, in
-    text order) that holds the most of a query's keys (``counts`` per window), widened
-    evenly to ``limit`` where there is room; None when no window holds one."""
+    text order) of the highest total value (``counts``: each window's, from the query's
+    keys it holds), widened evenly to ``limit`` where there is room; None when no window
+    has a value."""
     hit = [k for k, c in enumerate(counts) if c]
     if not hit:
         return None
-    best, best_at = -1, (0, 0)
-    total, first = 0, 0
+    best, best_at = -1.0, (0, 0)
+    total, first = 0.0, 0
     for last, k in enumerate(hit):
         total += counts[k]
         while spans[k][1] - spans[hit[first]][0] > limit and first < last:

@@ -448,7 +448,12 @@ class Index:
             )
         hit = expand_postings(rows)[:, 2]
         counts = np.bincount(hit[hit < len(spans)], minlength=len(spans))
-        return densest_part(spans, counts.tolist(), limit)
+        # a window counts as a candidate's does: with at least candidate_min_shared of the
+        # keys, weighed to candidate_power, so that a passage holding several of them
+        # outweighs a long stretch where one turns up here and there
+        config = self.config
+        values = np.where(counts >= config.candidate_min_shared, counts, 0).astype(np.float64)
+        return densest_part(spans, (values**config.candidate_power).tolist(), limit)
 
     def export(self) -> Iterator[StoredDoc]:
         """Every document, in the order added."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -81,6 +82,22 @@ def window_pairs(postings: np.ndarray) -> np.ndarray:
     return np.concatenate(out) if out else np.zeros((0, 5), dtype=np.int64)
 
 
+def window_value(weights: Sequence[float], config: Config) -> float:
+    """A window pair's value from the weights of the keys it shares: 0 under
+    ``candidate_min_shared`` of them, else their sum to ``candidate_power``. Summed with
+    ``math.fsum`` (exact), so that any order of the keys (a Spark shuffle's) gives it."""
+    if len(weights) < config.candidate_min_shared:
+        return 0.0
+    return float(math.fsum(weights) ** config.candidate_power)
+
+
+def pair_score(values: Sequence[float], config: Config) -> float:
+    """A document pair's score from its first document's windows' best values: the sum of
+    the ``candidate_top_windows`` best, exact and rounded (order-free, as ``window_value``)."""
+    top = sorted(values, reverse=True)[: config.candidate_top_windows]
+    return round(math.fsum(top), 6)
+
+
 def pair_scores(
     pairs: np.ndarray, weights: dict[int, float], config: Config
 ) -> dict[tuple[int, int], float]:
@@ -88,23 +105,23 @@ def pair_scores(
     if not len(pairs):
         return {}
     weight = np.asarray([weights[k] for k in pairs[:, 0].tolist()], dtype=np.float64)
-    groups, inverse = np.unique(pairs[:, 1:], axis=0, return_inverse=True)
-    inverse = inverse.ravel()
-    shared = np.bincount(inverse)
-    total = np.bincount(inverse, weights=weight)
-    keep = shared >= config.candidate_min_shared
-    groups, value = groups[keep], total[keep] ** config.candidate_power
+    order = np.lexsort((pairs[:, 4], pairs[:, 3], pairs[:, 2], pairs[:, 1]))
+    rows, weight = pairs[order, 1:], weight[order]
+    starts = np.flatnonzero(np.r_[True, (rows[1:] != rows[:-1]).any(axis=1)])
+    sizes = np.diff(np.r_[starts, len(rows)])
     # a window of a: its best window of b
     per_window: dict[tuple[int, int, int], float] = {}
-    for (da, wa, db, _), v in zip(groups.tolist(), value.tolist(), strict=True):
-        key = (da, db, wa)
-        if v > per_window.get(key, 0.0):
-            per_window[key] = v
+    for start, size in zip(starts.tolist(), sizes.tolist(), strict=True):
+        if size < config.candidate_min_shared:
+            continue
+        value = window_value(weight[start : start + size].tolist(), config)
+        da, wa, db, _ = rows[start].tolist()
+        if value > per_window.get((da, db, wa), 0.0):
+            per_window[da, db, wa] = value
     per_pair: dict[tuple[int, int], list[float]] = defaultdict(list)
     for (da, db, _), v in per_window.items():
         per_pair[da, db].append(v)
-    top = config.candidate_top_windows
-    return {p: round(sum(sorted(v, reverse=True)[:top]), 6) for p, v in per_pair.items()}
+    return {p: pair_score(v, config) for p, v in per_pair.items()}
 
 
 def kept_pairs(scores: dict[tuple[int, int], float], per_document: int) -> list[tuple[int, int]]:
