@@ -35,6 +35,10 @@ class StoreError(UnspinError):
     corrupt."""
 
 
+class ScanError(UnspinError):
+    """A corpus scan's engine failed (a Spark job: its worker's error, in one line)."""
+
+
 class CorruptIndexError(StoreError):
     """The index database is damaged: SQLite found a malformed page, or the file is cut
     short or not a database."""
@@ -66,6 +70,7 @@ EXIT_CODES: tuple[tuple[type[UnspinError], int], ...] = (
     (StoreError, 3),
     (DiskFullError, 7),
     (StorageIOError, 8),
+    (ScanError, 9),
     (ConfigError, 2),
     (UnspinError, 1),
 )

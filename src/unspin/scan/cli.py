@@ -51,6 +51,14 @@ from .job import ScanOptions, scan_index
     show_default=True,
     help="Candidate pairs verified per shard: what a killed scan may have to verify again.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="local: --jobs processes on this machine; spark: a PySpark job (unspin[spark]).",
+)
+@click.option("--master", default=None, help="The Spark master URL (default local[2]).")
 @input_options("Processes reading inputs and verifying candidate pairs.")
 @guarded
 def scan_cmd(
@@ -61,6 +69,8 @@ def scan_cmd(
     key_cap: int,
     per_document: int,
     shard_pairs: int,
+    engine: str,
+    master: str | None,
     glob: str,
     text_field: str,
     html_field: str | None,
@@ -109,7 +119,12 @@ def scan_cmd(
                 index,
                 out,
                 ScanOptions(
-                    key_cap=key_cap, per_document=per_document, shard_pairs=shard_pairs, jobs=jobs
+                    key_cap=key_cap,
+                    per_document=per_document,
+                    shard_pairs=shard_pairs,
+                    jobs=jobs,
+                    engine=engine,
+                    master=master,
                 ),
                 advance,
             )

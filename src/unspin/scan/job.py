@@ -43,6 +43,10 @@ class ScanOptions:
     per_document: int = 10
     shard_pairs: int = 100
     jobs: int = 2
+    # ``local`` (``jobs`` processes) or ``spark`` (on ``master``, ``local[2]`` unless given):
+    # the same results, so either may resume the other's scan
+    engine: str = "local"
+    master: str | None = None
 
     def settings(self, config: Config) -> str:
         """What a scan's results depend on, hashed: a folder holds one scan's shards."""
@@ -191,8 +195,16 @@ def scan_index(
     report("documents", len(docs), len(docs))
     timings["documents"] = time.perf_counter() - clock
 
+    sc = None
+    if options.engine == "spark":
+        from .spark import spark_candidate_pairs, spark_context
+
+        sc = spark_context(options.master)
     clock = time.perf_counter()
-    rowid_pairs, join = candidate_pairs(index, options.key_cap, options.per_document)
+    if sc is not None:
+        rowid_pairs, join = spark_candidate_pairs(sc, index, options.key_cap, options.per_document)
+    else:
+        rowid_pairs, join = candidate_pairs(index, options.key_cap, options.per_document)
     pairs = sorted((ids[a], ids[b]) if ids[a] < ids[b] else (ids[b], ids[a])
                    for a, b in rowid_pairs)
     report("candidates", len(pairs), len(pairs))
@@ -207,7 +219,12 @@ def scan_index(
     verified = reused
     report("verify", verified, len(pairs))
     if batches:
-        results = _verified(index, config, batches, options.jobs)
+        if sc is not None:
+            from .spark import spark_verified
+
+            results = spark_verified(sc, index, config, batches)
+        else:
+            results = _verified(index, config, batches, options.jobs)
         for lines in results:
             _write_atomic(shards / f"{number:06d}.jsonl", (_dumps(x) for x in lines))
             number += 1
@@ -236,6 +253,7 @@ def scan_index(
         label = done[p]["label"]
         labels[label] = labels.get(label, 0) + 1
     stats = {
+        "engine": options.engine,
         "documents": len(docs),
         "join": join,
         "candidate_pairs": len(pairs),

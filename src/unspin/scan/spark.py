@@ -1,0 +1,143 @@
+"""The corpus scan on PySpark (``unspin scan --engine spark``): the same library functions
+as the local engine, distributed. Documents' keys are computed in ``mapPartitions``
+(``index.keys.text_windows``, as the index computed them); the capped key self-join is a
+Spark join; window and pair scores are the same order-free functions
+(``scan.candidates.window_value``, ``pair_score``); each document's best partners are kept
+by ``kept_pairs``; each candidate pair is verified in ``mapPartitions`` by one ``Comparer``
+per partition (``scan.job.verify_pairs``). So the edges and families are the local
+engine's, pair for pair.
+
+The index folder must be readable by every executor (a shared file system on a cluster)."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from ..config import Config
+from ..errors import ConfigError, ScanError
+from ..index import Index
+from ..index.keys import IndexParams, text_windows
+from ..index.records import unpacked_text
+from .candidates import kept_pairs, pair_score, window_value
+
+if TYPE_CHECKING:
+    from pyspark import SparkContext
+
+
+def spark_context(master: str | None) -> SparkContext:
+    """A Spark context on ``master`` (``local[2]`` unless given); a clear error when
+    PySpark or Java is missing."""
+    try:
+        from pyspark import SparkConf, SparkContext
+    except ImportError:
+        raise ConfigError(
+            "the spark engine needs PySpark: pip install 'unspin[spark]' (and Java 17)"
+        ) from None
+    conf = SparkConf().setAppName("unspin scan").setMaster(master or "local[2]")
+    conf = conf.set("spark.ui.enabled", "false").set("spark.ui.showConsoleProgress", "false")
+    # the workers run this Python, which has unspin, unless told otherwise (a cluster's
+    # executors need it installed: spark-submit with the wheel, docs/scan.md)
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    try:
+        sc = SparkContext.getOrCreate(conf)
+    except Exception as exc:  # Java missing or the master unreachable: said in one line
+        raise ConfigError(f"could not start Spark on {master or 'local[2]'}: {exc}") from None
+    sc.setLogLevel("ERROR")
+    return sc
+
+
+def spark_failed(exc: BaseException) -> ScanError:
+    """A failed Spark job as one line: the Python error its worker raised, else Spark's."""
+    text = str(exc)
+    found = re.findall(r"\n(\w+(?:Error|Exception): [^\n]*)", text)
+    return ScanError(f"the Spark job failed: {found[-1] if found else text.splitlines()[0]}")
+
+
+def _keys_of(
+    rows: Iterable[tuple[int, bytes]], config: Config, params: IndexParams
+) -> Iterator[tuple[int, tuple[int, int]]]:
+    """(key, (document, window)) for every window of every document of a partition."""
+    for rowid, packed in rows:
+        windows, _ = text_windows(unpacked_text(packed), config, params)
+        for w, keys in enumerate(windows):
+            for k in keys:
+                yield k, (rowid, w)
+
+
+def spark_candidate_pairs(
+    sc: SparkContext, index: Index, cap: int, per_document: int
+) -> tuple[list[tuple[int, int]], dict[str, int]]:
+    """``scan.candidates.candidate_pairs`` on Spark: the same pairs."""
+    config, params = index.config, index.params
+    rows = index.conn.execute("SELECT id, text FROM docs ORDER BY id").fetchall()
+    n_docs = max(1, len(rows))
+    slices = max(2, sc.defaultParallelism)
+    postings = (
+        sc.parallelize(rows, slices)
+        .mapPartitions(lambda part: _keys_of(part, config, params))
+        .distinct()
+    )
+    try:
+        df = postings.map(lambda kv: (kv[0], kv[1][0])).distinct().countByKey()
+    except Exception as exc:  # a worker's error, or Spark's: one line
+        raise spark_failed(exc) from None
+    weights = {k: math.log(1 + n_docs / d) for k, d in df.items() if 2 <= d <= cap}
+    shared = sc.broadcast(weights)
+    capped = postings.filter(lambda kv: kv[0] in shared.value)
+    window_pairs = capped.join(capped).filter(lambda kv: kv[1][0][0] < kv[1][1][0])
+    values = (
+        window_pairs.map(
+            lambda kv: ((kv[1][0][0], kv[1][0][1], kv[1][1][0], kv[1][1][1]), shared.value[kv[0]])
+        )
+        .groupByKey()
+        .map(lambda g: ((g[0][0], g[0][2], g[0][1]), window_value(list(g[1]), config)))
+        .filter(lambda kv: kv[1] > 0)
+        .reduceByKey(max)
+        .map(lambda kv: ((kv[0][0], kv[0][1]), kv[1]))
+        .groupByKey()
+        .map(lambda g: (g[0], pair_score(list(g[1]), config)))
+    )
+    try:
+        scores = dict(values.collect())
+        joined = {"postings": capped.count(), "window_pairs": window_pairs.count()}
+    except Exception as exc:  # a worker's error, or Spark's: one line
+        raise spark_failed(exc) from None
+    kept = kept_pairs(scores, per_document)
+    shared.unpersist()
+    return kept, {
+        "joined_keys": len(weights),
+        **joined,
+        "scored_pairs": len(scores),
+        "candidate_pairs": len(kept),
+    }
+
+
+def spark_verified(
+    sc: SparkContext, index: Index, config: Config, batches: list[list[tuple[str, str]]]
+) -> Iterator[list[dict[str, Any]]]:
+    """Each batch's shard lines, in order: one batch per partition, one ``Comparer`` per
+    partition (the index opened there read-only)."""
+    from .job import verify_pairs  # here: job imports this module
+
+    path = str(index.path)
+
+    def verify(part: Iterable[list[tuple[str, str]]]) -> Iterator[list[dict[str, Any]]]:
+        from ..index.searcher import PreparedCache
+        from ..pipeline import Comparer
+
+        with Index.open(path, config=config) as local:
+            comparer, cache = Comparer(config), PreparedCache(64)
+            for batch in part:
+                yield verify_pairs(local, comparer, cache, batch)
+
+    if not batches:
+        return
+    try:
+        yield from sc.parallelize(batches, len(batches)).mapPartitions(verify).toLocalIterator()
+    except Exception as exc:  # a worker's error, or Spark's: one line
+        raise spark_failed(exc) from None
