@@ -8,14 +8,15 @@ BIN := $(VENV)/bin
 .PHONY: setup demo test lint gate
 
 setup:
-	@if [ ! -f /usr/share/wordnet/data.noun ]; then \
+	@if [ ! -f /usr/share/wordnet/data.noun ] || ! command -v java >/dev/null; then \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wordnet-base; \
+		$$SUDO apt-get update -qq && \
+		$$SUDO apt-get install -y -qq wordnet-base openjdk-17-jre-headless; \
 	fi
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (Python >= 3.11 is needed)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,spark]'
 
 demo:
 	$(BIN)/unspin compare --demo
