@@ -25,6 +25,7 @@ from unspin.index.candidates import expand_postings
 from unspin.index.schema import postings_table
 from unspin.scan import ScanOptions, scan_index
 from unspin.scan.candidates import candidate_pairs, key_counts
+from unspin.scan.job import report_name
 
 LANG = Path(__file__).parent / "data" / "lang"
 OUTPUTS = ("documents.jsonl", "edges.jsonl", "families.jsonl")
@@ -118,6 +119,11 @@ def test_families_of_the_language_set(corpus_index: Path, tmp_path: Path) -> Non
     assert seed["documents"] == ["seed_a", "seed_b"]
     assert seed["original"] == "seed_a" and seed["original_by"] == "direction"
     assert seed["tree"] == [{"parent": "seed_a", "child": "seed_b", "edge": "seed_a|seed_b"}]
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert page.count("pair report") >= len(edges) and "Family 0" in page
+    for e in edges:  # each edge's pair report, one click from the summary
+        report = tmp_path / "out" / "pairs" / report_name(e["a"], e["b"])
+        assert f'href="pairs/{report.name}"' in page and "<html" in report.read_text()
     docs = {d["id"]: d for d in map(json.loads, (tmp_path / "out" / "documents.jsonl").open())}
     assert docs["en_unrelated"]["family"] is None and docs["seed_b"]["family"] == seed["id"]
     for e in edges:

@@ -24,9 +24,11 @@ from ..errors import InputError
 from ..index import Index
 from ..index.searcher import PreparedCache
 from ..pipeline import Comparer
+from ..report.html import render_html
 from ..text.origin import origin_from_dict
 from .candidates import candidate_pairs
 from .families import families
+from .summary import summary_html
 
 SCAN_FORMAT = 1
 # date claims a family's original may be told by: what the publisher or the feed declared
@@ -105,28 +107,44 @@ def edge_record(a: str, b: str, c: Comparison) -> dict[str, Any]:
 _WORKER: dict[str, Any] = {}
 
 
-def _start_worker(index_dir: str, config: Config) -> None:
+def _start_worker(index_dir: str, config: Config, reports: Path) -> None:
+    _WORKER["reports"] = reports
     _WORKER["index"] = Index.open(index_dir, config=config)
     _WORKER["comparer"] = Comparer(config)
     _WORKER["cache"] = PreparedCache(64)
 
 
+def report_name(a: str, b: str) -> str:
+    """The file name of an edge's pair report (``pairs/``): ids may hold any character."""
+    return hashlib.sha256(f"{a}\0{b}".encode("utf-8", "surrogatepass")).hexdigest()[:20] + ".html"
+
+
 def verify_pairs(
-    index: Index, comparer: Comparer, cache: PreparedCache, pairs: Sequence[tuple[str, str]]
+    index: Index,
+    comparer: Comparer,
+    cache: PreparedCache,
+    pairs: Sequence[tuple[str, str]],
+    reports: Path | None = None,
 ) -> list[dict[str, Any]]:
-    """One shard's lines: each pair with its edge (None when the verdict is no reuse)."""
+    """One shard's lines: each pair with its edge (None when the verdict is no reuse); each
+    edge's pair report (``unspin compare --html``) written into ``reports`` when given,
+    before the shard that holds it."""
     lines = []
     for a, b in pairs:
         pa = cache.get(index, a, comparer)
         pb = cache.get(index, b, comparer)
         c = comparer.compare_prepared(pa, pb)
         edge = edge_record(a, b, c) if c.verdict.label in REUSE_LABELS else None
+        if edge is not None and reports is not None:
+            _write_atomic(reports / report_name(a, b), [render_html(c)])
         lines.append({"a": a, "b": b, "label": c.verdict.label, "edge": edge})
     return lines
 
 
 def _verify_shard(pairs: list[tuple[str, str]]) -> list[dict[str, Any]]:
-    return verify_pairs(_WORKER["index"], _WORKER["comparer"], _WORKER["cache"], pairs)
+    return verify_pairs(
+        _WORKER["index"], _WORKER["comparer"], _WORKER["cache"], pairs, _WORKER["reports"]
+    )
 
 
 # --- the job -----------------------------------------------------------------------------
@@ -173,9 +191,11 @@ def scan_index(
     config = index.config
     out = Path(out)
     shards = out / "shards"
-    shards.mkdir(parents=True, exist_ok=True)
-    for stale in shards.glob("*.tmp"):
-        stale.unlink()  # a shard being written when the last scan was killed
+    reports = out / "pairs"
+    for folder in (shards, reports):
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.tmp"):
+            stale.unlink()  # being written when the last scan was killed
     settings = options.settings(config)
     manifest = out / "scan.json"
     if manifest.exists():
@@ -222,9 +242,9 @@ def scan_index(
         if sc is not None:
             from .spark import spark_verified
 
-            results = spark_verified(sc, index, config, batches)
+            results = spark_verified(sc, index, config, batches, reports)
         else:
-            results = _verified(index, config, batches, options.jobs)
+            results = _verified(index, config, batches, options.jobs, reports)
         for lines in results:
             _write_atomic(shards / f"{number:06d}.jsonl", (_dumps(x) for x in lines))
             number += 1
@@ -245,6 +265,7 @@ def scan_index(
     _write_atomic(out / "documents.jsonl", (_dumps(d) for d in docs))
     _write_atomic(out / "edges.jsonl", (_dumps(e) for e in edges))
     _write_atomic(out / "families.jsonl", (_dumps(f) for f in found))
+    _write_atomic(out / "index.html", [summary_html(docs, edges, found)])
     timings["families"] = time.perf_counter() - clock
     report("families", len(found), len(found))
 
@@ -272,16 +293,20 @@ def scan_index(
 
 
 def _verified(
-    index: Index, config: Config, batches: list[list[tuple[str, str]]], jobs: int
+    index: Index,
+    config: Config,
+    batches: list[list[tuple[str, str]]],
+    jobs: int,
+    reports: Path,
 ) -> Iterator[list[dict[str, Any]]]:
     """Each batch's shard lines, in order: in ``jobs`` processes, or in this one."""
     if jobs < 2 or len(batches) < 2:
         comparer = Comparer(config)
         cache = PreparedCache(64)
         for batch in batches:
-            yield verify_pairs(index, comparer, cache, batch)
+            yield verify_pairs(index, comparer, cache, batch, reports)
         return
     with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_start_worker, initargs=(str(index.path), config)
+        max_workers=jobs, initializer=_start_worker, initargs=(str(index.path), config, reports)
     ) as pool:
         yield from pool.map(_verify_shard, batches)

@@ -16,6 +16,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import Config
@@ -118,10 +119,15 @@ def spark_candidate_pairs(
 
 
 def spark_verified(
-    sc: SparkContext, index: Index, config: Config, batches: list[list[tuple[str, str]]]
+    sc: SparkContext,
+    index: Index,
+    config: Config,
+    batches: list[list[tuple[str, str]]],
+    reports: Path,
 ) -> Iterator[list[dict[str, Any]]]:
     """Each batch's shard lines, in order: one batch per partition, one ``Comparer`` per
-    partition (the index opened there read-only)."""
+    partition (the index opened there read-only); the pair reports written into ``reports``
+    (on a cluster, shared storage, as the index is)."""
     from .job import verify_pairs  # here: job imports this module
 
     path = str(index.path)
@@ -133,7 +139,7 @@ def spark_verified(
         with Index.open(path, config=config) as local:
             comparer, cache = Comparer(config), PreparedCache(64)
             for batch in part:
-                yield verify_pairs(local, comparer, cache, batch)
+                yield verify_pairs(local, comparer, cache, batch, reports)
 
     if not batches:
         return
