@@ -353,20 +353,33 @@ def run_features(run: str) -> tuple[tuple[tuple[str, float], ...], tuple[str, ..
     return stems, grams
 
 
+def _grouped(texts: Iterable[str]) -> Iterator[tuple[bool, str]]:
+    """A unit's token texts with each run of characters of a script written without spaces
+    joined: (True, the run) or (False, a token). The block test comes first: it is cheap,
+    and most text has no such character."""
+    run: list[str] = []
+    for text in texts:
+        if text and text[0] >= "\u0e00" and is_no_space(text):
+            run.append(text)
+            continue
+        if run:
+            yield True, "".join(run)
+            run = []
+        yield False, text
+    if run:
+        yield True, "".join(run)
+
+
 def _content(texts: Iterable[str]) -> Iterator[tuple[str, float, tuple[str, ...]]]:
     """The content of a unit's token texts in order, as (stem, weight, n-grams): one per
     content word, and per stem of each run of characters of a script written without
     spaces (its n-grams with its first stem)."""
-    run: list[str] = []
-    for text in [*texts, ""]:
-        if text and is_no_space(text):
-            run.append(text)
-            continue
-        if run:
-            stems, grams = run_features("".join(run))
+    for is_run, text in _grouped(texts):
+        if is_run:
+            stems, grams = run_features(text)
             for k, (s, weight) in enumerate(stems):
                 yield s, weight, grams if k == 0 else ()
-            run = []
+            continue
         if not text or not text[0].isalnum():
             continue
         w = text.lower()
@@ -438,20 +451,16 @@ def unit_features(tokens: Sequence[str]) -> tuple[dict[int, float], list[int]]:
     most of the work of preparing a text, which a search does for every candidate."""
     weights: dict[str, float] = {}
     grams: list[int] = []
-    run: list[str] = []
-    for text in [*tokens, ""]:
-        if text and is_no_space(text):
-            run.append(text)
-            continue
-        if run:
-            run_stems, ids = _run_ids("".join(run))
+    for is_run, text in _grouped(tokens):
+        if is_run:
+            run_stems, ids = _run_ids(text)
             for s, weight in run_stems:
                 before = weights.get(s)
                 if before is None or weight > before:
                     weights[s] = weight
             grams += ids
-            run = []
-        if not text or not text[0].isalnum():
+            continue
+        if not text[0].isalnum():
             continue
         found = _word_features(text.lower())
         if found is None:
