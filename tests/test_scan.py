@@ -24,7 +24,7 @@ from unspin.index import Index
 from unspin.index.candidates import expand_postings
 from unspin.index.schema import postings_table
 from unspin.scan import ScanOptions, scan_index
-from unspin.scan.candidates import candidate_pairs, key_counts
+from unspin.scan.candidates import candidate_pairs, key_counts, key_weight
 from unspin.scan.job import report_name
 
 LANG = Path(__file__).parent / "data" / "lang"
@@ -74,7 +74,7 @@ def test_the_self_join_equals_a_plain_loop(corpus_index: Path) -> None:
         for d1, w1 in found:
             for d2, w2 in found:
                 if d1 < d2:
-                    shared[d1, w1, d2, w2].append(math.log(1 + n / df[key]))
+                    shared[d1, w1, d2, w2].append(key_weight(n, df[key]))
     best: dict[tuple[int, int, int], float] = {}
     for (d1, w1, d2, _), ws in shared.items():
         if len(ws) >= config.candidate_min_shared:

@@ -34,12 +34,22 @@ def key_counts(index: Index) -> dict[int, int]:
     return total
 
 
+# weights are multiples of 2**-24: their sums are exact in any order (a Spark shuffle's, or
+# numpy's), so every engine scores a window the same
+_QUANTUM = float(1 << 24)
+
+
+def key_weight(n_docs: int, df: int) -> float:
+    """A key's weight, log inverse document frequency, to 2**-24."""
+    return round(math.log(1 + n_docs / df) * _QUANTUM) / _QUANTUM
+
+
 def joinable_postings(index: Index, cap: int) -> tuple[np.ndarray, dict[int, float]]:
     """The (key, doc, window) postings of the keys held by 2 to ``cap`` documents, sorted by
     key, doc and window, and those keys' weights."""
     n_docs = max(1, len(index))
     counts = key_counts(index)
-    weights = {k: math.log(1 + n_docs / df) for k, df in counts.items() if 2 <= df <= cap}
+    weights = {k: key_weight(n_docs, df) for k, df in counts.items() if 2 <= df <= cap}
     wanted = np.fromiter(weights, dtype=np.int64, count=len(weights))
     wanted.sort()
     parts: list[np.ndarray] = []
@@ -83,9 +93,8 @@ def window_pairs(postings: np.ndarray) -> np.ndarray:
 
 
 def window_value(weights: Sequence[float], config: Config) -> float:
-    """A window pair's value from the weights of the keys it shares: 0 under
-    ``candidate_min_shared`` of them, else their sum to ``candidate_power``. Summed with
-    ``math.fsum`` (exact), so that any order of the keys (a Spark shuffle's) gives it."""
+    """A window pair's value from the weights of the keys it shares (``key_weight``): 0
+    under ``candidate_min_shared`` of them, else their sum to ``candidate_power``."""
     if len(weights) < config.candidate_min_shared:
         return 0.0
     return float(math.fsum(weights) ** config.candidate_power)
@@ -93,33 +102,56 @@ def window_value(weights: Sequence[float], config: Config) -> float:
 
 def pair_score(values: Sequence[float], config: Config) -> float:
     """A document pair's score from its first document's windows' best values: the sum of
-    the ``candidate_top_windows`` best, exact and rounded (order-free, as ``window_value``)."""
+    the ``candidate_top_windows`` best, exact (``math.fsum``) and rounded."""
     top = sorted(values, reverse=True)[: config.candidate_top_windows]
     return round(math.fsum(top), 6)
+
+
+def _packed(rows: np.ndarray) -> np.ndarray | None:
+    """(doc a, window a, doc b, window b) rows as one unsigned 64-bit code each, in the
+    same order (20 bits per document, 12 per window), or None when they do not fit."""
+    docs, wins = max(rows[:, 0].max(), rows[:, 2].max()), max(rows[:, 1].max(), rows[:, 3].max())
+    if docs >= 1 << 20 or wins >= 1 << 12 or rows.min() < 0:
+        return None
+    r = rows.astype(np.uint64)
+    return (r[:, 0] << 44) | (r[:, 1] << 32) | (r[:, 2] << 12) | r[:, 3]
 
 
 def pair_scores(
     pairs: np.ndarray, weights: dict[int, float], config: Config
 ) -> dict[tuple[int, int], float]:
-    """The score of each document pair from its window pairs (``window_pairs``)."""
+    """The score of each document pair from its window pairs (``window_pairs``): what
+    ``window_value`` and ``pair_score`` give, vectorised up to the last sum (the weights'
+    sums are exact, so numpy's order of summing them is any other's)."""
     if not len(pairs):
         return {}
-    weight = np.asarray([weights[k] for k in pairs[:, 0].tolist()], dtype=np.float64)
-    order = np.lexsort((pairs[:, 4], pairs[:, 3], pairs[:, 2], pairs[:, 1]))
-    rows, weight = pairs[order, 1:], weight[order]
-    starts = np.flatnonzero(np.r_[True, (rows[1:] != rows[:-1]).any(axis=1)])
+    keys = np.fromiter(weights, dtype=np.int64, count=len(weights))
+    order = np.argsort(keys)
+    keys = keys[order]
+    values = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))[order]
+    weight = values[np.searchsorted(keys, pairs[:, 0])]
+    packed = _packed(pairs[:, 1:])
+    if packed is not None:  # one sort of 64-bit codes instead of four keys
+        order = np.argsort(packed, kind="stable")
+        packed = packed[order]
+        starts = np.flatnonzero(np.r_[True, packed[1:] != packed[:-1]])
+        rows, weight = pairs[order, 1:], weight[order]
+    else:
+        order = np.lexsort((pairs[:, 4], pairs[:, 3], pairs[:, 2], pairs[:, 1]))
+        rows, weight = pairs[order, 1:], weight[order]
+        starts = np.flatnonzero(np.r_[True, (rows[1:] != rows[:-1]).any(axis=1)])
     sizes = np.diff(np.r_[starts, len(rows)])
+    sums = np.add.reduceat(weight, starts)
+    keep = sizes >= config.candidate_min_shared
+    groups = rows[starts[keep]]  # (doc a, window a, doc b, window b)
+    value = sums[keep] ** config.candidate_power
     # a window of a: its best window of b
-    per_window: dict[tuple[int, int, int], float] = {}
-    for start, size in zip(starts.tolist(), sizes.tolist(), strict=True):
-        if size < config.candidate_min_shared:
-            continue
-        value = window_value(weight[start : start + size].tolist(), config)
-        da, wa, db, _ = rows[start].tolist()
-        if value > per_window.get((da, db, wa), 0.0):
-            per_window[da, db, wa] = value
+    order = np.lexsort((-value, groups[:, 1], groups[:, 2], groups[:, 0]))
+    groups, value = groups[order], value[order]
+    head = groups[:, [0, 2, 1]]
+    first = np.flatnonzero(np.r_[True, (head[1:] != head[:-1]).any(axis=1)])
     per_pair: dict[tuple[int, int], list[float]] = defaultdict(list)
-    for (da, db, _), v in per_window.items():
+    for (da, db, _), v in zip(head[first].tolist(), value[first].tolist(), strict=True):
         per_pair[da, db].append(v)
     return {p: pair_score(v, config) for p, v in per_pair.items()}
 

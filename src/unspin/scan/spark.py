@@ -11,7 +11,6 @@ The index folder must be readable by every executor (a shared file system on a c
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import sys
@@ -24,7 +23,7 @@ from ..errors import ConfigError, ScanError
 from ..index import Index
 from ..index.keys import IndexParams, text_windows
 from ..index.records import unpacked_text
-from .candidates import kept_pairs, pair_score, window_value
+from .candidates import kept_pairs, key_weight, pair_score, window_value
 
 if TYPE_CHECKING:
     from pyspark import SparkContext
@@ -87,7 +86,7 @@ def spark_candidate_pairs(
         df = postings.map(lambda kv: (kv[0], kv[1][0])).distinct().countByKey()
     except Exception as exc:  # a worker's error, or Spark's: one line
         raise spark_failed(exc) from None
-    weights = {k: math.log(1 + n_docs / d) for k, d in df.items() if 2 <= d <= cap}
+    weights = {k: key_weight(n_docs, d) for k, d in df.items() if 2 <= d <= cap}
     shared = sc.broadcast(weights)
     capped = postings.filter(lambda kv: kv[0] in shared.value)
     window_pairs = capped.join(capped).filter(lambda kv: kv[1][0][0] < kv[1][1][0])
