@@ -25,7 +25,7 @@ from unspin.index.candidates import expand_postings
 from unspin.index.schema import postings_table
 from unspin.scan import ScanOptions, scan_index
 from unspin.scan.candidates import candidate_pairs, key_counts, key_weight
-from unspin.scan.job import report_name
+from unspin.scan.verify import report_name
 
 LANG = Path(__file__).parent / "data" / "lang"
 OUTPUTS = ("documents.jsonl", "edges.jsonl", "families.jsonl")

@@ -3,7 +3,8 @@ original named (``unspin scan``)."""
 
 from .candidates import candidate_pairs
 from .families import families
-from .job import ScanOptions, edge_record, scan_index, verify_pairs
+from .job import ScanOptions, scan_index
+from .verify import edge_record, verify_pairs
 
 __all__ = [
     "ScanOptions",

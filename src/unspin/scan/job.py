@@ -10,25 +10,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .._types import REUSE_LABELS, Comparison
 from ..config import Config
 from ..errors import InputError
 from ..index import Index
 from ..index.searcher import PreparedCache
 from ..pipeline import Comparer
-from ..report.html import render_html
 from ..text.origin import origin_from_dict
 from .candidates import candidate_pairs
 from .families import families
 from .summary import summary_html
+from .verify import dumps, verify_pairs, write_atomic
 
 SCAN_FORMAT = 1
 # date claims a family's original may be told by: what the publisher or the feed declared
@@ -60,48 +58,6 @@ class ScanOptions:
 Progress = Callable[[str, int, int], None]  # stage, done, total
 
 
-def _write_atomic(path: Path, lines: Iterable[str]) -> None:
-    """Write ``path`` whole or not at all: a temporary file, synced, renamed over it."""
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as f:
-        for line in lines:
-            f.write(line + "\n")
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-
-
-def _dumps(record: Any) -> str:
-    return json.dumps(record, ensure_ascii=False, sort_keys=True)
-
-
-def edge_record(a: str, b: str, c: Comparison) -> dict[str, Any]:
-    """An edge of ``edges.jsonl``: a verified pair with its verdict, coverage, direction
-    with its evidence, and passages (offsets in each document's text)."""
-    v = c.verdict
-    return {
-        "a": a,
-        "b": b,
-        "label": v.label,
-        "confidence": v.confidence,
-        "coverage": {"a": v.coverage_a, "b": v.coverage_b},
-        "original": v.original,
-        "evidence": [
-            {"kind": e.kind, "detail": e.detail, "favours": e.favours, "weight": e.weight}
-            for e in v.evidence
-        ],
-        "passages": [
-            {
-                "a": {"start": p.a.start, "end": p.a.end},
-                "b": {"start": p.b.start, "end": p.b.end},
-                "kind": p.kind,
-                "similarity": p.similarity,
-            }
-            for p in c.passages
-        ],
-    }
-
-
 # --- verification, one process each (``ProcessPoolExecutor``) -------------------------
 
 _WORKER: dict[str, Any] = {}
@@ -112,33 +68,6 @@ def _start_worker(index_dir: str, config: Config, reports: Path) -> None:
     _WORKER["index"] = Index.open(index_dir, config=config)
     _WORKER["comparer"] = Comparer(config)
     _WORKER["cache"] = PreparedCache(64)
-
-
-def report_name(a: str, b: str) -> str:
-    """The file name of an edge's pair report (``pairs/``): ids may hold any character."""
-    return hashlib.sha256(f"{a}\0{b}".encode("utf-8", "surrogatepass")).hexdigest()[:20] + ".html"
-
-
-def verify_pairs(
-    index: Index,
-    comparer: Comparer,
-    cache: PreparedCache,
-    pairs: Sequence[tuple[str, str]],
-    reports: Path | None = None,
-) -> list[dict[str, Any]]:
-    """One shard's lines: each pair with its edge (None when the verdict is no reuse); each
-    edge's pair report (``unspin compare --html``) written into ``reports`` when given,
-    before the shard that holds it."""
-    lines = []
-    for a, b in pairs:
-        pa = cache.get(index, a, comparer)
-        pb = cache.get(index, b, comparer)
-        c = comparer.compare_prepared(pa, pb)
-        edge = edge_record(a, b, c) if c.verdict.label in REUSE_LABELS else None
-        if edge is not None and reports is not None:
-            _write_atomic(reports / report_name(a, b), [render_html(c)])
-        lines.append({"a": a, "b": b, "label": c.verdict.label, "edge": edge})
-    return lines
 
 
 def _verify_shard(pairs: list[tuple[str, str]]) -> list[dict[str, Any]]:
@@ -205,7 +134,7 @@ def scan_index(
                 f"{out}: holds a scan made with other settings; scan into another folder"
             )
     else:
-        _write_atomic(manifest, [_dumps({"format": SCAN_FORMAT, "settings": settings,
+        write_atomic(manifest, [dumps({"format": SCAN_FORMAT, "settings": settings,
                                          "options": asdict(options)})])
     report = progress or (lambda stage, done, total: None)
     timings: dict[str, float] = {}
@@ -246,7 +175,7 @@ def scan_index(
         else:
             results = _verified(index, config, batches, options.jobs, reports)
         for lines in results:
-            _write_atomic(shards / f"{number:06d}.jsonl", (_dumps(x) for x in lines))
+            write_atomic(shards / f"{number:06d}.jsonl", (dumps(x) for x in lines))
             number += 1
             for line in lines:
                 done[line["a"], line["b"]] = line
@@ -262,10 +191,10 @@ def scan_index(
     family_of = {m: f["id"] for f in found for m in f["documents"]}
     for d in docs:
         d["family"] = family_of.get(d["id"])
-    _write_atomic(out / "documents.jsonl", (_dumps(d) for d in docs))
-    _write_atomic(out / "edges.jsonl", (_dumps(e) for e in edges))
-    _write_atomic(out / "families.jsonl", (_dumps(f) for f in found))
-    _write_atomic(out / "index.html", [summary_html(docs, edges, found)])
+    write_atomic(out / "documents.jsonl", (dumps(d) for d in docs))
+    write_atomic(out / "edges.jsonl", (dumps(e) for e in edges))
+    write_atomic(out / "families.jsonl", (dumps(f) for f in found))
+    write_atomic(out / "index.html", [summary_html(docs, edges, found)])
     timings["families"] = time.perf_counter() - clock
     report("families", len(found), len(found))
 
@@ -288,7 +217,7 @@ def scan_index(
         "documents_per_s_candidates": round(len(docs) / max(timings["candidates"], 1e-9), 1),
         "pairs_per_s_verify": round(len(todo) / max(timings["verify"], 1e-9), 2),
     }
-    _write_atomic(out / "stats.json", [json.dumps(stats, indent=1, sort_keys=True)])
+    write_atomic(out / "stats.json", [json.dumps(stats, indent=1, sort_keys=True)])
     return stats
 
 

@@ -24,6 +24,7 @@ from ..index import Index
 from ..index.keys import IndexParams, text_windows
 from ..index.records import unpacked_text
 from .candidates import kept_pairs, key_weight, pair_score, window_value
+from .verify import verify_pairs
 
 if TYPE_CHECKING:
     from pyspark import SparkContext
@@ -127,7 +128,6 @@ def spark_verified(
     """Each batch's shard lines, in order: one batch per partition, one ``Comparer`` per
     partition (the index opened there read-only); the pair reports written into ``reports``
     (on a cluster, shared storage, as the index is)."""
-    from .job import verify_pairs  # here: job imports this module
 
     path = str(index.path)
 

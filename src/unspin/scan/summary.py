@@ -8,6 +8,8 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .verify import report_name
+
 _CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;
 color:#1a1a1a;background:#fff}
@@ -44,7 +46,6 @@ def summary_html(
     families: Sequence[Mapping[str, Any]],
 ) -> str:
     """The summary page of a scan's documents, edges and families."""
-    from .job import report_name
 
     names = {d["id"]: d.get("name") or d["id"] for d in docs}
     links = {_edge_key(e): f"pairs/{report_name(e['a'], e['b'])}" for e in edges}
