@@ -205,3 +205,18 @@ def test_scan_cli_reads_inputs_and_says_what_it_found(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "o" / "stats.json").read_text())["documents"] == 42
     got = CliRunner().invoke(main, ["scan", "--out", str(tmp_path / "o2")])
     assert got.exit_code == 2 and "give inputs" in got.output
+
+
+def test_a_damaged_shard_or_manifest_is_one_line(corpus_index: Path, tmp_path: Path) -> None:
+    with Index.open(corpus_index, config=LEXICAL) as index:
+        scan_index(index, tmp_path / "out", ScanOptions(jobs=1))
+        shard = sorted((tmp_path / "out" / "shards").glob("*.jsonl"))[0]
+        shard.write_text(shard.read_text()[:-20] + "\n", encoding="utf-8")
+        with pytest.raises(Exception, match=r"a damaged shard .*delete it"):
+            scan_index(index, tmp_path / "out", ScanOptions(jobs=1))
+        shard.unlink()
+        again = scan_index(index, tmp_path / "out", ScanOptions(jobs=1))
+        assert again["verified_now"] > 0
+        (tmp_path / "out" / "scan.json").write_text("{", encoding="utf-8")
+        with pytest.raises(Exception, match="not a scan's manifest"):
+            scan_index(index, tmp_path / "out", ScanOptions(jobs=1))

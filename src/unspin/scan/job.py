@@ -20,6 +20,7 @@ from typing import Any
 from ..config import Config
 from ..errors import InputError
 from ..index import Index
+from ..index.records import stored_meta
 from ..index.searcher import PreparedCache
 from ..pipeline import Comparer
 from ..text.origin import origin_from_dict
@@ -86,7 +87,7 @@ def _documents(index: Index) -> tuple[dict[int, str], list[dict[str, Any]]]:
     docs = []
     for rowid, ext_id, name, sha, meta in rows:
         ids[rowid] = ext_id
-        origin = origin_from_dict(json.loads(meta).get("origin")) if meta else None
+        origin = origin_from_dict(stored_meta(meta).get("origin")) if meta else None
         claims = [
             d.date
             for d in (origin.dates if origin else ())
@@ -99,8 +100,14 @@ def _documents(index: Index) -> tuple[dict[int, str], list[dict[str, Any]]]:
 def _shard_lines(folder: Path) -> Iterator[dict[str, Any]]:
     for path in sorted(folder.glob("*.jsonl")):
         with path.open(encoding="utf-8") as f:
-            for line in f:
-                yield json.loads(line)
+            for k, line in enumerate(f, 1):
+                try:
+                    record = json.loads(line)
+                    yield {"a": record["a"], "b": record["b"], **record}
+                except (ValueError, KeyError, TypeError) as exc:
+                    raise InputError(
+                        f"{path}:{k}: a damaged shard ({exc}); delete it to verify its pairs again"
+                    ) from None
 
 
 def _chunked(items: list[tuple[str, str]], size: int) -> list[list[tuple[str, str]]]:
@@ -128,8 +135,13 @@ def scan_index(
     settings = options.settings(config)
     manifest = out / "scan.json"
     if manifest.exists():
-        held = json.loads(manifest.read_text(encoding="utf-8"))
-        if held.get("settings") != settings or held.get("format") != SCAN_FORMAT:
+        try:
+            held = json.loads(manifest.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise InputError(f"{manifest}: not a scan's manifest ({exc})") from None
+        if not isinstance(held, dict) or held.get("settings") != settings or held.get(
+            "format"
+        ) != SCAN_FORMAT:
             raise InputError(
                 f"{out}: holds a scan made with other settings; scan into another folder"
             )
