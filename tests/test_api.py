@@ -60,6 +60,7 @@ def test_the_exception_tree() -> None:
         "ConfigError": errors.UnspinError,
         "StoreError": errors.UnspinError,
         "VectorBudgetError": errors.UnspinError,
+        "ScanError": errors.UnspinError,
         "CorruptIndexError": errors.StoreError,
         "BadRecordError": errors.StoreError,
         "LockTimeoutError": errors.StoreError,

@@ -631,3 +631,37 @@ def test_looking_for_moved_blocks_is_bounded() -> None:
     words = ["growth", "slowed", "in", "the", "capital"]
     moves = _find_moves([run(["x", *words, "y"])], [run(["z", *words])])
     assert [[t.token.text for t in a] for a, _ in moves] == [words]
+
+
+def _synonym_answers(pairs: list[tuple[str, str]]) -> list[bool]:
+    from unspin.lexicon import shared_lexicon
+
+    lexicon = shared_lexicon()
+    return [lexicon.are_synonyms(a, b) or lexicon.are_antonyms(a, b) for a, b in pairs]
+
+
+def test_processes_forked_after_the_lexicon_opened_its_files_read_it_right() -> None:
+    """Found in CI: worker processes forked by a scan share the parent's open WordNet files,
+    and their offsets; a seek and a read in one raced with another's and read half lines
+    ("invalid literal for int()"). Synsets are read with pread now."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from unspin.lexicon import Lexicon, shared_lexicon
+
+    if not shared_lexicon().available:
+        pytest.skip("WordNet is not installed")
+    words = ["big", "large", "small", "little", "quick", "fast", "slow", "happy", "sad",
+             "begin", "start", "end", "finish", "buy", "purchase", "sell", "rise", "fall"]
+    pairs = [(a, b) for a in words for b in words if a < b]
+    # the parent opens every data file (nouns, verbs, adjectives, adverbs), and caches none
+    # of the synsets the workers will read
+    _synonym_answers([("tree", "wood"), ("run", "walk"), ("green", "red"), ("often", "soon")])
+    chunks = [pairs[k::8] for k in range(8)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=4, mp_context=context) as pool:
+        got = list(pool.map(_synonym_answers, chunks * 4))
+    fresh = Lexicon()  # its own files and cache
+    want = [[fresh.are_synonyms(a, b) or fresh.are_antonyms(a, b) for a, b in c] for c in chunks]
+    assert got == want * 4
+    assert sum(map(sum, want)) > 5

@@ -55,6 +55,22 @@ class _Synset:
     pointers: tuple[tuple[str, int, str, int, int], ...]  # symbol, offset, pos, src, dst
 
 
+def _line_at(fd: int, offset: int) -> bytes:
+    """The line of a file that starts at ``offset``, read with ``pread``: it neither uses nor
+    moves the file's offset, which a process forked after the file was opened shares with
+    its parent (a seek and a read there raced with the other's, and read half lines)."""
+    chunks: list[bytes] = []
+    size = 4096
+    while True:
+        chunk = os.pread(fd, size, offset)
+        end = chunk.find(b"\n")
+        if end >= 0 or not chunk:
+            chunks.append(chunk if end < 0 else chunk[:end])
+            return b"".join(chunks)
+        chunks.append(chunk)
+        offset += len(chunk)
+
+
 @dataclass
 class Lexicon:
     """Lazy WordNet reader; loads the index on first use and caches synsets it reads."""
@@ -129,8 +145,7 @@ class Lexicon:
             fh = self._files.get(pos)
             if fh is None:
                 fh = self._files[pos] = open(self.root / f"data.{_POS_FILES[pos]}", "rb")  # noqa: SIM115
-            fh.seek(offset)
-            line = fh.readline()
+        line = _line_at(fh.fileno(), offset)
         parts = line.decode("utf-8", "replace").split(" | ")[0].split()
         n_words = int(parts[3], 16)
         words = tuple(parts[4 + 2 * k].lower() for k in range(n_words))
