@@ -369,6 +369,10 @@ def test_recurring_lines_are_exactly_the_learned_ones(lines: list[str], picks: s
         assert line_hash(b.span.of(text)) in learned
         assert "\n" not in b.span.of(text)
     expected = sum(1 for line in lines if line.strip() and line_hash(line) in learned)
+    # unless the learned lines are most of the text (a copy of others in its feed)
+    held = sum(len(line.strip()) for line in lines if line.strip() and line_hash(line) in learned)
+    if held * 2 > sum(len(line.strip()) for line in lines):
+        expected = 0
     assert len(recurring) == expected
     spans = sorted(b.span for b in marks)
     assert all(x.end <= y.start for x, y in itertools.pairwise(spans))

@@ -220,3 +220,20 @@ def test_a_damaged_shard_or_manifest_is_one_line(corpus_index: Path, tmp_path: P
         (tmp_path / "out" / "scan.json").write_text("{", encoding="utf-8")
         with pytest.raises(Exception, match="not a scan's manifest"):
             scan_index(index, tmp_path / "out", ScanOptions(jobs=1))
+
+
+def test_many_copies_in_one_folder_are_one_family(tmp_path: Path) -> None:
+    """Lines recurring in 5 documents of one feed are learned as page furniture; when they
+    are most of a text, the text is a copy of the others (syndication), and they are kept:
+    six copies of one article in one folder make one family."""
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    source = (LANG / "en_source.txt").read_text(encoding="utf-8")
+    for k in range(6):
+        (folder / f"copy{k}.txt").write_text(f"{source}\nFiled by desk {k}.\n", encoding="utf-8")
+    (folder / "other.txt").write_text((LANG / "en_unrelated.txt").read_text(encoding="utf-8"))
+    got = CliRunner().invoke(main, ["scan", str(folder), "--out", str(tmp_path / "o"),
+                                    "--no-model", "--jobs", "1"])
+    assert got.exit_code == 0, got.output
+    (family,) = [json.loads(x) for x in (tmp_path / "o" / "families.jsonl").open()]
+    assert family["size"] == 6 and not any("other" in d for d in family["documents"])

@@ -136,9 +136,22 @@ def _copyright_notice(line: str) -> tuple[int, int] | None:
 
 def find_boilerplate(text: str, recurring: frozenset[int] = frozenset()) -> tuple[Boilerplate, ...]:
     """Boilerplate regions of ``text``, sorted, non-overlapping. A line whose ``line_hash`` is
-    in ``recurring`` (learned from a corpus) is boilerplate too."""
+    in ``recurring`` (learned from a corpus) is boilerplate too, unless such lines are most
+    of the text."""
     found: list[Boilerplate] = []
     lines = _lines(text)
+    if recurring:
+        # page furniture is a small part of a page: when most of a text's lines recur in
+        # its site or feed, the text is a copy of others there (syndication), and its
+        # lines are its content
+        held = total = 0
+        for start, end in lines:
+            start, end = trim(text, start, end)
+            total += end - start
+            if end > start and line_hash(text[start:end]) in recurring:
+                held += end - start
+        if held * 2 > total:
+            recurring = frozenset()
     in_disclaimer = disclaimer_body = False
     for start, end in lines:
         start, end = trim(text, start, end)
