@@ -1,7 +1,6 @@
 """Write ``src/unspin/text/language_profiles.json``: the 100 most frequent words of each
 language ``text.language`` tells by its words, from wordfreq's lists. Bundled because
-reading them from wordfreq at run time loads every language's whole list (3.8 s and 666 MB
-for the 27 languages).
+reading them from wordfreq at run time loads every language's whole list.
 
     .venv/bin/python scripts/make_language_profiles.py
 """

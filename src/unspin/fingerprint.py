@@ -244,7 +244,7 @@ NEGATIONS = frozenset(
 
 K = TypeVar("K", bound=Hashable)
 
-_NGRAM = 4  # the n of char_ngrams' default, the aligner's
+_NGRAM = 4  # the n of the character n-grams the aligner reads
 FEATURE_SPACE = 1 << 20  # feature_id's range: the columns of the aligner's matrices
 _stemmer = Stemmer.Stemmer("english")
 # the Snowball stemmer of a word written in a script one language (or a family of close ones)
@@ -292,20 +292,6 @@ def rarity(word: str) -> float:
 def feature_id(feature: str) -> int:
     """Stable hash of a feature string into the feature space."""
     return zlib.crc32(feature.encode("utf-8")) % FEATURE_SPACE
-
-
-def content_words(tokens: Iterable[Token]) -> list[str]:
-    """Lowercase words that carry content (not stopwords, not one letter; characters of a
-    script written without spaces are read in runs, ``run_features``)."""
-    out = []
-    for t in tokens:
-        if not t.is_word or is_no_space(t.text):
-            continue
-        w = t.lower
-        if w in STOPWORDS or (len(w) == 1 and not w.isdigit()):
-            continue
-        out.append(w)
-    return out
 
 
 # Chinese and Japanese characters are read in overlapping pairs, the length of most of their
@@ -402,21 +388,12 @@ def stem_weights(tokens: Sequence[Token]) -> dict[str, float]:
     return weights
 
 
-def char_ngrams(tokens: Sequence[Token], n: int = _NGRAM) -> Counter[str]:
-    """Character n-grams of the content words, each word padded with spaces (and those of
+def char_ngrams(tokens: Sequence[Token]) -> Counter[str]:
+    """Character 4-grams of the content words, each word padded with spaces (and those of
     runs of characters of scripts written without spaces, ``run_features``)."""
     grams: Counter[str] = Counter()
-    if n == _NGRAM:
-        for _, _, found in _content(t.text for t in tokens):
-            grams.update(found)
-        return grams
-    for w in content_words(tokens):
-        padded = f" {w} "
-        if len(padded) <= n:
-            grams[padded] += 1
-            continue
-        for i in range(len(padded) - n + 1):
-            grams[padded[i : i + n]] += 1
+    for _, _, found in _content(t.text for t in tokens):
+        grams.update(found)
     return grams
 
 

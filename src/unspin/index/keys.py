@@ -165,8 +165,8 @@ def text_windows(
 ) -> tuple[list[set[int]], list[tuple[int, int]]]:
     """``text_keys``, with the span of the text each window covers. A text longer than
     ``Config.max_aligned_chars`` is read in parts of at most that length, cut at line breaks
-    (each part's boilerplate found in it alone), so that memory stays bounded: the whole
-    text stage of a 50 MB document took 3 GB."""
+    (each part's boilerplate found in it alone), so that memory stays bounded however long
+    the text is."""
     keys: list[set[int]] = []
     spans: list[Span] = []
     start = 0

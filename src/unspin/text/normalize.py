@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 import unicodedata
 from array import array
@@ -22,6 +23,23 @@ import numpy as np
 
 from .._types import CharacterEdit, Span
 from .confusables import fold, script_of
+
+
+@functools.cache
+def _by_category() -> dict[str, list[int]]:
+    """The code points below U+30000 by Unicode general category: one pass, shared by the
+    character classes the text stage builds when it is imported."""
+    table: dict[str, list[int]] = {}
+    for c in range(0x30000):
+        table.setdefault(unicodedata.category(chr(c)), []).append(c)
+    return table
+
+
+def code_points(*categories: str) -> list[int]:
+    """The code points below U+30000 of the general ``categories`` (``Lu``, ``Mn``…), sorted."""
+    table = _by_category()
+    return sorted(c for cat in categories for c in table.get(cat, ()))
+
 
 _CHAR_MAP: dict[str, str] = {
     # quotes
@@ -65,11 +83,11 @@ _CHAR_MAP: dict[str, str] = {
 # invisible characters, left out for matching: the soft hyphen, the zero-width space,
 # joiners and the BOM, and every other format character (bidirectional marks, invisible
 # operators, tags), which an evader can put inside a word to split it
-_DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"} | {
-    chr(c)
-    for c in (*range(0x80, 0x10000), *range(0xE0000, 0xE0080))
-    if unicodedata.category(chr(c)) == "Cf"
-}
+_DROP = (
+    {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+    | {chr(c) for c in code_points("Cf") if 0x80 <= c < 0x10000}
+    | {chr(c) for c in range(0xE0000, 0xE0080) if unicodedata.category(chr(c)) == "Cf"}
+)
 # combining marks (accents written after their letter, as in NFD): composed as NFC would
 _MARKS = "".join(chr(c) for c in range(0x300, 0x10000) if unicodedata.combining(chr(c)))
 _OPENING_QUOTES = {"\u201c", "\u2018", "\u00ab", "\u201e"}
@@ -341,9 +359,7 @@ NO_SPACE_CHARS = (
 _NO_SPACE = re.compile(f"(?=[^\\W_])[{NO_SPACE_CHARS}]")
 # combining marks (vowel signs of Indic scripts, Arabic and Hebrew vowel points, accents
 # left uncomposed): part of the word they are written on, though not word characters to re
-_MARK_CLASS = char_class(
-    [c for c in range(0x300, 0x30000) if unicodedata.category(chr(c)).startswith("M")]
-)
+_MARK_CLASS = char_class(code_points("Mn", "Mc", "Me"))
 _LETTER = f"[^\\W_{NO_SPACE_CHARS}]"
 _LETTERS = f"{_LETTER}++(?:[{_MARK_CLASS}]++{_LETTER}*+)*+"
 NO_SPACE_TOKEN = f"(?=[^\\W_])[{NO_SPACE_CHARS}][{_MARK_CLASS}]*+"

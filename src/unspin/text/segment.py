@@ -8,12 +8,11 @@ offsets and the body may have holes where boilerplate was cut out.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
 
 from .._types import Segment, Span
-from .normalize import NO_SPACE_CHARS, NO_SPACE_TOKEN, Normalized, char_class
+from .normalize import NO_SPACE_CHARS, NO_SPACE_TOKEN, Normalized, char_class, code_points
 
 _ABBREVIATIONS = frozenset(
     [
@@ -83,10 +82,8 @@ _NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
 # possessive: a match tried at every character of a long run of dots or spaces made
 # segmentation quadratic. A match inside a run would be skipped anyway (an ellipsis runs on).
 _MARKS = ".!?\u061f\u06d4\u0964"
-_STARTS = char_class(
-    [c for c in range(0x30, 0x30000) if unicodedata.category(chr(c)) in ("Lu", "Lt", "Lo", "Nd")]
-)
-_LOWER = char_class([c for c in range(0x61, 0x30000) if unicodedata.category(chr(c)) == "Ll"])
+_STARTS = char_class(code_points("Lu", "Lt", "Lo", "Nd"))
+_LOWER = char_class(code_points("Ll"))
 _BOUNDARY = re.compile(
     f"(?<![{_MARKS}])(?:[{_MARKS}]++[\"')\\]]*+(?=\\s+[\"'(\\[]?[{_STARTS}])"
     f"|[{_MARKS}]++[\"')\\]]*+\\s*\n"

@@ -164,7 +164,7 @@ def _spooled(
     """A stream's first bytes (stdin, a pipe, a FIFO) as a seekable file, read in chunks,
     and their count: up to ``Config.max_expanded_bytes`` for a container (a WARC, JSONL or
     gzip stream, read record by record), else one byte past ``max_input_bytes``, which is
-    enough to refuse it (``compare - x < /dev/zero`` read a gigabyte before it was)."""
+    enough to refuse it."""
     with tempfile.SpooledTemporaryFile(max_size=_STDIN_IN_MEMORY) as spool:
         head = stream.read(8192)
         try:
