@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import random
 from collections import Counter
+from dataclasses import replace
 
 import numpy as np
 from hypothesis import given, settings
@@ -592,3 +593,38 @@ def test_attributed_pieces_lie_inside_their_passage(
         # in order in a, cut apart by at least the gap
         for first, second in itertools.pairwise(pieces):
             assert second.a.start - first.a.end >= gap
+
+
+def test_a_passage_is_not_stretched_to_a_stray_match_far_off_in_b() -> None:
+    """Two reworded sentences and a third reworded from a sentence 7,000 characters further
+    on: a few sentences do not summarise all that lies between (``summary_max_ratio``), so
+    the passage is the paragraph, not the whole source."""
+    rng = random.Random(3)
+    nouns = "orchard copper lantern meadow violin harbor glacier pepper saddle thunder".split()
+    verbs = "painted measured carried polished borrowed repaired counted folded".split()
+    filler = " ".join(
+        f"The {rng.choice(nouns)} {rng.choice(verbs)} a {rng.choice(nouns)} near the "
+        f"{rng.choice(nouns)} and the {rng.choice(nouns)}."
+        for _ in range(120)
+    )
+    para = (
+        "The railway line to the city was closed after an embankment near the old bridge gave "
+        "way. Engineers said the repair work would take at least two weeks. "
+    )
+    far = "Insurance assessors arrived from the capital to estimate the damage to the warehouses."
+    b = para + filler + " " + far
+    a = (
+        "The railway line to the city closed after an embankment near the bridge collapsed. "
+        "According to engineers, the repairs would need a fortnight at least. "
+        "Assessors from insurance firms came from the capital to estimate damage to warehouses."
+    )
+    for max_ratio, stretched in ((1e9, True), (LEXICAL.summary_max_ratio, False)):
+        config = replace(LEXICAL, summary_max_ratio=max_ratio)
+        result = align_prepared(
+            prepare(make_document("a", a, config)),
+            prepare(make_document("b", b, config)),
+            config,
+            None,
+        )
+        assert result.passages
+        assert (max(p.b.end for p in result.passages) > len(para) + 1000) is stretched

@@ -124,6 +124,9 @@ class Config:
     # a passage whose b side is this many times longer than its a side is a summary: matches
     # adjacent in a but far apart in b are joined
     summary_ratio: float = 3.0
+    # ... but not this many times longer: two or three sentences do not summarise a whole
+    # chapter, and such a join is a passage stretched to a stray match far off in b
+    summary_max_ratio: float = 20.0
     # summary reading: match clusters grouped when within this many units of each other in a
     # alone (a summary keeps its own order, not b's); when its passages are summary-shaped
     # as a whole, the pair is read as a summary of b
@@ -367,6 +370,7 @@ STAGES: dict[str, tuple[str, ...]] = {
         "rescue_containment",
         "rescue_min_chars",
         "summary_ratio",
+        "summary_max_ratio",
         "summary_gap",
         "summary_part_chars",
         "summary_matches",

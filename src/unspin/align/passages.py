@@ -38,6 +38,9 @@ def _merge_summaries(
 ) -> list[list[tuple[int, int]]]:
     """Join clusters that are adjacent in ``a`` and in order but far apart in ``b`` when the
     joined ``b`` side is much longer than the ``a`` side: ``a`` summarises a stretch of ``b``.
+    Not when it is ``summary_max_ratio`` times longer: a few sentences of ``a`` cannot vouch
+    for so much of ``b``, and such a join is a reused passage stretched to one stray match
+    far off in ``b`` (a sentence on the same topic), the text between claimed as reused.
     """
     gap = config.passage_gap + 1
     merged: list[list[tuple[int, int]]] = []
@@ -55,7 +58,7 @@ def _merge_summaries(
                 both = prev + cluster
                 a_len = _hull_len(a, [i for i, _ in both])
                 b_len = _hull_len(b, [j for _, j in both])
-                if b_len >= config.summary_ratio * a_len:
+                if config.summary_ratio * a_len <= b_len <= config.summary_max_ratio * a_len:
                     merged[-1] = both
                     continue
         merged.append(cluster)
@@ -442,7 +445,7 @@ class _Readings:
         )
         a_total = sum(len(p.a) for p in wide)
         b_total = sum(len(p.b) for p in wide)
-        if wide and b_total >= config.summary_ratio * a_total:
+        if wide and config.summary_ratio * a_total <= b_total <= config.summary_max_ratio * a_total:
             return [replace(p, b=_whole_b(b, p.b, config)) for p in wide]
         return []
 
