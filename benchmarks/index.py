@@ -27,7 +27,7 @@ near-duplicate setup; its recall shows what word shingles keep of a spun passage
 longer text.
 
 Run: .venv/bin/python benchmarks/index.py --sizes 10000 100000 [--queries 300]
-(datasketch is in the ``bench`` extra: ``pip install -e .[bench]``).
+(datasketch is one of unspin's dependencies: the scan groups copies with it).
 """
 
 from __future__ import annotations

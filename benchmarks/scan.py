@@ -50,7 +50,7 @@ def main() -> None:
         ) as index:
             add_documents(index, files[:n], ReadOptions(config=config), jobs=2)
             start = time.perf_counter()
-            found, join = candidate_pairs(index, args.key_cap, args.per_document)
+            found, join = candidate_pairs(index, args.key_cap, args.per_document, 0.8)
             took = time.perf_counter() - start
             docs = len(index)
         print(f"{n:>6} {docs:>9} {len(found):>15,} {len(found) / docs:>12.2f} "

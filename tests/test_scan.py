@@ -24,7 +24,7 @@ from unspin.index import Index
 from unspin.index.candidates import expand_postings
 from unspin.index.schema import postings_table
 from unspin.scan import ScanOptions, scan_index
-from unspin.scan.candidates import candidate_pairs, key_counts, key_weight
+from unspin.scan.candidates import candidate_pairs, copy_groups, document_signatures, key_weight
 from unspin.scan.verify import report_name
 
 LANG = Path(__file__).parent / "data" / "lang"
@@ -58,16 +58,22 @@ def _outputs(out: Path) -> dict[str, str]:
 def test_the_self_join_equals_a_plain_loop(corpus_index: Path) -> None:
     """The vectorised join (what the Spark job runs too) against loops over the postings."""
     with Index.open(corpus_index, config=LEXICAL) as index:
-        got, _ = candidate_pairs(index, cap=50, per_document=10)
+        got, _ = candidate_pairs(index, cap=50, per_document=10, copy_jaccard=0.8)
         config = index.config
         n = len(index)
-        df = key_counts(index)
+        copies = copy_groups(document_signatures(index), 0.8)
         rows = []
         for seg in index.segment_ids():
             rows += index.conn.execute(f"SELECT * FROM {postings_table(seg)}").fetchall()
+    assert copies, "the language set has copies of one text"
     held: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    docs_of: dict[int, set[int]] = defaultdict(set)
+    for key, doc, _ in expand_postings(rows).tolist():
+        if doc not in copies:
+            docs_of[key].add(doc)
+    df = {key: len(found) for key, found in docs_of.items()}
     for key, doc, win in expand_postings(rows).tolist():
-        if 2 <= df[key] <= 50:
+        if doc not in copies and 2 <= df[key] <= 50:
             held[key].append((doc, win))
     shared: dict[tuple[int, int, int, int], list[float]] = defaultdict(list)
     for key, found in held.items():
@@ -91,6 +97,7 @@ def test_the_self_join_equals_a_plain_loop(corpus_index: Path) -> None:
         partners[b].append((-s, a))
     want = sorted(
         {(min(d, o), max(d, o)) for d, f in partners.items() for _, o in sorted(f)[:10]}
+        | {(min(c, f), max(c, f)) for c, f in copies.items()}
     )
     assert got == want and got
 
@@ -127,8 +134,13 @@ def test_families_of_the_language_set(corpus_index: Path, tmp_path: Path) -> Non
     docs = {d["id"]: d for d in map(json.loads, (tmp_path / "out" / "documents.jsonl").open())}
     assert docs["en_unrelated"]["family"] is None and docs["seed_b"]["family"] == seed["id"]
     for e in edges:
-        assert e["a"] < e["b"] and e["label"] in ("identical", "near-duplicate", "spun-copy",
-                                                   "paraphrased-copy", "partial-reuse")
+        assert e["a"] < e["b"] and e["label"] in (
+            "identical",
+            "near-duplicate",
+            "spun-copy",
+            "paraphrased-copy",
+            "partial-reuse",
+        )
 
 
 def test_a_scan_run_again_verifies_nothing_and_writes_the_same(
@@ -151,11 +163,15 @@ def test_after_documents_are_added_only_their_pairs_are_verified(
     shutil.copytree(corpus_index, ix)
     with Index.open(ix, config=LEXICAL) as index:
         scan_index(index, tmp_path / "out", ScanOptions(jobs=1))
-        index.add((LANG / "en_source.txt").read_text(encoding="utf-8") + "\nMore to come.",
-                  name="en_again", doc_id="en_again")
+        index.add(
+            (LANG / "en_source.txt").read_text(encoding="utf-8") + "\nMore to come.",
+            name="en_again",
+            doc_id="en_again",
+        )
         stats = scan_index(index, tmp_path / "out", ScanOptions(jobs=1))
-        lines = [json.loads(x) for p in (tmp_path / "out" / "shards").glob("*.jsonl")
-                 for x in p.open()]
+        lines = [
+            json.loads(x) for p in (tmp_path / "out" / "shards").glob("*.jsonl") for x in p.open()
+        ]
     new = [x for x in lines if "en_again" in (x["a"], x["b"])]
     assert stats["verified_now"] == len(new) > 0
     fresh = tmp_path / "fresh"
@@ -169,8 +185,20 @@ def test_kill_9_at_random_moments_then_resume_gives_the_uninterrupted_output(
 ) -> None:
     """Ten scans killed (SIGKILL) once they have made progress, at a random moment after,
     each followed by the next run: the last run's output equals an uninterrupted scan's."""
-    args = [sys.executable, "-m", "unspin", "scan", "--index", str(corpus_index), "--no-model",
-            "--shard-pairs", "1", "--jobs", "1", "--out"]
+    args = [
+        sys.executable,
+        "-m",
+        "unspin",
+        "scan",
+        "--index",
+        str(corpus_index),
+        "--no-model",
+        "--shard-pairs",
+        "1",
+        "--jobs",
+        "1",
+        "--out",
+    ]
     whole = tmp_path / "whole"
     subprocess.run([*args, str(whole)], check=True, capture_output=True)
     out = tmp_path / "killed"
@@ -179,8 +207,9 @@ def test_kill_9_at_random_moments_then_resume_gives_the_uninterrupted_output(
     for _ in range(10):
         shards = out / "shards"
         before = len(list(shards.glob("*.jsonl"))) if shards.exists() else 0
-        proc = subprocess.Popen([*args, str(out)], stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [*args, str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         deadline = time.monotonic() + 60
         while proc.poll() is None and time.monotonic() < deadline:
             if shards.exists() and len(list(shards.glob("*.jsonl"))) > before:
@@ -198,8 +227,9 @@ def test_kill_9_at_random_moments_then_resume_gives_the_uninterrupted_output(
 
 def test_scan_cli_reads_inputs_and_says_what_it_found(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "corpus")
-    got = CliRunner().invoke(main, ["scan", str(corpus), "--out", str(tmp_path / "o"),
-                                    "--no-model", "--jobs", "1"])
+    got = CliRunner().invoke(
+        main, ["scan", str(corpus), "--out", str(tmp_path / "o"), "--no-model", "--jobs", "1"]
+    )
     assert got.exit_code == 0, got.output
     assert "families" in got.stdout
     assert json.loads((tmp_path / "o" / "stats.json").read_text())["documents"] == 42
@@ -232,8 +262,28 @@ def test_many_copies_in_one_folder_are_one_family(tmp_path: Path) -> None:
     for k in range(6):
         (folder / f"copy{k}.txt").write_text(f"{source}\nFiled by desk {k}.\n", encoding="utf-8")
     (folder / "other.txt").write_text((LANG / "en_unrelated.txt").read_text(encoding="utf-8"))
-    got = CliRunner().invoke(main, ["scan", str(folder), "--out", str(tmp_path / "o"),
-                                    "--no-model", "--jobs", "1"])
+    got = CliRunner().invoke(
+        main, ["scan", str(folder), "--out", str(tmp_path / "o"), "--no-model", "--jobs", "1"]
+    )
     assert got.exit_code == 0, got.output
     (family,) = [json.loads(x) for x in (tmp_path / "o" / "families.jsonl").open()]
     assert family["size"] == 6 and not any("other" in d for d in family["documents"])
+
+
+def test_more_copies_than_the_key_cap_are_still_one_family(tmp_path: Path) -> None:
+    """60 copies of one article hold each of its keys 60 times, over the key cap of 50: the
+    capped join alone finds no pair among them. Grouped first as copies of one text
+    (``copy_groups``), each is verified against the group's first: one family of 60."""
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    source = (LANG / "en_source.txt").read_text(encoding="utf-8")
+    for k in range(60):
+        (folder / f"site{k:02d}.txt").write_text(f"{source}\nRepublished by site {k}.\n")
+    (folder / "other.txt").write_text((LANG / "en_unrelated.txt").read_text(encoding="utf-8"))
+    got = CliRunner().invoke(main, ["scan", str(folder), "--out", str(tmp_path / "o"),
+                                    "--no-model", "--jobs", "1"])
+    assert got.exit_code == 0, got.output
+    stats = json.loads((tmp_path / "o" / "stats.json").read_text())
+    assert stats["join"]["copies"] >= 55, stats
+    (family,) = [json.loads(x) for x in (tmp_path / "o" / "families.jsonl").open()]
+    assert family["size"] == 60 and not any("other" in d for d in family["documents"])

@@ -1,6 +1,8 @@
 """Candidate pairs of a corpus scan: a self-join of an index's keys, capped, vectorised.
 
-Every key held by at least two and at most ``cap`` documents joins the (document, window)
+Near-identical documents (syndicated copies) are grouped first (``copy_groups``): only each
+group's first document joins, and the others are its candidates. Then every key held by at
+least two and at most ``cap`` documents (groups) joins the (document, window)
 postings that hold it; a window pair sharing at least ``Config.candidate_min_shared`` keys
 counts for its two documents with the keys' weight (log inverse document frequency) to the
 power ``Config.candidate_power``, as a search scores a window; a pair of documents scores
@@ -16,10 +18,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
+from datasketch import MinHash, MinHashLSH
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 from ..config import Config
 from ..index import Index
 from ..index.candidates import expand_postings
+from ..index.records import unpack_keys
 from ..index.schema import df_table, postings_table
 
 _FETCH = 200_000  # postings rows read at a time
@@ -44,11 +50,93 @@ def key_weight(n_docs: int, df: int) -> float:
     return round(math.log(1 + n_docs / df) * _QUANTUM) / _QUANTUM
 
 
-def joinable_postings(index: Index, cap: int) -> tuple[np.ndarray, dict[int, float]]:
+# MinHash permutations of a document's key set, for ``copy_groups``
+COPY_PERMS = 64
+
+
+def _low32(key: int) -> int:
+    """A key (already a 64-bit hash) as MinHash's 32-bit input."""
+    return key & 0xFFFFFFFF
+
+
+def key_signature(keys: Sequence[int]) -> np.ndarray:
+    """The MinHash signature of a document's key set (datasketch, fixed seed: the same on
+    every engine)."""
+    m = MinHash(num_perm=COPY_PERMS, seed=1, hashfunc=_low32, scheme="affine32")
+    m.update_batch(keys)
+    return np.asarray(m.hashvalues, dtype=np.uint64)
+
+
+def copy_groups(signatures: dict[int, np.ndarray], jaccard: float) -> dict[int, int]:
+    """The documents that are near-identical copies of another, each with its group's first
+    document: pairs whose key sets' estimated Jaccard is at least ``jaccard`` (found by
+    datasketch's MinHashLSH, then each estimated from the signatures), connected.
+
+    Syndication puts one text in many documents; every key of it is then held by more than
+    a key cap allows, and the capped join would find no pair among them. Grouped, the copies
+    join as one document, and each is a candidate of its group's first."""
+    ids = sorted(signatures)
+    if len(ids) < 2:
+        return {}
+    lsh = MinHashLSH(threshold=jaccard, num_perm=COPY_PERMS)
+    hashes = {
+        d: MinHash(num_perm=COPY_PERMS, seed=1, hashvalues=signatures[d], scheme="affine32")
+        for d in ids
+    }
+    for d in ids:
+        lsh.insert(d, hashes[d])
+    rows, cols = [], []
+    for d in ids:
+        for other in lsh.query(hashes[d]):
+            if other > d and np.mean(signatures[d] == signatures[other]) >= jaccard:
+                rows.append(d)
+                cols.append(other)
+    if not rows:
+        return {}
+    position = {d: k for k, d in enumerate(ids)}
+    graph = coo_matrix(
+        (
+            np.ones(len(rows)),
+            (
+                np.array([position[r] for r in rows], dtype=np.int64),
+                np.array([position[c] for c in cols], dtype=np.int64),
+            ),
+        ),
+        shape=(len(ids), len(ids)),
+    )
+    _, labels = connected_components(graph, directed=False)
+    first: dict[int, int] = {}
+    for d, label in zip(ids, labels.tolist(), strict=True):
+        first.setdefault(label, d)
+    return {
+        d: first[label] for d, label in zip(ids, labels.tolist(), strict=True) if first[label] != d
+    }
+
+
+def document_signatures(index: Index) -> dict[int, np.ndarray]:
+    """``key_signature`` of every document that has keys, by row id."""
+    out = {}
+    for rowid, blob in index.conn.execute("SELECT id, keys FROM docs ORDER BY id"):
+        keys = unpack_keys(blob)
+        if keys:
+            out[rowid] = key_signature(keys)
+    return out
+
+
+def joinable_postings(
+    index: Index, cap: int, copies: dict[int, int] | None = None
+) -> tuple[np.ndarray, dict[int, float]]:
     """The (key, doc, window) postings of the keys held by 2 to ``cap`` documents, sorted by
-    key, doc and window, and those keys' weights."""
+    key, doc and window, and those keys' weights. ``copies`` (``copy_groups``): documents
+    left out of the join, each counted in its group's first."""
     n_docs = max(1, len(index))
     counts = key_counts(index)
+    copies = copies or {}
+    for rowid in sorted(copies):
+        (blob,) = index.conn.execute("SELECT keys FROM docs WHERE id = ?", (rowid,)).fetchone()
+        for k in unpack_keys(blob):
+            counts[k] -= 1
+    left_out = np.fromiter(sorted(copies), dtype=np.int64, count=len(copies))
     weights = {k: key_weight(n_docs, df) for k, df in counts.items() if 2 <= df <= cap}
     wanted = np.fromiter(weights, dtype=np.int64, count=len(weights))
     wanted.sort()
@@ -58,6 +146,8 @@ def joinable_postings(index: Index, cap: int) -> tuple[np.ndarray, dict[int, flo
         while rows := cur.fetchmany(_FETCH):
             table = np.asarray(rows, dtype=np.int64)
             keep = np.isin(table[:, 0], wanted, assume_unique=False)
+            if len(left_out):
+                keep &= ~np.isin(table[:, 1], left_out)
             if keep.any():
                 parts.append(expand_postings([tuple(r) for r in table[keep].tolist()]))
     if not parts:
@@ -156,9 +246,11 @@ def pair_scores(
     return {p: pair_score(v, config) for p, v in per_pair.items()}
 
 
-def kept_pairs(scores: dict[tuple[int, int], float], per_document: int) -> list[tuple[int, int]]:
+def kept_pairs(
+    scores: dict[tuple[int, int], float], per_document: int, copies: dict[int, int] | None = None
+) -> list[tuple[int, int]]:
     """The pairs that either document keeps among its ``per_document`` best (score, then
-    the other's id), sorted."""
+    the other's id), and each copy with its group's first (``copy_groups``), sorted."""
     partners: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (a, b), s in scores.items():
         partners[a].append((-s, b))
@@ -167,18 +259,22 @@ def kept_pairs(scores: dict[tuple[int, int], float], per_document: int) -> list[
     for doc, found in partners.items():
         for _, other in sorted(found)[:per_document]:
             kept.add((min(doc, other), max(doc, other)))
+    for copy, first in (copies or {}).items():
+        kept.add((min(copy, first), max(copy, first)))
     return sorted(kept)
 
 
 def candidate_pairs(
-    index: Index, cap: int, per_document: int
+    index: Index, cap: int, per_document: int, copy_jaccard: float
 ) -> tuple[list[tuple[int, int]], dict[str, int]]:
     """The candidate document pairs (row ids) of an index, and counts of the join."""
-    postings, weights = joinable_postings(index, cap)
+    copies = copy_groups(document_signatures(index), copy_jaccard)
+    postings, weights = joinable_postings(index, cap, copies)
     pairs = window_pairs(postings)
     scores = pair_scores(pairs, weights, index.config)
-    kept = kept_pairs(scores, per_document)
+    kept = kept_pairs(scores, per_document, copies)
     return kept, {
+        "copies": len(copies),
         "joined_keys": len(weights),
         "postings": len(postings),
         "window_pairs": len(pairs),

@@ -45,6 +45,14 @@ from .job import ScanOptions, scan_index
     help="The best candidate partners each document keeps.",
 )
 @click.option(
+    "--copy-jaccard",
+    type=click.FloatRange(min=0.5, max=1.0),
+    default=ScanOptions().copy_jaccard,
+    show_default=True,
+    help="Documents whose keys overlap this much (Jaccard, estimated) are grouped as copies "
+    "of one text before the key join.",
+)
+@click.option(
     "--shard-pairs",
     type=click.IntRange(min=1),
     default=ScanOptions().shard_pairs,
@@ -68,6 +76,7 @@ def scan_cmd(
     no_model: bool,
     key_cap: int,
     per_document: int,
+    copy_jaccard: float,
     shard_pairs: int,
     engine: str,
     master: str | None,
@@ -121,6 +130,7 @@ def scan_cmd(
                 ScanOptions(
                     key_cap=key_cap,
                     per_document=per_document,
+                    copy_jaccard=copy_jaccard,
                     shard_pairs=shard_pairs,
                     jobs=jobs,
                     engine=engine,

@@ -38,10 +38,13 @@ _TRUSTED_DATES = frozenset({"html-meta", "field", "url"})
 class ScanOptions:
     """How a scan looks: ``key_cap``, the most documents one key may join (a key held by
     more is a topic word of the corpus); ``per_document``, the best partners each document
-    keeps; ``shard_pairs``, pairs verified per shard; ``jobs``, verifying processes."""
+    keeps; ``copy_jaccard``, the estimated Jaccard of two documents' key sets at which they
+    are grouped as copies of one text before the join (``candidates.copy_groups``);
+    ``shard_pairs``, pairs verified per shard; ``jobs``, verifying processes."""
 
     key_cap: int = 50
     per_document: int = 10
+    copy_jaccard: float = 0.8
     shard_pairs: int = 100
     jobs: int = 2
     # ``local`` (``jobs`` processes) or ``spark`` (on ``master``, ``local[2]`` unless given):
@@ -51,7 +54,11 @@ class ScanOptions:
 
     def settings(self, config: Config) -> str:
         """What a scan's results depend on, hashed: a folder holds one scan's shards."""
-        wanted = {"key_cap": self.key_cap, "per_document": self.per_document}
+        wanted = {
+            "key_cap": self.key_cap,
+            "per_document": self.per_document,
+            "copy_jaccard": self.copy_jaccard,
+        }
         blob = json.dumps([wanted, asdict(config)], sort_keys=True, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
@@ -139,15 +146,19 @@ def scan_index(
             held = json.loads(manifest.read_text(encoding="utf-8"))
         except (ValueError, UnicodeDecodeError) as exc:
             raise InputError(f"{manifest}: not a scan's manifest ({exc})") from None
-        if not isinstance(held, dict) or held.get("settings") != settings or held.get(
-            "format"
-        ) != SCAN_FORMAT:
+        if (
+            not isinstance(held, dict)
+            or held.get("settings") != settings
+            or held.get("format") != SCAN_FORMAT
+        ):
             raise InputError(
                 f"{out}: holds a scan made with other settings; scan into another folder"
             )
     else:
-        write_atomic(manifest, [dumps({"format": SCAN_FORMAT, "settings": settings,
-                                         "options": asdict(options)})])
+        write_atomic(
+            manifest,
+            [dumps({"format": SCAN_FORMAT, "settings": settings, "options": asdict(options)})],
+        )
     report = progress or (lambda stage, done, total: None)
     timings: dict[str, float] = {}
 
@@ -163,11 +174,16 @@ def scan_index(
         sc = spark_context(options.master)
     clock = time.perf_counter()
     if sc is not None:
-        rowid_pairs, join = spark_candidate_pairs(sc, index, options.key_cap, options.per_document)
+        rowid_pairs, join = spark_candidate_pairs(
+            sc, index, options.key_cap, options.per_document, options.copy_jaccard
+        )
     else:
-        rowid_pairs, join = candidate_pairs(index, options.key_cap, options.per_document)
-    pairs = sorted((ids[a], ids[b]) if ids[a] < ids[b] else (ids[b], ids[a])
-                   for a, b in rowid_pairs)
+        rowid_pairs, join = candidate_pairs(
+            index, options.key_cap, options.per_document, options.copy_jaccard
+        )
+    pairs = sorted(
+        (ids[a], ids[b]) if ids[a] < ids[b] else (ids[b], ids[a]) for a, b in rowid_pairs
+    )
     report("candidates", len(pairs), len(pairs))
     timings["candidates"] = time.perf_counter() - clock
 

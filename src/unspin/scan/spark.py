@@ -23,7 +23,14 @@ from ..errors import ConfigError, ScanError
 from ..index import Index
 from ..index.keys import IndexParams, text_windows
 from ..index.records import unpacked_text
-from .candidates import kept_pairs, key_weight, pair_score, window_value
+from .candidates import (
+    copy_groups,
+    kept_pairs,
+    key_signature,
+    key_weight,
+    pair_score,
+    window_value,
+)
 from .verify import verify_pairs
 
 if TYPE_CHECKING:
@@ -59,29 +66,52 @@ def spark_failed(exc: BaseException) -> ScanError:
     return ScanError(f"the Spark job failed: {found[-1] if found else text.splitlines()[0]}")
 
 
-def _keys_of(
+def _windows_of(
     rows: Iterable[tuple[int, bytes]], config: Config, params: IndexParams
-) -> Iterator[tuple[int, tuple[int, int]]]:
-    """(key, (document, window)) for every window of every document of a partition."""
+) -> Iterator[tuple[int, list[set[int]]]]:
+    """(document, its windows' keys) for every document of a partition."""
     for rowid, packed in rows:
-        windows, _ = text_windows(unpacked_text(packed), config, params)
-        for w, keys in enumerate(windows):
-            for k in keys:
-                yield k, (rowid, w)
+        yield rowid, text_windows(unpacked_text(packed), config, params)[0]
+
+
+def _postings(doc: tuple[int, list[set[int]]]) -> Iterator[tuple[int, tuple[int, int]]]:
+    """(key, (document, window)) for every window of a document."""
+    rowid, windows = doc
+    for w, keys in enumerate(windows):
+        for k in keys:
+            yield k, (rowid, w)
+
+
+def _signature(doc: tuple[int, list[set[int]]]) -> Iterator[tuple[int, Any]]:
+    """The document's ``key_signature``, when it has keys."""
+    rowid, windows = doc
+    keys = sorted(set().union(*windows)) if windows else []
+    if keys:
+        yield rowid, key_signature(keys)
 
 
 def spark_candidate_pairs(
-    sc: SparkContext, index: Index, cap: int, per_document: int
+    sc: SparkContext, index: Index, cap: int, per_document: int, copy_jaccard: float
 ) -> tuple[list[tuple[int, int]], dict[str, int]]:
     """``scan.candidates.candidate_pairs`` on Spark: the same pairs."""
+    from pyspark import StorageLevel
+
     config, params = index.config, index.params
     rows = index.conn.execute("SELECT id, text FROM docs ORDER BY id").fetchall()
     n_docs = max(1, len(rows))
     slices = max(2, sc.defaultParallelism)
-    postings = (
+    windows = (
         sc.parallelize(rows, slices)
-        .mapPartitions(lambda part: _keys_of(part, config, params))
-        .distinct()
+        .mapPartitions(lambda part: _windows_of(part, config, params))
+        .persist(StorageLevel.MEMORY_AND_DISK)
+    )
+    try:
+        copies = copy_groups(dict(windows.flatMap(_signature).collect()), copy_jaccard)
+    except Exception as exc:  # a worker's error, or Spark's: one line
+        raise spark_failed(exc) from None
+    left_out = sc.broadcast(frozenset(copies))
+    postings = (
+        windows.flatMap(_postings).filter(lambda kv: kv[1][0] not in left_out.value).distinct()
     )
     try:
         df = postings.map(lambda kv: (kv[0], kv[1][0])).distinct().countByKey()
@@ -108,9 +138,12 @@ def spark_candidate_pairs(
         joined = {"postings": capped.count(), "window_pairs": window_pairs.count()}
     except Exception as exc:  # a worker's error, or Spark's: one line
         raise spark_failed(exc) from None
-    kept = kept_pairs(scores, per_document)
+    kept = kept_pairs(scores, per_document, copies)
     shared.unpersist()
+    left_out.unpersist()
+    windows.unpersist()
     return kept, {
+        "copies": len(copies),
         "joined_keys": len(weights),
         **joined,
         "scored_pairs": len(scores),
