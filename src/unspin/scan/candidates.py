@@ -1,8 +1,9 @@
 """Candidate pairs of a corpus scan: a self-join of an index's keys, capped, vectorised.
 
-Near-identical documents (syndicated copies) are grouped first (``copy_groups``): only each
-group's first document joins, and the others are its candidates. Then every key held by at
-least two and at most ``cap`` documents (groups) joins the (document, window)
+Near-identical documents (syndicated copies) are grouped first (``copy_groups``): the keys a
+copy shares with its group's first join through the first alone, and each copy is a
+candidate of the first. Then every key held by at least two and at most ``cap`` documents
+(a group counted once) joins the (document, window)
 postings that hold it; a window pair sharing at least ``Config.candidate_min_shared`` keys
 counts for its two documents with the keys' weight (log inverse document frequency) to the
 power ``Config.candidate_power``, as a search scores a window; a pair of documents scores
@@ -73,8 +74,8 @@ def copy_groups(signatures: dict[int, np.ndarray], jaccard: float) -> dict[int, 
     datasketch's MinHashLSH, then each estimated from the signatures), connected.
 
     Syndication puts one text in many documents; every key of it is then held by more than
-    a key cap allows, and the capped join would find no pair among them. Grouped, the copies
-    join as one document, and each is a candidate of its group's first."""
+    a key cap allows, and the capped join would find no pair among them. Grouped, the text
+    they share joins once, through the group's first, and each is a candidate of it."""
     ids = sorted(signatures)
     if len(ids) < 2:
         return {}
@@ -123,20 +124,36 @@ def document_signatures(index: Index) -> dict[int, np.ndarray]:
     return out
 
 
+def shared_with_first(index: Index, copies: dict[int, int]) -> dict[int, np.ndarray]:
+    """For each grouped copy (``copy_groups``), the keys it shares with its group's first,
+    sorted: the postings the join leaves out of it (the first's stand for them). Its keys of
+    its own (a passage only it has) join as any document's do."""
+
+    def keys_of(rowid: int) -> np.ndarray:
+        (blob,) = index.conn.execute("SELECT keys FROM docs WHERE id = ?", (rowid,)).fetchone()
+        return np.asarray(unpack_keys(blob), dtype=np.int64)
+
+    firsts = {f: keys_of(f) for f in sorted(set(copies.values()))}
+    return {
+        m: np.intersect1d(keys_of(m), firsts[f], assume_unique=True)
+        for m, f in sorted(copies.items())
+    }
+
+
 def joinable_postings(
     index: Index, cap: int, copies: dict[int, int] | None = None
 ) -> tuple[np.ndarray, dict[int, float]]:
     """The (key, doc, window) postings of the keys held by 2 to ``cap`` documents, sorted by
-    key, doc and window, and those keys' weights. ``copies`` (``copy_groups``): documents
-    left out of the join, each counted in its group's first."""
+    key, doc and window, and those keys' weights. ``copies`` (``copy_groups``): each copy's
+    postings of the keys it shares with its group's first are left out (and not counted),
+    so a text held by many copies counts once."""
     n_docs = max(1, len(index))
     counts = key_counts(index)
-    copies = copies or {}
-    for rowid in sorted(copies):
-        (blob,) = index.conn.execute("SELECT keys FROM docs WHERE id = ?", (rowid,)).fetchone()
-        for k in unpack_keys(blob):
+    left_out = shared_with_first(index, copies or {})
+    for keys in left_out.values():
+        for k in keys.tolist():
             counts[k] -= 1
-    left_out = np.fromiter(sorted(copies), dtype=np.int64, count=len(copies))
+    members = np.fromiter(left_out, dtype=np.int64, count=len(left_out))
     weights = {k: key_weight(n_docs, df) for k, df in counts.items() if 2 <= df <= cap}
     wanted = np.fromiter(weights, dtype=np.int64, count=len(weights))
     wanted.sort()
@@ -146,8 +163,9 @@ def joinable_postings(
         while rows := cur.fetchmany(_FETCH):
             table = np.asarray(rows, dtype=np.int64)
             keep = np.isin(table[:, 0], wanted, assume_unique=False)
-            if len(left_out):
-                keep &= ~np.isin(table[:, 1], left_out)
+            for m in np.unique(table[np.isin(table[:, 1], members), 1]).tolist():
+                rows_m = table[:, 1] == m
+                keep[rows_m] &= ~np.isin(table[rows_m, 0], left_out[m])
             if keep.any():
                 parts.append(expand_postings([tuple(r) for r in table[keep].tolist()]))
     if not parts:

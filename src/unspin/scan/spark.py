@@ -29,6 +29,7 @@ from .candidates import (
     key_signature,
     key_weight,
     pair_score,
+    shared_with_first,
     window_value,
 )
 from .verify import verify_pairs
@@ -109,10 +110,14 @@ def spark_candidate_pairs(
         copies = copy_groups(dict(windows.flatMap(_signature).collect()), copy_jaccard)
     except Exception as exc:  # a worker's error, or Spark's: one line
         raise spark_failed(exc) from None
-    left_out = sc.broadcast(frozenset(copies))
-    postings = (
-        windows.flatMap(_postings).filter(lambda kv: kv[1][0] not in left_out.value).distinct()
+    left_out = sc.broadcast(
+        {m: frozenset(keys.tolist()) for m, keys in shared_with_first(index, copies).items()}
     )
+
+    def joins(kv: tuple[int, tuple[int, int]]) -> bool:
+        return kv[0] not in left_out.value.get(kv[1][0], ())
+
+    postings = windows.flatMap(_postings).filter(joins).distinct()
     try:
         df = postings.map(lambda kv: (kv[0], kv[1][0])).distinct().countByKey()
     except Exception as exc:  # a worker's error, or Spark's: one line
