@@ -108,6 +108,10 @@ def test_the_self_join_equals_a_plain_loop(corpus_index: Path) -> None:
         | {(min(c, f), max(c, f)) for c, f in copies.items()}
     )
     assert got == want and got
+    # in passes (a window-pair budget far under the join's), the same pairs
+    with Index.open(corpus_index, config=LEXICAL) as index:
+        parted, join = candidate_pairs(index, 50, 10, 0.8, budget=300)
+    assert join["passes"] > 3 and parted == got
 
 
 def test_families_of_the_language_set(corpus_index: Path, tmp_path: Path) -> None:

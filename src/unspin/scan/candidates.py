@@ -175,9 +175,29 @@ def joinable_postings(
     return postings[order], weights
 
 
-def window_pairs(postings: np.ndarray) -> np.ndarray:
+# window pairs a local join holds at once: past this many, the join runs in passes, each
+# over the document pairs whose first document's row id falls in it (modulo the passes), so
+# the candidate stage's memory stays bounded whatever the key cap or the corpus
+WINDOW_PAIR_BUDGET = 4_000_000
+# posting pairs made at a time within a pass (before those of other passes are dropped)
+_BLOCK = 1_000_000
+
+
+def window_pair_bound(postings: np.ndarray) -> int:
+    """How many window pairs ``window_pairs`` makes at most (pairs within one document
+    included): the passes a join needs are counted from it."""
+    if not len(postings):
+        return 0
+    keys = postings[:, 0]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    sizes = np.diff(np.r_[starts, len(keys)]).astype(np.int64)
+    return int((sizes * (sizes - 1) // 2).sum())
+
+
+def window_pairs(postings: np.ndarray, passes: int = 1, part: int = 0) -> np.ndarray:
     """Every pair of postings of one key in two documents, as (key, doc a, window a, doc b,
-    window b) rows with doc a < doc b: the join. ``postings`` sorted by key."""
+    window b) rows with doc a < doc b: the join; with ``passes``, only the rows whose doc a
+    is ``part`` modulo ``passes``. ``postings`` sorted by key, then document."""
     if not len(postings):
         return np.zeros((0, 5), dtype=np.int64)
     keys = postings[:, 0]
@@ -187,16 +207,30 @@ def window_pairs(postings: np.ndarray) -> np.ndarray:
     for size in np.unique(sizes):
         if size < 2:
             continue
-        group = starts[sizes == size]
+        groups = starts[sizes == size]
         i, j = np.triu_indices(int(size), k=1)
-        left = postings[(group[:, None] + i[None, :]).ravel()]
-        right = postings[(group[:, None] + j[None, :]).ravel()]
-        other = left[:, 1] != right[:, 1]
-        left, right = left[other], right[other]
-        swap = left[:, 1] > right[:, 1]
-        a = np.where(swap[:, None], right, left)
-        b = np.where(swap[:, None], left, right)
-        out.append(np.column_stack((a[:, 0], a[:, 1], a[:, 2], b[:, 1], b[:, 2])))
+        step = max(1, _BLOCK // len(i))
+        for lo in range(0, len(groups), step):
+            group = groups[lo : lo + step]
+            # within a key, postings are in document order: the first of a pair is doc a
+            first = (group[:, None] + i[None, :]).ravel()
+            second = (group[:, None] + j[None, :]).ravel()
+            doc_a, doc_b = postings[first, 1], postings[second, 1]
+            mine = doc_a != doc_b
+            if passes > 1:
+                mine &= doc_a % passes == part
+            first, second = first[mine], second[mine]
+            out.append(
+                np.column_stack(
+                    (
+                        postings[first, 0],
+                        doc_a[mine],
+                        postings[first, 2],
+                        doc_b[mine],
+                        postings[second, 2],
+                    )
+                )
+            )
     return np.concatenate(out) if out else np.zeros((0, 5), dtype=np.int64)
 
 
@@ -283,19 +317,32 @@ def kept_pairs(
 
 
 def candidate_pairs(
-    index: Index, cap: int, per_document: int, copy_jaccard: float
+    index: Index,
+    cap: int,
+    per_document: int,
+    copy_jaccard: float,
+    budget: int = WINDOW_PAIR_BUDGET,
 ) -> tuple[list[tuple[int, int]], dict[str, int]]:
-    """The candidate document pairs (row ids) of an index, and counts of the join."""
+    """The candidate document pairs (row ids) of an index, and counts of the join, which
+    holds about ``budget`` window pairs at a time (``WINDOW_PAIR_BUDGET``)."""
     copies = copy_groups(document_signatures(index), copy_jaccard)
     postings, weights = joinable_postings(index, cap, copies)
-    pairs = window_pairs(postings)
-    scores = pair_scores(pairs, weights, index.config)
+    passes = max(1, -(-window_pair_bound(postings) // max(1, budget)))
+    scores: dict[tuple[int, int], float] = {}
+    made = 0
+    for part in range(passes):
+        pairs = window_pairs(postings, passes, part)
+        made += len(pairs)
+        # each pass holds every window pair of its document pairs: their scores are whole
+        scores.update(pair_scores(pairs, weights, index.config))
+        del pairs
     kept = kept_pairs(scores, per_document, copies)
     return kept, {
         "copies": len(copies),
         "joined_keys": len(weights),
         "postings": len(postings),
-        "window_pairs": len(pairs),
+        "passes": passes,
+        "window_pairs": made,
         "scored_pairs": len(scores),
         "candidate_pairs": len(kept),
     }

@@ -42,7 +42,7 @@ class ScanOptions:
     are grouped as copies of one text before the join (``candidates.copy_groups``);
     ``shard_pairs``, pairs verified per shard; ``jobs``, verifying processes."""
 
-    key_cap: int = 50
+    key_cap: int = 100
     per_document: int = 10
     copy_jaccard: float = 0.8
     shard_pairs: int = 100
