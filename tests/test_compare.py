@@ -199,3 +199,17 @@ def test_a_closed_lexicon_reads_again() -> None:
     assert not lexicon.files_open
     assert lexicon.are_antonyms("up", "down")
     assert lexicon.files_open  # opened again
+
+
+def test_synonyms_are_other_words_of_the_senses() -> None:
+    """``Lexicon.synonyms`` (the planted-copies benchmark's spinner reads it): one-word
+    lemmas of the word's senses, never the word or its own lemma, each once."""
+    from unspin.lexicon import Lexicon
+
+    lexicon = Lexicon()
+    if not lexicon.available:
+        pytest.skip("WordNet data not installed")
+    found = lexicon.synonyms("quickly")
+    assert "rapidly" in found and "quickly" not in found and len(found) == len(set(found))
+    assert all(lexicon.are_synonyms("quickly", w) for w in found)
+    assert "house" not in lexicon.synonyms("houses") and lexicon.synonyms("xyzzy") == []

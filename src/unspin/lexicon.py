@@ -165,6 +165,17 @@ class Lexicon:
         index = self._load()
         return {(pos, off): lemma for lemma, pos in self.lemmas(word) for off in index[pos][lemma]}
 
+    def synonyms(self, word: str) -> list[str]:
+        """The other one-word lemmas of ``word``'s senses (for each part of speech, its
+        senses in WordNet's order, the most frequent first), without repeats."""
+        found: list[str] = []
+        own = {lemma for lemma, _ in self.lemmas(word)}
+        for key in self._synsets_of(word):
+            for w in self._synset(*key).words:
+                if "_" not in w and w.isalpha() and w not in own and w not in found:
+                    found.append(w)
+        return found
+
     def same_lemma(self, a: str, b: str) -> bool:
         """Whether ``a`` and ``b`` are inflections of one word (says/said, talks/talk)."""
         return bool({lem for lem, _ in self.lemmas(a)} & {lem for lem, _ in self.lemmas(b)})
