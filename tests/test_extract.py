@@ -489,7 +489,7 @@ def test_index_add_reads_a_crawl_and_counts_what_it_skips(tmp_path: Path) -> Non
         main, ["index", "add", str(ix), crawl, str(CORPUS / "truncated.warc.gz")]
     )
     assert result.exit_code == 0, result.output
-    assert "added 7, skipped as duplicate 0, rejected 12" in result.stdout
+    assert "added 7, already in 0, rejected 12" in result.stdout
     assert "WARC request record, not a response (x5" in result.stderr
     assert "truncated WARC record" in result.stderr
     with Index.open(ix, config=LEXICAL) as index:

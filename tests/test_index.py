@@ -202,12 +202,13 @@ def test_cli_add_counts_duplicates_and_rejections(tmp_path: Path) -> None:
         main, ["index", "add", str(ix), str(docs), str(feed), "--id-field", "id"]
     )
     assert result.exit_code == 0, result.output
-    assert "added 2, skipped as duplicate 1, rejected 3" in result.output
+    assert "added 2, already in 1, rejected 3" in result.output
     assert "no text field 'text'" in result.output and "binary" in result.output
     exported = [
         json.loads(x) for x in runner.invoke(main, ["index", "export", str(ix)]).output.splitlines()
     ]
-    assert {d["id"] for d in exported} == {str(docs / "a.txt"), "j1"}
+    # the duplicate's id is kept, as an alias of the first
+    assert [d["id"] for d in exported] == [str(docs / "a.txt"), "j1", str(docs / "b.txt")]
     assert next(d for d in exported if d["id"] == "j1")["meta"]["site"] == "example.org"
     assert runner.invoke(main, ["index", "check", str(ix)]).exit_code == 0
     assert runner.invoke(main, ["index", "rm", str(ix), "j1"]).exit_code == 0
@@ -792,3 +793,40 @@ def test_a_stitched_text_credits_each_part_to_its_own_source(tmp_path: Path) -> 
     assert all(p.a.end <= start or p.a.start >= end for p in found["flood"].comparison.passages)
     assert len(found["flood"].comparison.passages) == 2
     assert found["chess"].reused_chars >= len(CHESS) - 1
+
+
+def test_a_text_added_again_under_another_id_is_kept_as_an_alias(tmp_path: Path) -> None:
+    """Nothing a user gave is lost: the second id of one text is an alias, read with its own
+    name and metadata; removing the first leaves the text under the alias."""
+    text = TOPICS[0]
+    with Index.create(tmp_path / "ix", config=LEXICAL) as index:
+        assert index.add(text, name="wire.txt", doc_id="wire").status == "added"
+        again = index.add(text, name="site.txt", doc_id="site", meta={"k": 1})
+        assert (again.status, again.doc_id) == ("duplicate", "wire")
+        assert index.add(text, name="wire.txt", doc_id="wire").status == "duplicate"
+        assert index.aliases() == [("site", "wire", "site.txt", {"k": 1})]
+        site = index.get("site")
+        assert (site.doc_id, site.name, site.meta) == ("site", "site.txt", {"k": 1})
+        assert site.text == text
+        assert "site" in index and len(index) == 1
+        assert [d.doc_id for d in index.export()] == ["wire", "site"]
+        with pytest.raises(InputError, match="other text"):
+            index.add(TOPICS[1], doc_id="site")
+        assert index.rm("wire") and len(index) == 1 and index.aliases() == []
+        assert index.get("site").text == text and "wire" not in index
+        assert index.check() == []
+        assert index.rm("site") and len(index) == 0
+
+
+def test_a_format_8_index_is_upgraded_to_keep_aliases(tmp_path: Path) -> None:
+    ix = tmp_path / "ix"
+    with Index.create(ix, config=LEXICAL) as index:
+        index.add(TOPICS[0], doc_id="a")
+    conn = sqlite3.connect(ix / DB_NAME)
+    conn.execute("DROP TABLE aliases")
+    conn.execute("UPDATE meta SET value = '8' WHERE name = 'format_version'")
+    conn.commit()
+    conn.close()
+    with Index.open(ix, config=LEXICAL) as index:
+        index.add(TOPICS[0], doc_id="b")
+        assert index.aliases() == [("b", "a", "", {})] and index.check() == []

@@ -300,3 +300,22 @@ def test_more_copies_than_the_key_cap_are_still_one_family(tmp_path: Path) -> No
     assert stats["join"]["copies"] >= 55, stats
     (family,) = [json.loads(x) for x in (tmp_path / "o" / "families.jsonl").open()]
     assert family["size"] == 60 and not any("other" in d for d in family["documents"])
+
+
+def test_the_same_text_under_several_names_is_one_family_of_all(tmp_path: Path) -> None:
+    """The index keeps one text once; the other files holding it are its aliases, listed in
+    documents.jsonl (``copy_of``) and verified as identical copies: no name is lost."""
+    folder = tmp_path / "sites"
+    folder.mkdir()
+    source = (LANG / "en_source.txt").read_text(encoding="utf-8")
+    for k in range(3):
+        (folder / f"site{k}.txt").write_text(source, encoding="utf-8")
+    got = CliRunner().invoke(main, ["scan", str(folder), "--out", str(tmp_path / "o"),
+                                    "--no-model", "--jobs", "1"])
+    assert got.exit_code == 0, got.output
+    docs = [json.loads(x) for x in (tmp_path / "o" / "documents.jsonl").open()]
+    assert len(docs) == 3 and sorted(d["copy_of"] is None for d in docs) == [False, False, True]
+    (family,) = [json.loads(x) for x in (tmp_path / "o" / "families.jsonl").open()]
+    assert family["size"] == 3 and len(family["syndication_groups"]) == 1
+    edges = [json.loads(x) for x in (tmp_path / "o" / "edges.jsonl").open()]
+    assert {e["label"] for e in edges} == {"identical"} and len(edges) == 2

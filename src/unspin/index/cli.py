@@ -88,7 +88,7 @@ def add_cmd(
 
             report = add_documents(index, inputs, options, jobs=jobs, on_progress=advance)
     say(
-        f"added {report.added}, skipped as duplicate {report.duplicate}, "
+        f"added {report.added}, already in {report.duplicate}, "
         f"rejected {report.rejected.total} ({report.docs_per_s:.0f} docs/s)"
     )
     for line in report.rejected.lines():

@@ -54,7 +54,7 @@ _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB =
 # its queries no longer make)
 # 7: the vectors table (an index of format 6 is upgraded in place when opened: the table is
 # added, nothing else changes)
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 
 
 DB_NAME = "index.sqlite"
@@ -92,6 +92,14 @@ WINDOW_SPANS_TABLE = (
     "CREATE TABLE IF NOT EXISTS window_spans (doc INTEGER PRIMARY KEY, spans BLOB NOT NULL)"
 )
 SCHEMA += WINDOW_SPANS_TABLE + ";\n"
+# documents added under another id with a text already in (``doc``: that text's row): each
+# name a user gave is kept, and a scan sees every copy
+ALIASES_TABLE = (
+    "CREATE TABLE IF NOT EXISTS aliases (ext_id TEXT PRIMARY KEY, doc INTEGER NOT NULL, "
+    "name TEXT NOT NULL, meta TEXT NOT NULL, added REAL NOT NULL)"
+)
+ALIASES_INDEX = "CREATE INDEX IF NOT EXISTS aliases_doc ON aliases (doc)"
+SCHEMA += ALIASES_TABLE + ";\n" + ALIASES_INDEX + ";\n"
 # documents per postings segment (see the module's docstring)
 SEGMENT_DOCS = 100_000
 
@@ -121,10 +129,12 @@ def next_generation(conn: sqlite3.Connection) -> None:
 
 
 # the changes from each older format still read to the next: 6 lacked the vectors table, 7
-# the window spans (a long document in a format 7 index is examined from its start)
+# the window spans (a long document in a format 7 index is examined from its start), 8 the
+# aliases (its duplicates were counted, and their names not kept)
 _UPGRADES: dict[int, tuple[str, ...]] = {
     6: (VECTORS_TABLE, "INSERT OR IGNORE INTO meta VALUES ('vectors_gen', '0')"),
     7: (WINDOW_SPANS_TABLE,),
+    8: (ALIASES_TABLE, ALIASES_INDEX),
 }
 
 

@@ -218,7 +218,8 @@ class Index:
         doc_id: str | None = None,
         meta: Mapping[str, Any] | None = None,
     ) -> AddResult:
-        """Add one document (one transaction). The same text twice is one document."""
+        """Add one document (one transaction). The same text twice is one document; under
+        another id, that id is kept as an alias of it (``aliases``, ``get``)."""
         return self.add_many([(text, name, doc_id, meta)])[0]
 
     def add_many(
@@ -296,10 +297,19 @@ class Index:
         """Insert the document row now and queue its postings and key counts in ``pending``
         (written in key order when the batch ends, inside the same transaction)."""
         conn = self.conn
-        same = conn.execute("SELECT ext_id FROM docs WHERE sha256 = ?", (sha,)).fetchone()
+        same = conn.execute("SELECT id, ext_id FROM docs WHERE sha256 = ?", (sha,)).fetchone()
         if same is not None:
-            return AddResult("duplicate", same[0])
-        if conn.execute("SELECT 1 FROM docs WHERE ext_id = ?", (doc_id,)).fetchone():
+            if same[1] != doc_id:  # the text under another name: the name is kept
+                conn.execute(
+                    "INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?, ?)",
+                    (doc_id, same[0], name, json.dumps(meta, ensure_ascii=False, sort_keys=True),
+                     time.time()),
+                )
+            return AddResult("duplicate", same[1])
+        if conn.execute(
+            "SELECT 1 FROM docs WHERE ext_id = ? UNION ALL SELECT 1 FROM aliases WHERE ext_id = ?",
+            (doc_id, doc_id),
+        ).fetchone():
             raise InputError(f"{doc_id}: id already in the index with other text (use update)")
         if isinstance(entry, str):  # the copy seen when preparing was removed since
             entry = keyed_text(entry, self.config, self.params)
@@ -334,13 +344,37 @@ class Index:
             return self._delete(doc_id)
 
     def _delete(self, doc_id: str) -> bool:
+        """Remove ``doc_id``; a text that other ids hold too (``aliases``) stays, under the
+        first of them."""
         conn = self.conn
+        if conn.execute("DELETE FROM aliases WHERE ext_id = ?", (doc_id,)).rowcount:
+            return True
         row = conn.execute(
-            "SELECT id, keys, seg, meta, text FROM docs WHERE ext_id = ?", (doc_id,)
+            "SELECT id, keys, seg, meta, text, sha256 FROM docs WHERE ext_id = ?", (doc_id,)
         ).fetchone()
         if row is None:
             return False
-        rowid, blob, seg, meta, packed = row
+        rowid, blob, seg, meta, packed, sha = row
+        self._drop(rowid, blob, seg, meta, packed)
+        heir = conn.execute(
+            "SELECT ext_id, name, meta FROM aliases WHERE doc = ? ORDER BY added, ext_id LIMIT 1",
+            (rowid,),
+        ).fetchone()
+        if heir is not None:
+            conn.execute("DELETE FROM aliases WHERE ext_id = ?", (heir[0],))
+            text = unpacked_text(packed)
+            pending = PendingWrites(self._segment())
+            self._insert(sha, heir[0], heir[1], stored_meta(heir[2]), text, text, pending=pending)
+            pending.flush(conn)
+            conn.execute(
+                "UPDATE aliases SET doc = (SELECT id FROM docs WHERE ext_id = ?) WHERE doc = ?",
+                (heir[0], rowid),
+            )
+        return True
+
+    def _drop(self, rowid: int, blob: bytes, seg: int, meta: str, packed: bytes) -> None:
+        """Delete a document's row and everything derived from it."""
+        conn = self.conn
         scope = scope_of(stored_meta(meta))
         if scope:
             lines = PendingWrites(seg)
@@ -360,7 +394,6 @@ class Index:
         if conn.execute("DELETE FROM vectors WHERE doc = ?", (rowid,)).rowcount:
             next_generation(conn)
         count_documents(conn, -1)
-        return True
 
     def update(
         self, doc_id: str, text: str, *, name: str = "", meta: Mapping[str, Any] | None = None
@@ -406,14 +439,25 @@ class Index:
         )
 
     def __contains__(self, doc_id: object) -> bool:
-        return bool(self.conn.execute("SELECT 1 FROM docs WHERE ext_id = ?", (doc_id,)).fetchone())
+        return bool(
+            self.conn.execute(
+                "SELECT 1 FROM docs WHERE ext_id = ? UNION ALL "
+                "SELECT 1 FROM aliases WHERE ext_id = ?",
+                (doc_id, doc_id),
+            ).fetchone()
+        )
 
     def ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT ext_id FROM docs ORDER BY id")]
 
     def get(self, doc_id: str) -> StoredDoc:
+        """A document by id: one added with its text, or an alias (its text added before
+        under another id), with its own name and metadata."""
         row = self.conn.execute(
-            "SELECT ext_id, name, text, sha256, meta FROM docs WHERE ext_id = ?", (doc_id,)
+            "SELECT ext_id, name, text, sha256, meta FROM docs WHERE ext_id = ? UNION ALL "
+            "SELECT a.ext_id, a.name, d.text, d.sha256, a.meta FROM aliases a "
+            "JOIN docs d ON d.id = a.doc WHERE a.ext_id = ?",
+            (doc_id, doc_id),
         ).fetchone()
         if row is None:
             raise InputError(f"{doc_id}: no such document in the index")
@@ -456,10 +500,23 @@ class Index:
         return densest_part(spans, (values**config.candidate_power).tolist(), limit)
 
     def export(self) -> Iterator[StoredDoc]:
-        """Every document, in the order added."""
+        """Every document, in the order added, then the aliases (``aliases``)."""
         query = "SELECT ext_id, name, text, sha256, meta FROM docs ORDER BY id"
         for row in self.conn.execute(query):
             yield stored_doc(row)
+        for row in self.conn.execute(
+            "SELECT a.ext_id, a.name, d.text, d.sha256, a.meta FROM aliases a "
+            "JOIN docs d ON d.id = a.doc ORDER BY a.added, a.ext_id"
+        ):
+            yield stored_doc(row)
+
+    def aliases(self) -> list[tuple[str, str, str, dict[str, Any]]]:
+        """(alias id, the id holding its text, its name, its metadata), in the order added."""
+        rows = self.conn.execute(
+            "SELECT a.ext_id, d.ext_id, a.name, a.meta FROM aliases a "
+            "JOIN docs d ON d.id = a.doc ORDER BY a.added, a.ext_id"
+        )
+        return [(a, d, name, stored_meta(meta)) for a, d, name, meta in rows]
 
     def candidates(self, text: str, limit: int = 20, name: str = "query") -> list[Candidate]:
         """Documents sharing passages' anchor keys with ``text``, best first.

@@ -87,20 +87,31 @@ def _verify_shard(pairs: list[tuple[str, str]]) -> list[dict[str, Any]]:
 # --- the job -----------------------------------------------------------------------------
 
 
+def _trusted_date(meta: dict[str, Any]) -> str | None:
+    origin = origin_from_dict(meta.get("origin")) if meta else None
+    claims = [
+        d.date
+        for d in (origin.dates if origin else ())
+        if d.kind == "published" and d.source in _TRUSTED_DATES
+    ]
+    return min(claims, default=None)
+
+
 def _documents(index: Index) -> tuple[dict[int, str], list[dict[str, Any]]]:
-    """Row id → document id, and the lines of ``documents.jsonl`` (family added later)."""
+    """Row id → document id, and the lines of ``documents.jsonl`` (family added later):
+    the documents, then the aliases (a text added again under another id: ``copy_of``)."""
     rows = index.conn.execute("SELECT id, ext_id, name, sha256, meta FROM docs ORDER BY id")
     ids: dict[int, str] = {}
     docs = []
+    sha_of = {}
     for rowid, ext_id, name, sha, meta in rows:
         ids[rowid] = ext_id
-        origin = origin_from_dict(stored_meta(meta).get("origin")) if meta else None
-        claims = [
-            d.date
-            for d in (origin.dates if origin else ())
-            if d.kind == "published" and d.source in _TRUSTED_DATES
-        ]
-        docs.append({"id": ext_id, "name": name, "sha256": sha, "date": min(claims, default=None)})
+        sha_of[ext_id] = sha
+        date = _trusted_date(stored_meta(meta)) if meta else None
+        docs.append({"id": ext_id, "name": name, "sha256": sha, "date": date, "copy_of": None})
+    for alias, of, name, meta in index.aliases():
+        docs.append({"id": alias, "name": name, "sha256": sha_of[of],
+                     "date": _trusted_date(meta), "copy_of": of})
     return ids, docs
 
 
@@ -181,8 +192,11 @@ def scan_index(
         rowid_pairs, join = candidate_pairs(
             index, options.key_cap, options.per_document, options.copy_jaccard
         )
+    # an alias holds its document's text: the pair is verified (identical) as any other
+    copies = [(d["id"], d["copy_of"]) for d in docs if d["copy_of"] is not None]
     pairs = sorted(
-        (ids[a], ids[b]) if ids[a] < ids[b] else (ids[b], ids[a]) for a, b in rowid_pairs
+        {(ids[a], ids[b]) if ids[a] < ids[b] else (ids[b], ids[a]) for a, b in rowid_pairs}
+        | {(a, b) if a < b else (b, a) for a, b in copies}
     )
     report("candidates", len(pairs), len(pairs))
     timings["candidates"] = time.perf_counter() - clock
