@@ -53,6 +53,7 @@ class Stats:
     keys: int
     bytes_on_disk: int
     learned_lines: int = 0  # lines learned as boilerplate (recurring in one site or feed)
+    aliases: int = 0  # ids kept for texts added again under them (``Index.aliases``)
     embedded_documents: int = 0  # documents whose units have vectors (``Index.embed``)
     embedded_units: int = 0
     model_id: str | None = None  # the model that made the vectors

@@ -30,6 +30,7 @@ def index_stats(index: IndexView) -> Stats:
         model_id=stored_model(conn),
         semantic_lookup_mib=round(lookup_need(conn)[2] / 2**20, 1),
         documents=len(index),
+        aliases=int(conn.execute("SELECT COUNT(*) FROM aliases").fetchone()[0]),
         postings=sum(
             int(conn.execute(f"SELECT COUNT(*) FROM {postings_table(seg)}").fetchone()[0])
             for seg in segments
