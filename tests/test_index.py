@@ -816,6 +816,8 @@ def test_a_text_added_again_under_another_id_is_kept_as_an_alias(tmp_path: Path)
         assert index.get("site").text == text and "wire" not in index
         assert index.check() == []
         assert index.rm("site") and len(index) == 0
+        index.conn.execute("INSERT INTO aliases VALUES ('x', 999, '', '{}', 0)")
+        assert index.check() == ["1 alias(es) of documents not in the index"]
 
 
 def test_a_format_8_index_is_upgraded_to_keep_aliases(tmp_path: Path) -> None:

@@ -79,6 +79,13 @@ def _check_sqlite(index: IndexView) -> list[str]:
     counted = int(conn.execute("SELECT COUNT(*) FROM docs").fetchone()[0])
     if counted != len(index):
         problems.append(f"document count {len(index)} recorded, {counted} in the index")
+    stray = int(
+        conn.execute(
+            "SELECT COUNT(*) FROM aliases WHERE doc NOT IN (SELECT id FROM docs)"
+        ).fetchone()[0]
+    )
+    if stray:
+        problems.append(f"{stray} alias(es) of documents not in the index")
     return problems
 
 
