@@ -209,10 +209,18 @@ class Config:
         ("spin-artefacts", 2.0),
         ("character-manipulation", 2.0),
         ("entity-consistency", 1.5),
+        ("context", 1.5),
         ("publication-date", 1.0),
         ("crawl-date", 1.0),
     )
     original_margin: float = 1.5
+    # context evidence: the text within context_units units of the reused passages (at
+    # least context_min_units of it on each side), and how much more of the passages' words
+    # one side's shares than the other's, as a ratio and a difference, to count
+    context_units: int = 8
+    context_min_units: int = 3
+    context_ratio: float = 2.0
+    context_margin: float = 0.1
     # a text covered this much by the passages, while the other is covered less than
     # containment_whole, is reported as perhaps an excerpt (evidence for neither side)
     containment_part: float = 0.9
@@ -403,6 +411,10 @@ STAGES: dict[str, tuple[str, ...]] = {
         "spin_artefacts_floor",
         "original_weights",
         "original_margin",
+        "context_units",
+        "context_min_units",
+        "context_ratio",
+        "context_margin",
         "containment_part",
         "containment_whole",
         "date_confidence",

@@ -285,6 +285,7 @@ def decide_original(
             )
         evidence.extend(_manipulation_evidence(a.doc, b.doc, passages, config))
         evidence.extend(_entity_evidence(edits, a, b, config))
+        evidence.extend(_context_evidence(a, b, passages, config))
         for part, whole, cov_part, cov_whole in (
             ("a", "b", coverage_a, coverage_b),
             ("b", "a", coverage_b, coverage_a),
@@ -305,6 +306,64 @@ def decide_original(
     if abs(score_a - score_b) >= config.original_margin:
         return ("a" if score_a > score_b else "b"), evidence
     return "undetermined", evidence
+
+
+def _cohesion(p: PreparedText, spans: Sequence[Span], config: Config) -> float | None:
+    """How much of the text around the reused passages (``context_units`` units before and
+    after each, none inside a passage) shares their content stems: the shared rarity weight
+    over the smaller side's. None when there is too little such text (``context_min_units``):
+    a text reused whole has no context."""
+    segments = p.doc.segments
+    inside: set[int] = set()
+    for s in spans:
+        inside.update(k for k, seg in enumerate(segments) if seg.span.overlaps(s))
+    if not inside:
+        return None
+    around: set[int] = set()
+    for k in inside:
+        for j in range(k - config.context_units, k + config.context_units + 1):
+            if 0 <= j < len(segments) and j not in inside:
+                around.add(j)
+    if len(around) < config.context_min_units:
+        return None
+    passage: dict[int, float] = {}
+    context: dict[int, float] = {}
+    for units, weights in ((inside, passage), (around, context)):
+        for k in units:
+            for h, w in p.stems[k].items():
+                weights[h] = max(weights.get(h, 0.0), w)
+    smaller = min(sum(passage.values()), sum(context.values()))
+    if not smaller:
+        return None
+    return sum(min(w, context[h]) for h, w in passage.items() if h in context) / smaller
+
+
+def _context_evidence(
+    a: PreparedText, b: PreparedText, passages: Sequence[Passage], config: Config
+) -> list[Evidence]:
+    """The reused passages read against the text around them in each text. In its original
+    a passage continues what comes before and after it; set into another author's text, it
+    stands apart from it (a plagiarist's or a compiler's own material is on something
+    else). The side whose context shares ``context_ratio`` times as much of the passages'
+    words, and ``context_margin`` more, is the original."""
+    ca = _cohesion(a, [p.a for p in passages], config)
+    cb = _cohesion(b, [p.b for p in passages], config)
+    if ca is None or cb is None:
+        return []
+    hi, lo = max(ca, cb), min(ca, cb)
+    if hi - lo < config.context_margin or hi < config.context_ratio * lo:
+        return []
+    original: Side = "a" if ca > cb else "b"
+    other: Side = "b" if original == "a" else "a"
+    return [
+        Evidence(
+            "context",
+            f"the reused passages continue the text around them in {original} (it shares "
+            f"{hi:.0%} of their words) and stand apart from it in {other} ({lo:.0%})",
+            original,
+            config.original_weight("context"),
+        )
+    ]
 
 
 def _manipulation_evidence(
