@@ -127,3 +127,47 @@ def test_an_abbreviated_name_is_the_same_fact() -> None:
     b = "The fund in Connecticut pays veterans. " * 3
     result = Comparer(LEXICAL).compare(a, b)
     assert template_slots(result.passages, result.edits, False) == 0
+
+
+# the harbour's own story around the passage (the original) and a cookery column around the
+# copy: the copier set the passage into text of its own on something else
+HARBOUR_BEFORE = (
+    "Storms battered the harbour again last winter, and the old timber fenders along the "
+    "quay were torn away by the waves. The harbour master has asked for new fenders and for "
+    "a survey of the breakwater. Boat owners say the northern pier has been unsafe for "
+    "years, with loose planks and rusted railings. The council has debated the repairs "
+    "since the autumn. "
+)
+HARBOUR_AFTER = (
+    " The southern quay will need dredging before the larger ferries can use it. Harbour "
+    "staff will guide the boats at the quay during the first weeks. The pier should reopen "
+    "in the autumn, when the new piles are in place and the deck is relaid. A public "
+    "meeting on the harbour works will be held at the town hall next month."
+)
+COOKERY_BEFORE = (
+    "This week's recipe is a lemon tart with a crisp pastry base. Chill the butter before "
+    "you rub it into the flour, and rest the dough for an hour. Bake the case blind until it "
+    "turns golden, then pour in the custard of eggs, sugar and lemon juice. Serve it cold "
+    "with a spoonful of cream. "
+)
+COOKERY_AFTER = (
+    " Next week we turn to bread: a simple loaf needs only flour, water, yeast and salt. "
+    "Knead the dough until it is smooth and leave it to rise somewhere warm. A hot oven and "
+    "a tray of water give the crust its crackle. Let the loaf cool before you slice it."
+)
+
+
+def test_a_passage_set_into_other_text_is_the_copy() -> None:
+    """The ``context`` evidence: the original's passage continues the text around it."""
+    comparer = Comparer(LEXICAL)
+    original = HARBOUR_BEFORE + ORIGINAL + HARBOUR_AFTER
+    copy = COOKERY_BEFORE + REWORDED + COOKERY_AFTER
+    for a, b, side in ((original, copy, "a"), (copy, original, "b")):
+        verdict = comparer.compare(a, b).verdict
+        (context,) = [e for e in verdict.evidence if e.kind == "context"]
+        assert context.favours == side and verdict.original == side
+
+
+def test_a_text_reused_whole_gives_no_context_evidence() -> None:
+    verdict = Comparer(LEXICAL).compare(ORIGINAL, COOKERY_BEFORE + REWORDED).verdict
+    assert not [e for e in verdict.evidence if e.kind == "context"]
