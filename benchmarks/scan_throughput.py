@@ -8,12 +8,12 @@ PAN13 train has 5,057 files, so the corpus of each size is made of its texts (so
 suspicious documents, in name order) cut into pieces of about the given number of
 characters, at sentence ends, the first N taken: 10,000 pieces of 2,800 characters, or
 100,000 of 250 (PAN13 train's 41 MB make about 10,500 and 105,874 such pieces). Each size
-gets its own index (``index add``, 2 processes, timed too). The candidate stage is ``scan.candidates.candidate_pairs`` with the
-scan's defaults (``ScanOptions``), then the same on Spark ``local[2]`` (``scan.spark``),
-whose pairs must be the same. Verification costs every candidate pair one aligner call:
-its rate is measured on the first ``--verify`` candidate pairs (sorted), in 2 processes,
-with the sentence model, as a scan verifies them; a scan's verification time is its
-candidate pairs over that rate.
+gets its own index (``index add``, 2 processes, timed too). The candidate stage is
+``scan.candidates.candidate_pairs`` with the scan's defaults (``ScanOptions``), then the same
+on Spark ``local[2]`` (``scan.spark``), whose pairs must be the same. Verification costs
+every candidate pair one aligner call: its rate is measured on the first ``--verify``
+candidate pairs (sorted), in 2 processes, with the sentence model, as a scan verifies them;
+a scan's verification time is its candidate pairs over that rate.
 """
 
 from __future__ import annotations
