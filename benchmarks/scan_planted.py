@@ -84,7 +84,7 @@ def _move(text: str, rng: random.Random) -> str:
     out = []
     for s in sents:
         head, sep, tail = s.partition(", ")
-        if sep and rng.random() < 0.3 and tail.endswith("."):
+        if sep and head and len(tail) > 1 and tail.endswith(".") and rng.random() < 0.3:
             s = tail[:-1][0].upper() + tail[:-1][1:] + ", " + head[0].lower() + head[1:] + "."
         out.append(s)
     return " ".join(out)
