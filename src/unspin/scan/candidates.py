@@ -234,14 +234,6 @@ def window_pairs(postings: np.ndarray, passes: int = 1, part: int = 0) -> np.nda
     return np.concatenate(out) if out else np.zeros((0, 5), dtype=np.int64)
 
 
-def window_value(weights: Sequence[float], config: Config) -> float:
-    """A window pair's value from the weights of the keys it shares (``key_weight``): 0
-    under ``candidate_min_shared`` of them, else their sum to ``candidate_power``."""
-    if len(weights) < config.candidate_min_shared:
-        return 0.0
-    return float(math.fsum(weights) ** config.candidate_power)
-
-
 def pair_score(values: Sequence[float], config: Config) -> float:
     """A document pair's score from its first document's windows' best values: the sum of
     the ``candidate_top_windows`` best, exact (``math.fsum``) and rounded."""
@@ -262,9 +254,11 @@ def _packed(rows: np.ndarray) -> np.ndarray | None:
 def pair_scores(
     pairs: np.ndarray, weights: dict[int, float], config: Config
 ) -> dict[tuple[int, int], float]:
-    """The score of each document pair from its window pairs (``window_pairs``): what
-    ``window_value`` and ``pair_score`` give, vectorised up to the last sum (the weights'
-    sums are exact, so numpy's order of summing them is any other's)."""
+    """The score of each document pair from its window pairs (``window_pairs``): a window
+    pair sharing ``candidate_min_shared`` keys or more is worth their weights' sum to
+    ``candidate_power``, each window of a keeps its best window of b, and ``pair_score``
+    sums the best of those. Vectorised up to the last sum (the weights' sums are exact, so
+    numpy's order of summing them is any other's)."""
     if not len(pairs):
         return {}
     keys = np.fromiter(weights, dtype=np.int64, count=len(weights))

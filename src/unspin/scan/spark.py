@@ -1,8 +1,8 @@
 """The corpus scan on PySpark (``unspin scan --engine spark``): the same library functions
 as the local engine, distributed. Documents' keys are computed in ``mapPartitions``
-(``index.keys.text_windows``, as the index computed them); the capped key self-join is a
-Spark join; window and pair scores are the same order-free functions
-(``scan.candidates.window_value``, ``pair_score``); each document's best partners are kept
+(``index.keys.text_windows``, as the index computed them); the capped key self-join and
+its sums are Spark SQL; the pair scores are the same order-free function
+(``scan.candidates.pair_score``); each document's best partners are kept
 by ``kept_pairs``; each candidate pair is verified in ``mapPartitions`` by one ``Comparer``
 per partition (``scan.job.verify_pairs``). So the edges and families are the local
 engine's, pair for pair.
@@ -30,7 +30,6 @@ from .candidates import (
     key_weight,
     pair_score,
     shared_with_first,
-    window_value,
 )
 from .verify import verify_pairs
 
@@ -123,28 +122,11 @@ def spark_candidate_pairs(
     except Exception as exc:  # a worker's error, or Spark's: one line
         raise spark_failed(exc) from None
     weights = {k: key_weight(n_docs, d) for k, d in df.items() if 2 <= d <= cap}
-    shared = sc.broadcast(weights)
-    capped = postings.filter(lambda kv: kv[0] in shared.value)
-    window_pairs = capped.join(capped).filter(lambda kv: kv[1][0][0] < kv[1][1][0])
-    values = (
-        window_pairs.map(
-            lambda kv: ((kv[1][0][0], kv[1][0][1], kv[1][1][0], kv[1][1][1]), shared.value[kv[0]])
-        )
-        .groupByKey()
-        .map(lambda g: ((g[0][0], g[0][2], g[0][1]), window_value(list(g[1]), config)))
-        .filter(lambda kv: kv[1] > 0)
-        .reduceByKey(max)
-        .map(lambda kv: ((kv[0][0], kv[0][1]), kv[1]))
-        .groupByKey()
-        .map(lambda g: (g[0], pair_score(list(g[1]), config)))
-    )
     try:
-        scores = dict(values.collect())
-        joined = {"postings": capped.count(), "window_pairs": window_pairs.count()}
+        scores, joined = _scores(sc, postings, weights, config)
     except Exception as exc:  # a worker's error, or Spark's: one line
         raise spark_failed(exc) from None
     kept = kept_pairs(scores, per_document, copies)
-    shared.unpersist()
     left_out.unpersist()
     windows.unpersist()
     return kept, {
@@ -154,6 +136,49 @@ def spark_candidate_pairs(
         "scored_pairs": len(scores),
         "candidate_pairs": len(kept),
     }
+
+
+def _scores(
+    sc: SparkContext,
+    postings: Any,
+    weights: dict[int, float],
+    config: Config,
+) -> tuple[dict[tuple[int, int], float], dict[str, int]]:
+    """The pair scores of ``scan.candidates.pair_scores``, the join and its sums in Spark
+    SQL (on the JVM: a Python RDD join of tens of millions of window pairs is slow). The
+    weights are multiples of 2**-24, so Spark's sums of them are exact in any order; a
+    window of a keeps its best window of b by the largest sum (the value, sum to
+    ``candidate_power``, grows with it), and the last step, ``pair_score`` of each pair's
+    values, runs in Python, as the local engine's does."""
+    from pyspark.sql import SparkSession
+    from pyspark.sql import functions as F
+
+    spark = SparkSession.builder.getOrCreate()
+    table = spark.createDataFrame(
+        postings.map(lambda kv: (kv[0], kv[1][0], kv[1][1])), "key long, doc long, win long"
+    )
+    weighted = spark.createDataFrame(list(weights.items()), "key long, weight double")
+    capped = table.join(F.broadcast(weighted), "key").persist()
+    left = capped.select("key", F.col("doc").alias("da"), F.col("win").alias("wa"), "weight")
+    right = capped.select("key", F.col("doc").alias("db"), F.col("win").alias("wb"))
+    pairs = left.join(right, "key").where(F.col("da") < F.col("db"))
+    windows = (
+        pairs.groupBy("da", "wa", "db", "wb")
+        .agg(F.count(F.lit(1)).alias("n"), F.sum("weight").alias("s"))
+        .where(F.col("n") >= config.candidate_min_shared)
+        .groupBy("da", "db", "wa")
+        .agg(F.max("s").alias("s"))
+        .groupBy("da", "db")
+        .agg(F.collect_list("s").alias("sums"))
+    )
+    power = config.candidate_power
+    scores = {
+        (int(r["da"]), int(r["db"])): pair_score([float(x) ** power for x in r["sums"]], config)
+        for r in windows.toLocalIterator()
+    }
+    joined = {"postings": capped.count(), "window_pairs": pairs.count()}
+    capped.unpersist()
+    return scores, joined
 
 
 def spark_verified(
