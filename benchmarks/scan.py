@@ -8,8 +8,8 @@ document and documents per second as N grows, on the first N documents of PAN13 
 Only the candidate stage is timed (``scan.candidates.candidate_pairs``, after the index is
 built): verification costs each candidate pair the time of a ``compare``, so its total is
 the number of pairs over the verification rate (``stats.json``'s ``pairs_per_s_verify``).
-Planted copies beside datasketch: ``benchmarks/scan_planted.py``. Not yet here: throughput
-at 10k and 100k documents, and the Spark engine's (issue 26).
+Planted copies beside datasketch: ``benchmarks/scan_planted.py``; throughput at 10k and 100k
+documents, local and on Spark: ``benchmarks/scan_throughput.py``.
 """
 
 from __future__ import annotations
