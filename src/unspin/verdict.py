@@ -314,9 +314,13 @@ def _cohesion(p: PreparedText, spans: Sequence[Span], config: Config) -> float |
     over the smaller side's. None when there is too little such text (``context_min_units``):
     a text reused whole has no context."""
     segments = p.doc.segments
+    ends = [seg.span.end for seg in segments]  # sorted: segments follow the text
     inside: set[int] = set()
     for s in spans:
-        inside.update(k for k, seg in enumerate(segments) if seg.span.overlaps(s))
+        k = bisect.bisect_right(ends, s.start)
+        while k < len(segments) and segments[k].span.start < s.end:
+            inside.add(k)
+            k += 1
     if not inside:
         return None
     around: set[int] = set()

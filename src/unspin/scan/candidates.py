@@ -163,9 +163,14 @@ def joinable_postings(
         while rows := cur.fetchmany(_FETCH):
             table = np.asarray(rows, dtype=np.int64)
             keep = np.isin(table[:, 0], wanted, assume_unique=False)
-            for m in np.unique(table[np.isin(table[:, 1], members), 1]).tolist():
-                rows_m = table[:, 1] == m
-                keep[rows_m] &= ~np.isin(table[rows_m, 0], left_out[m])
+            mine = np.flatnonzero(np.isin(table[:, 1], members))
+            if len(mine):  # each copy's rows, by document: one pass over them
+                mine = mine[np.argsort(table[mine, 1], kind="stable")]
+                docs = table[mine, 1]
+                cuts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1], True])
+                for lo, hi in zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True):
+                    rows_m = mine[lo:hi]
+                    keep[rows_m] &= ~np.isin(table[rows_m, 0], left_out[int(docs[lo])])
             if keep.any():
                 parts.append(expand_postings([tuple(r) for r in table[keep].tolist()]))
     if not parts:
