@@ -15,6 +15,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -319,3 +320,12 @@ def test_the_same_text_under_several_names_is_one_family_of_all(tmp_path: Path) 
     assert family["size"] == 3 and len(family["syndication_groups"]) == 1
     edges = [json.loads(x) for x in (tmp_path / "o" / "edges.jsonl").open()]
     assert {e["label"] for e in edges} == {"identical"} and len(edges) == 2
+
+
+def test_window_pairs_that_share_too_few_keys_score_no_pair() -> None:
+    """A join whose window pairs each share one key (under ``candidate_min_shared``) scores
+    nothing: it crashed once (exit 70) on a folder of copies and one text besides."""
+    from unspin.scan.candidates import pair_scores
+
+    pairs = np.array([[11, 1, 0, 2, 0], [12, 1, 3, 2, 5]], dtype=np.int64)
+    assert pair_scores(pairs, {11: 1.0, 12: 1.0}, LEXICAL) == {}

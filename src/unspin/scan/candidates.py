@@ -284,6 +284,8 @@ def pair_scores(
     sizes = np.diff(np.r_[starts, len(rows)])
     sums = np.add.reduceat(weight, starts)
     keep = sizes >= config.candidate_min_shared
+    if not keep.any():  # no window pair shares enough keys
+        return {}
     groups = rows[starts[keep]]  # (doc a, window a, doc b, window b)
     value = sums[keep] ** config.candidate_power
     # a window of a: its best window of b
