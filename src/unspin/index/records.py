@@ -7,7 +7,7 @@ import json
 import sqlite3
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,6 +83,11 @@ def unpacked_text(packed: bytes) -> str:
         return zlib.decompress(packed).decode("utf-8", "surrogatepass")
     except (TypeError, zlib.error, UnicodeDecodeError) as exc:
         raise BadRecordError(f"a stored text is not zlib'd UTF-8 ({exc}); {DAMAGED}") from None
+
+
+def packed_meta(meta: Mapping[str, Any]) -> str:
+    """A document's meta as stored (``stored_meta`` reads it)."""
+    return json.dumps(meta, ensure_ascii=False, sort_keys=True)
 
 
 def stored_meta(meta: str) -> dict[str, Any]:

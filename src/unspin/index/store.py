@@ -36,6 +36,7 @@ from .records import (
     StoredDoc,
     chunks,
     pack_keys,
+    packed_meta,
     stored_doc,
     stored_meta,
     unpack_keys,
@@ -69,6 +70,13 @@ if TYPE_CHECKING:
 # stored with the index, and an index is opened only with the same (``Index.open``); an
 # index made before they were stored was made with the defaults
 KEY_SETTINGS = ("max_unit_words",)
+
+
+# the columns ``stored_doc`` reads, of the documents and of the aliases (the text theirs)
+_DOC_ROWS = "SELECT ext_id, name, text, sha256, meta FROM docs"
+_ALIAS_ROWS = (
+    "SELECT a.ext_id, a.name, d.text, d.sha256, a.meta FROM aliases a JOIN docs d ON d.id = a.doc"
+)
 
 
 class Index:
@@ -302,8 +310,7 @@ class Index:
             if same[1] != doc_id:  # the text under another name: the name is kept
                 conn.execute(
                     "INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?, ?)",
-                    (doc_id, same[0], name, json.dumps(meta, ensure_ascii=False, sort_keys=True),
-                     time.time()),
+                    (doc_id, same[0], name, packed_meta(meta), time.time()),
                 )
             return AddResult("duplicate", same[1])
         if conn.execute(
@@ -321,7 +328,7 @@ class Index:
                 sha,
                 name,
                 entry.packed_text,
-                json.dumps(meta, ensure_ascii=False, sort_keys=True),
+                packed_meta(meta),
                 pack_keys(entry.keys),
                 entry.windows,
                 pending.seg,
@@ -454,9 +461,7 @@ class Index:
         """A document by id: one added with its text, or an alias (its text added before
         under another id), with its own name and metadata."""
         row = self.conn.execute(
-            "SELECT ext_id, name, text, sha256, meta FROM docs WHERE ext_id = ? UNION ALL "
-            "SELECT a.ext_id, a.name, d.text, d.sha256, a.meta FROM aliases a "
-            "JOIN docs d ON d.id = a.doc WHERE a.ext_id = ?",
+            f"{_DOC_ROWS} WHERE ext_id = ? UNION ALL {_ALIAS_ROWS} WHERE a.ext_id = ?",
             (doc_id, doc_id),
         ).fetchone()
         if row is None:
@@ -501,14 +506,9 @@ class Index:
 
     def export(self) -> Iterator[StoredDoc]:
         """Every document, in the order added, then the aliases (``aliases``)."""
-        query = "SELECT ext_id, name, text, sha256, meta FROM docs ORDER BY id"
-        for row in self.conn.execute(query):
-            yield stored_doc(row)
-        for row in self.conn.execute(
-            "SELECT a.ext_id, a.name, d.text, d.sha256, a.meta FROM aliases a "
-            "JOIN docs d ON d.id = a.doc ORDER BY a.added, a.ext_id"
-        ):
-            yield stored_doc(row)
+        for query in (f"{_DOC_ROWS} ORDER BY id", f"{_ALIAS_ROWS} ORDER BY a.added, a.ext_id"):
+            for row in self.conn.execute(query):
+                yield stored_doc(row)
 
     def aliases(self) -> list[tuple[str, str, str, dict[str, Any]]]:
         """(alias id, the id holding its text, its name, its metadata), in the order added."""
