@@ -43,6 +43,7 @@ from datasketch import MinHash, MinHashLSH
 
 from unspin.fingerprint import STOPWORDS
 from unspin.lexicon import shared_lexicon
+from unspin.scan.candidates import components
 
 ROOT = Path(__file__).resolve().parent.parent
 PAN = ROOT.parent / "shared" / "data" / "pan13-train"
@@ -149,20 +150,11 @@ def minhash_clusters(folder: Path, threshold: float) -> tuple[list[list[str]], f
     lsh = MinHashLSH(threshold=threshold, num_perm=128)
     for k, m in enumerate(hashes):
         lsh.insert(k, m)
-    parent = list(range(len(names)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for k, m in enumerate(hashes):
-        for other in lsh.query(m):
-            parent[find(other)] = find(k)
+    found = [(k, other) for k, m in enumerate(hashes) for other in lsh.query(m) if other != k]
+    labels = components(len(names), found)
     groups = defaultdict(list)
-    for k, n in enumerate(names):
-        groups[find(k)].append(n)
+    for n, label in zip(names, labels, strict=True):
+        groups[label].append(n)
     return [g for g in groups.values() if len(g) > 1], time.perf_counter() - start
 
 

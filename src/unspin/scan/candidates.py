@@ -86,32 +86,27 @@ def copy_groups(signatures: dict[int, np.ndarray], jaccard: float) -> dict[int, 
     }
     for d in ids:
         lsh.insert(d, hashes[d])
-    rows, cols = [], []
-    for d in ids:
-        for other in lsh.query(hashes[d]):
-            if other > d and np.mean(signatures[d] == signatures[other]) >= jaccard:
-                rows.append(d)
-                cols.append(other)
-    if not rows:
-        return {}
     position = {d: k for k, d in enumerate(ids)}
-    graph = coo_matrix(
-        (
-            np.ones(len(rows)),
-            (
-                np.array([position[r] for r in rows], dtype=np.int64),
-                np.array([position[c] for c in cols], dtype=np.int64),
-            ),
-        ),
-        shape=(len(ids), len(ids)),
-    )
-    _, labels = connected_components(graph, directed=False)
+    links = [
+        (position[d], position[other])
+        for d in ids
+        for other in lsh.query(hashes[d])
+        if other > d and np.mean(signatures[d] == signatures[other]) >= jaccard
+    ]
+    if not links:
+        return {}
+    labels = components(len(ids), links)
     first: dict[int, int] = {}
-    for d, label in zip(ids, labels.tolist(), strict=True):
+    for d, label in zip(ids, labels, strict=True):
         first.setdefault(label, d)
-    return {
-        d: first[label] for d, label in zip(ids, labels.tolist(), strict=True) if first[label] != d
-    }
+    return {d: first[label] for d, label in zip(ids, labels, strict=True) if first[label] != d}
+
+
+def components(count: int, links: Sequence[tuple[int, int]]) -> list[int]:
+    """The connected component of each of ``count`` nodes joined by ``links`` (scipy)."""
+    ends = np.asarray(links, dtype=np.int64).reshape(-1, 2)
+    graph = coo_matrix((np.ones(len(ends)), (ends[:, 0], ends[:, 1])), shape=(count, count))
+    return [int(x) for x in connected_components(graph, directed=False)[1]]
 
 
 def document_signatures(index: Index) -> dict[int, np.ndarray]:
